@@ -1,0 +1,37 @@
+// Package catalog is zscopelint's knowledge of Zoho OAuth scopes: the grammar
+// Service.scope[.sub...].OPERATION, the embedded per-service catalogs, and the queries the
+// rules engine asks of them.
+//
+// # Data
+//
+// Each embedded file under data/ describes one service, every entry with its source (a seed
+// page or a Zoho documentation page). A user catalog file has the same format and is passed
+// to Load (the -catalog flag, or catalogs: in the policy file):
+//
+//	service: ZohoDesk                 # service name as it appears in scopes
+//	source: desk.zoho.com/DeskAPIDocument#OauthTokens
+//	replace: false                    # true: drop what earlier files said about this service
+//	scopes:
+//	  - name: tickets                 # or names: [a, b, c] for several with one definition
+//	    operations: [ALL, READ, CREATE, UPDATE, DELETE, WRITE]
+//	    source: ...                   # optional; defaults to the file's source
+//	  - name: settings
+//	    group: [ALL]                  # settings.ALL grants ALL on every sub-scope below
+//	    scopes:
+//	      - name: profiles
+//	        operations: [READ]
+//	    deprecated: why it is retired # optional
+//	    products: [crm]               # optional: crm or vertical (ZohoCRM only)
+//
+// Keys beginning with "x-" are ignored, so they can hold YAML anchors. A later file that
+// names an existing service adds scopes to it, and for a scope it names again, replaces
+// the fields it gives. Errors in a file are reported as file:line:col.
+//
+// # Semantics (SPEC §1)
+//
+// Lookup is case-insensitive and returns the catalog's canonical spelling. Operation ALL
+// covers every operation of its resource and WRITE covers CREATE, UPDATE and DELETE. A group
+// operation (modules.ALL, modules.READ, settings.ALL) covers the same operation on every
+// sub-scope. Zoho CRM and Zoho Vertical Solutions share the service name ZohoCRM; entries
+// marked products: [crm] do not exist in Vertical Solutions.
+package catalog

@@ -1,0 +1,341 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// LoadError is a problem in a catalog file, positioned where it is.
+type LoadError struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *LoadError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// fileSpec is one catalog file as written: one service.
+type fileSpec struct {
+	file    string
+	service string
+	source  string
+	replace bool
+	scopes  []*entrySpec
+	pos     position
+}
+
+// entrySpec is one entry of a scopes list. It names one resource (name) or several sharing
+// the same definition (names).
+type entrySpec struct {
+	names      []string
+	operations []string
+	hasOps     bool
+	group      []string
+	hasGroup   bool
+	deprecated string
+	products   Product
+	source     string
+	children   []*entrySpec
+	pos        position
+}
+
+type position struct {
+	file      string
+	line, col int
+}
+
+func (p position) String() string { return fmt.Sprintf("%s:%d:%d", p.file, p.line, p.col) }
+
+// maxCatalogFile bounds a user catalog file; the embedded ones are a few KB.
+const maxCatalogFile = 4 << 20
+
+// parseFile decodes one catalog file strictly: unknown keys, wrong types and bad values
+// are errors at their line and column.
+func parseFile(name string, data []byte) (*fileSpec, error) {
+	if len(data) > maxCatalogFile {
+		return nil, &LoadError{File: name, Msg: fmt.Sprintf("catalog file larger than %d bytes", maxCatalogFile)}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, &LoadError{File: name, Msg: "binary file (NUL byte), not a YAML catalog"}
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, &LoadError{File: name, Msg: "empty catalog file"}
+		}
+		return nil, yamlError(name, err)
+	}
+	p := &parser{file: name}
+	if len(doc.Content) != 1 {
+		return nil, p.errAt(&doc, "empty catalog file")
+	}
+	root := doc.Content[0]
+	fs := &fileSpec{file: name, pos: p.pos(root)}
+	err := p.mapping(root, func(key string, k, v *yaml.Node) error {
+		switch {
+		case key == "service":
+			s, err := p.str(v)
+			if err != nil {
+				return err
+			}
+			if !isName(s) {
+				return p.errAt(v, fmt.Sprintf("service %q: want letters, digits and '_'", s))
+			}
+			fs.service = s
+		case key == "source":
+			s, err := p.str(v)
+			fs.source = s
+			return err
+		case key == "replace":
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+				return p.errAt(v, "replace: want true or false")
+			}
+			fs.replace = v.Value == "true"
+		case key == "scopes":
+			entries, err := p.entries(v)
+			fs.scopes = entries
+			return err
+		case strings.HasPrefix(key, "x-"):
+			// Extension keys hold anchors for reuse; their content is not read.
+		default:
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, source, replace, scopes or x-...)", key))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if fs.service == "" {
+		return nil, p.errAt(root, "missing key \"service\"")
+	}
+	if fs.scopes == nil && !fs.replace {
+		return nil, p.errAt(root, "missing key \"scopes\"")
+	}
+	if dec.Decode(new(yaml.Node)) == nil {
+		return nil, &LoadError{File: name, Msg: "more than one YAML document: put one service per file"}
+	}
+	return fs, nil
+}
+
+type parser struct{ file string }
+
+func (p *parser) pos(n *yaml.Node) position { return position{p.file, n.Line, n.Column} }
+
+func (p *parser) errAt(n *yaml.Node, msg string) error {
+	return &LoadError{File: p.file, Line: n.Line, Col: n.Column, Msg: msg}
+}
+
+// mapping calls f for each key of a mapping node, rejecting duplicate keys.
+func (p *parser) mapping(n *yaml.Node, f func(key string, k, v *yaml.Node) error) error {
+	n = resolveAlias(n)
+	if n.Kind != yaml.MappingNode {
+		return p.errAt(n, "want a mapping")
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			return p.errAt(k, "want a plain key")
+		}
+		if seen[k.Value] {
+			return p.errAt(k, fmt.Sprintf("duplicate key %q", k.Value))
+		}
+		seen[k.Value] = true
+		if err := f(k.Value, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *parser) str(n *yaml.Node) (string, error) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		return "", p.errAt(n, "want a string")
+	}
+	return n.Value, nil
+}
+
+func (p *parser) strList(n *yaml.Node) ([]*yaml.Node, error) {
+	if n.Kind != yaml.SequenceNode {
+		return nil, p.errAt(n, "want a list")
+	}
+	out := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		c = resolveAlias(c)
+		if c.Kind != yaml.ScalarNode {
+			return nil, p.errAt(c, "want a string")
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+func (p *parser) operations(n *yaml.Node) ([]string, error) {
+	items, err := p.strList(n)
+	if err != nil {
+		return nil, err
+	}
+	ops := make([]string, 0, len(items))
+	for _, it := range items {
+		op, ok := canonicalOperation(it.Value)
+		if !ok {
+			return nil, p.errAt(it, fmt.Sprintf("unknown operation %q (want one of %s)", it.Value, strings.Join(Operations, ", ")))
+		}
+		for _, prev := range ops {
+			if prev == op {
+				return nil, p.errAt(it, fmt.Sprintf("operation %s listed twice", op))
+			}
+		}
+		ops = append(ops, op)
+	}
+	return ops, nil
+}
+
+func (p *parser) entries(n *yaml.Node) ([]*entrySpec, error) {
+	n = resolveAlias(n)
+	if n.Kind != yaml.SequenceNode {
+		return nil, p.errAt(n, "scopes: want a list of entries")
+	}
+	out := make([]*entrySpec, 0, len(n.Content))
+	for _, c := range n.Content {
+		e, err := p.entry(resolveAlias(c))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (p *parser) entry(n *yaml.Node) (*entrySpec, error) {
+	e := &entrySpec{pos: p.pos(n)}
+	err := p.mapping(n, func(key string, k, v *yaml.Node) error {
+		var err error
+		switch key {
+		case "name":
+			var s string
+			if s, err = p.str(v); err == nil {
+				if !isName(s) {
+					return p.errAt(v, fmt.Sprintf("name %q: want letters, digits and '_'", s))
+				}
+				e.names = append(e.names, s)
+			}
+		case "names":
+			var items []*yaml.Node
+			if items, err = p.strList(v); err == nil {
+				for _, it := range items {
+					if !isName(it.Value) {
+						return p.errAt(it, fmt.Sprintf("name %q: want letters, digits and '_'", it.Value))
+					}
+					e.names = append(e.names, it.Value)
+				}
+				if len(items) == 0 {
+					return p.errAt(v, "names: empty list")
+				}
+			}
+		case "operations":
+			e.operations, err = p.operations(v)
+			e.hasOps = true
+		case "group":
+			e.group, err = p.operations(v)
+			e.hasGroup = true
+		case "deprecated":
+			e.deprecated, err = p.str(v)
+		case "source":
+			e.source, err = p.str(v)
+		case "products":
+			var items []*yaml.Node
+			if items, err = p.strList(v); err == nil {
+				for _, it := range items {
+					pr, ok := ParseProduct(it.Value)
+					if !ok {
+						return p.errAt(it, fmt.Sprintf("unknown product %q (want crm or vertical)", it.Value))
+					}
+					e.products |= pr
+				}
+			}
+		case "scopes":
+			e.children, err = p.entries(v)
+		default:
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want name, names, operations, group, deprecated, products, source or scopes)", key))
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(e.names) == 0 {
+		return nil, p.errAt(n, "entry needs name or names")
+	}
+	if _, hasName := findKey(n, "name"); hasName {
+		if _, hasNames := findKey(n, "names"); hasNames {
+			return nil, p.errAt(n, "entry has both name and names")
+		}
+	}
+	if !e.hasOps && !e.hasGroup && e.children == nil {
+		return nil, p.errAt(n, fmt.Sprintf("entry %s has no operations, group or scopes", e.names[0]))
+	}
+	return e, nil
+}
+
+func findKey(n *yaml.Node, key string) (*yaml.Node, bool) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1], true
+		}
+	}
+	return nil, false
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	// Catalogs are small, trusted-shaped files; aliases are followed a bounded number
+	// of times so that an alias chain cannot loop.
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 16; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// isName reports whether s is usable as a service or scope name.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isASCIIAlnum(r) && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlError turns a yaml.v3 error ("yaml: line 3: ...") into a positioned LoadError.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
+		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		return &LoadError{File: file, Line: line, Col: 1, Msg: msg}
+	}
+	return &LoadError{File: file, Msg: msg}
+}
+
+// readCatalogFile reads a user catalog file from disk.
+func readCatalogFile(path string) (*fileSpec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &LoadError{File: path, Msg: err.Error()}
+	}
+	return parseFile(path, data)
+}
