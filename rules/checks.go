@@ -1,0 +1,132 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Severity orders findings; -fail-on compares against it.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+func (s Severity) String() string { return severityNames[s] }
+
+// ParseSeverity reads info, warning or error.
+func ParseSeverity(s string) (Severity, bool) {
+	for i, n := range severityNames {
+		if s == n {
+			return Severity(i), true
+		}
+	}
+	return 0, false
+}
+
+// MarshalText writes the severity's name (JSON output).
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q (want info, warning or error)", b)
+	}
+	*s = v
+	return nil
+}
+
+// Check is one of zscopelint's checks.
+type Check struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Severity Severity `yaml:"severity"`
+	Summary  string   `yaml:"summary"`
+	Help     string   `yaml:"help"`
+}
+
+//go:embed checks.yaml
+var checksYAML []byte
+
+// Checks lists every check, in ID order.
+var Checks = func() []*Check {
+	var cs []*Check
+	if err := yaml.Unmarshal(checksYAML, &cs); err != nil {
+		panic("zscopelint: rules/checks.yaml: " + err.Error())
+	}
+	return cs
+}()
+
+// CheckByID returns the check with that ID.
+func CheckByID(id string) (*Check, bool) {
+	for _, c := range Checks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+func mustCheck(id string) *Check {
+	c, ok := CheckByID(id)
+	if !ok {
+		panic("zscopelint: no check " + id)
+	}
+	return c
+}
+
+var (
+	checkMalformed   = mustCheck("ZS101")
+	checkUnknownSvc  = mustCheck("ZS102")
+	checkUnknown     = mustCheck("ZS103")
+	checkUnsupported = mustCheck("ZS104")
+	checkCase        = mustCheck("ZS105")
+	checkDeprecated  = mustCheck("ZS106")
+	checkBroad       = mustCheck("ZS201")
+	checkRedundant   = mustCheck("ZS202")
+)
+
+// Selection is a set of enabled checks, from a list such as "ZS1*,-ZS105": patterns are
+// IDs or globs, applied in order; a leading '-' disables. A list that starts with a
+// disabling pattern starts from all checks.
+type Selection map[string]bool
+
+// ParseSelection reads a -checks list. An empty list enables every check.
+func ParseSelection(list string) (Selection, error) {
+	sel := Selection{}
+	items := strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' })
+	if len(items) == 0 || strings.HasPrefix(items[0], "-") {
+		for _, c := range Checks {
+			sel[c.ID] = true
+		}
+	}
+	for _, it := range items {
+		on := !strings.HasPrefix(it, "-")
+		pat := strings.ToUpper(strings.TrimPrefix(it, "-"))
+		matched := false
+		for _, c := range Checks {
+			if ok, err := path.Match(pat, c.ID); err != nil {
+				return nil, fmt.Errorf("bad check pattern %q: %v", it, err)
+			} else if ok {
+				sel[c.ID] = on
+				matched = true
+			}
+		}
+		if !matched {
+			return nil, fmt.Errorf("check pattern %q matches no check (see -list-checks)", it)
+		}
+	}
+	return sel, nil
+}
+
+// Enabled reports whether the check is selected; a nil selection enables everything.
+func (s Selection) Enabled(id string) bool { return s == nil || s[id] }

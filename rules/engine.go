@@ -1,0 +1,257 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/scopetext"
+)
+
+// Item is one element of a scope set, as an extractor found it.
+type Item struct {
+	Text string
+	// Quiet marks an element judged where it is declared (a named constant used in a list):
+	// it takes part in the set's checks (it can make another element redundant) but gets
+	// no finding of its own here.
+	Quiet bool
+}
+
+// Set is a scope set: a list, a comma-joined string, a URL's scope parameter.
+type Set struct {
+	Items []Item
+	// ScopePosition reports that the set stands where scopes are expected (scope=, a key
+	// or field named scope/scopes), which makes any element of three segments a candidate.
+	ScopePosition bool
+}
+
+// Fix is a safe change to one element.
+type Fix struct {
+	Message     string
+	Replacement string // the element's new text, when !Remove
+	Remove      bool   // drop the element from its set
+}
+
+// Finding is one problem with one element of a set.
+type Finding struct {
+	Check       *Check
+	Severity    Severity
+	Item        int    // index into Set.Items: the extractor knows where it is
+	Scope       string // the element's text
+	Message     string // names the scope; the check ID is added by the output
+	Suggestions []string
+	Fix         *Fix
+}
+
+// Engine judges scope sets against a catalog. It knows nothing of where sets come from.
+type Engine struct {
+	Catalog *catalog.Catalog
+	Product catalog.Product
+	Checks  Selection // nil: all
+}
+
+// IsCandidate applies the candidate rule of SPEC §2 to one token: three or more dotted
+// segments, and a catalogued service (or near miss) first and an operation (or near miss)
+// last, or any such token in a scope position.
+func (e *Engine) IsCandidate(text string, scopePos bool) bool {
+	first := strings.IndexByte(text, '.')
+	last := strings.LastIndexByte(text, '.')
+	if first <= 0 || first == last || last == len(text)-1 {
+		if !scopePos || strings.Count(text, ".") < 2 {
+			return false
+		}
+		return true // ZohoCRM..READ, ZohoCRM.modules. in a scope position: malformed
+	}
+	if scopePos {
+		return true
+	}
+	return e.Catalog.NearService(text[:first]) && catalog.IsNearOperation(text[last+1:])
+}
+
+// Judged reports which items of the set the engine looks at: none unless the set holds a
+// candidate; then every element but OpenID Connect scopes.
+func (e *Engine) Judged(set Set) []bool {
+	any := false
+	for _, it := range set.Items {
+		if e.IsCandidate(it.Text, set.ScopePosition) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
+	out := make([]bool, len(set.Items))
+	for i, it := range set.Items {
+		out[i] = !scopetext.IsOIDC(it.Text)
+	}
+	return out
+}
+
+// Check judges one scope set and returns its findings, in element order.
+func (e *Engine) Check(set Set) []Finding {
+	judged := e.Judged(set)
+	if judged == nil {
+		return nil
+	}
+	var out []Finding
+	entries := make([]*catalog.Entry, len(set.Items))
+	for i, it := range set.Items {
+		if !judged[i] {
+			continue
+		}
+		res := e.Catalog.Resolve(it.Text, e.Product)
+		entries[i] = res.Entry
+		if it.Quiet {
+			continue
+		}
+		out = append(out, e.itemFindings(i, it.Text, res)...)
+	}
+	out = append(out, e.redundant(set, entries)...)
+	sortFindings(out)
+	filtered := out[:0]
+	for _, f := range out {
+		if e.Checks.Enabled(f.Check.ID) {
+			filtered = append(filtered, f)
+		}
+	}
+	return filtered
+}
+
+func (e *Engine) itemFindings(i int, text string, res catalog.Resolution) []Finding {
+	f := Finding{Item: i, Scope: text, Suggestions: res.Suggestions}
+	didYouMean := ""
+	if len(res.Suggestions) > 0 {
+		didYouMean = "; did you mean " + strings.Join(res.Suggestions, " or ") + "?"
+	}
+	if len(res.Suggestions) == 1 {
+		f.Fix = &Fix{Message: "Replace with " + res.Suggestions[0], Replacement: res.Suggestions[0]}
+	}
+	switch res.Problem {
+	case catalog.Template:
+		return nil
+	case catalog.Malformed:
+		f.Check, f.Message = checkMalformed, fmt.Sprintf("malformed scope %q: %s", text, res.Reason)
+	case catalog.UnknownService:
+		f.Check, f.Message = checkUnknownSvc, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
+		if !res.Near {
+			f.Severity = Info
+			return []Finding{f}
+		}
+	case catalog.UnknownScope:
+		f.Check, f.Message = checkUnknown, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
+	case catalog.UnsupportedOperation:
+		f.Check, f.Message = checkUnsupported, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
+	case catalog.OK:
+		return e.validFindings(i, text, res.Entry)
+	}
+	f.Severity = f.Check.Severity
+	return []Finding{f}
+}
+
+func (e *Engine) validFindings(i int, text string, entry *catalog.Entry) []Finding {
+	var out []Finding
+	if text != entry.Scope {
+		out = append(out, Finding{Check: checkCase, Severity: checkCase.Severity, Item: i, Scope: text,
+			Message:     fmt.Sprintf("%s differs from the catalog's spelling %s only by case", text, entry.Scope),
+			Suggestions: []string{entry.Scope},
+			Fix:         &Fix{Message: "Use the canonical spelling " + entry.Scope, Replacement: entry.Scope}})
+	}
+	if why := entry.Deprecated(); why != "" {
+		out = append(out, Finding{Check: checkDeprecated, Severity: checkDeprecated.Severity, Item: i, Scope: text,
+			Message: fmt.Sprintf("%s is deprecated: %s", text, why)})
+	}
+	if f, ok := e.broad(i, text, entry); ok {
+		out = append(out, f)
+	}
+	return out
+}
+
+// broad applies ZS201 without usage evidence: a group scope spanning several sub-scopes is
+// a warning, ALL or WRITE on one resource with narrower operations is info.
+func (e *Engine) broad(i int, text string, entry *catalog.Entry) (Finding, bool) {
+	narrower := e.Catalog.Narrower(entry, e.Product)
+	if len(narrower) == 0 {
+		return Finding{}, false
+	}
+	f := Finding{Check: checkBroad, Item: i, Scope: text}
+	for _, n := range narrower {
+		f.Suggestions = append(f.Suggestions, n.Scope)
+	}
+	base := entry.Service.Name + "." + entry.Resource.Path
+	if entry.Group && len(narrower) > 1 {
+		f.Severity = Warning
+		f.Message = fmt.Sprintf("%s is a group scope: it grants %s on all %d sub-scopes of %s; request only those the code uses (%s.<name>.%s)",
+			text, opPhrase(entry.Operation), len(narrower), base, base, narrowOps(entry))
+		return f, true
+	}
+	if entry.Operation != "ALL" && entry.Operation != "WRITE" && !entry.Group {
+		return Finding{}, false
+	}
+	f.Severity = Info
+	var ops []string
+	for _, n := range narrower {
+		ops = append(ops, n.Operation)
+	}
+	f.Message = fmt.Sprintf("%s grants %s on %s; request only the operations the code uses (%s.{%s})",
+		text, opPhrase(entry.Operation), base, base, strings.Join(ops, ","))
+	return f, true
+}
+
+func opPhrase(op string) string {
+	switch op {
+	case "ALL":
+		return "every operation"
+	case "WRITE":
+		return "CREATE, UPDATE and DELETE"
+	}
+	return op
+}
+
+func narrowOps(entry *catalog.Entry) string {
+	if entry.Operation == "ALL" {
+		return "{READ,CREATE,UPDATE,DELETE}"
+	}
+	return entry.Operation
+}
+
+// redundant applies ZS202: an element that duplicates an earlier one, or that another
+// element grants already. Each redundant element is reported once, naming the first
+// element that makes it so.
+func (e *Engine) redundant(set Set, entries []*catalog.Entry) []Finding {
+	var out []Finding
+	for j, ej := range entries {
+		if ej == nil || set.Items[j].Quiet {
+			continue
+		}
+		for i, ei := range entries {
+			if i == j || ei == nil {
+				continue
+			}
+			var msg string
+			switch {
+			case ei == ej && i < j:
+				msg = fmt.Sprintf("%s is listed twice in this scope set", set.Items[j].Text)
+			case ei != ej && e.Catalog.Covers(ei, ej):
+				msg = fmt.Sprintf("%s is redundant: %s in the same set already grants it", set.Items[j].Text, set.Items[i].Text)
+			default:
+				continue
+			}
+			out = append(out, Finding{Check: checkRedundant, Severity: checkRedundant.Severity, Item: j,
+				Scope: set.Items[j].Text, Message: msg,
+				Fix: &Fix{Message: "Remove " + set.Items[j].Text, Remove: true}})
+			break
+		}
+	}
+	return out
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(a, b int) bool {
+		if fs[a].Item != fs[b].Item {
+			return fs[a].Item < fs[b].Item
+		}
+		return fs[a].Check.ID < fs[b].Check.ID
+	})
+}

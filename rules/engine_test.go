@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/zscopelint/zscopelint/catalog"
+)
+
+func set(items ...string) Set {
+	var s Set
+	for _, it := range items {
+		s.Items = append(s.Items, Item{Text: it})
+	}
+	return s
+}
+
+// brief renders findings as "item:ID:severity[:fix]" for comparison.
+func brief(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		s := fmt.Sprintf("%d:%s:%s", f.Item, f.Check.ID, f.Severity)
+		if f.Fix != nil {
+			if f.Fix.Remove {
+				s += ":remove"
+			} else {
+				s += ":" + f.Fix.Replacement
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestEngine(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	tests := []struct {
+		name string
+		set  Set
+		want []string
+	}{
+		{"clean", set("ZohoCRM.modules.leads.READ", "ZohoCRM.users.READ"), nil},
+		{"typo-op", set("ZohoCRM.modules.ALLL"), []string{"0:ZS104:error:ZohoCRM.modules.ALL"}},
+		{"typo-scope", set("ZohoCRM.modules.leeds.READ"), []string{"0:ZS103:error:ZohoCRM.modules.leads.READ"}},
+		{"typo-service", set("ZohoCMR.modules.leads.READ"), []string{"0:ZS102:error:ZohoCRM.modules.leads.READ"}},
+		{"unknown-service-info", set("ZohoDesk.tickets.READ", "ZohoCRM.users.READ"), []string{"0:ZS102:info"}},
+		{"people-delete", set("ZOHOPEOPLE.forms.DELETE"), []string{"0:ZS104:error"}},
+		{"coql-all", set("ZohoCRM.coql.ALL"), []string{"0:ZS104:error:ZohoCRM.coql.READ"}},
+		{"case", set("ZohoCRM.modules.Leads.read"), []string{"0:ZS105:info:ZohoCRM.modules.leads.READ"}},
+		{"deprecated", set("ZohoCRM.modules.activities.READ"), []string{"0:ZS106:warning"}},
+		{"group-broad", set("ZohoCRM.modules.ALL"), []string{"0:ZS201:warning"}},
+		{"group-read-broad", set("ZohoCRM.modules.READ"), []string{"0:ZS201:warning"}},
+		{"settings-broad", set("ZohoCRM.settings.ALL"), []string{"0:ZS201:warning"}},
+		{"resource-all-info", set("ZohoCRM.modules.leads.ALL"), []string{"0:ZS201:info"}},
+		{"resource-write-info", set("ZohoCRM.modules.leads.WRITE"), []string{"0:ZS201:info"}},
+		{"nothing-narrower", set("ZOHOPEOPLE.employee.ALL"), nil},
+		{"malformed-in-set", set("ZOHOPEOPLE.forms.READ", "attendance.READ"), []string{"1:ZS101:error"}},
+		{"not-judged-alone", set("attendance.READ"), nil},
+		{"oidc-left-alone", set("openid", "ZohoCRM.users.READ", "offline_access"), nil},
+		{"template", set("ZohoCRM.modules.{module_API_name}.ALL"), nil},
+		{"duplicate", set("ZohoCRM.users.READ", "ZohoCRM.users.READ"), []string{"1:ZS202:warning:remove"}},
+		{"duplicate-case", set("ZohoCRM.users.READ", "zohocrm.users.read"), []string{"1:ZS105:info:ZohoCRM.users.READ", "1:ZS202:warning:remove"}},
+		{"covered", set("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.ALL"), []string{"0:ZS202:warning:remove", "1:ZS201:warning"}},
+		{"covered-write", set("ZohoCRM.modules.leads.CREATE", "ZohoCRM.modules.leads.WRITE"), []string{"0:ZS202:warning:remove", "1:ZS201:info"}},
+		{"not-covered", set("ZohoCRM.modules.READ", "ZohoCRM.modules.leads.CREATE"), []string{"0:ZS201:warning"}},
+		{"quiet-item-covers", Set{Items: []Item{{Text: "ZohoCRM.modules.leads.ALL", Quiet: true}, {Text: "ZohoCRM.modules.leads.READ"}}},
+			[]string{"1:ZS202:warning:remove"}},
+		{"quiet-item-no-own-findings", Set{Items: []Item{{Text: "ZohoCRM.modules.ALLL", Quiet: true}}}, nil},
+		{"version-string", set("ZohoCRM.v8.0.1"), nil},
+		{"java-package", set("com.zoho.crm.api"), nil},
+		{"scope-position-malformed", Set{Items: []Item{{Text: "ZohoCRM..READ"}}, ScopePosition: true}, []string{"0:ZS101:error"}},
+		{"scope-position-two-segments", Set{Items: []Item{{Text: "User.Read"}}, ScopePosition: true}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := e.Check(tt.set)
+			if diff := cmp.Diff(tt.want, brief(got)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			for _, f := range got {
+				if !strings.Contains(f.Message, f.Scope) {
+					t.Errorf("message %q does not name the scope %q", f.Message, f.Scope)
+				}
+			}
+		})
+	}
+}
+
+func TestEngineVerticalSolutions(t *testing.T) {
+	crm := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	vs := &Engine{Catalog: catalog.Default(), Product: catalog.VerticalSolutions}
+	s := set("ZohoCRM.modules.appointments.READ")
+	if got := brief(crm.Check(s)); got != nil {
+		t.Errorf("CRM: %v", got)
+	}
+	if diff := cmp.Diff([]string{"0:ZS103:error"}, brief(vs.Check(s))); diff != "" {
+		t.Errorf("Vertical Solutions (-want +got):\n%s", diff)
+	}
+}
+
+func TestMessages(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	for in, want := range map[string]string{
+		"ZohoCRM.modules.ALLL":      `ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL?`,
+		"ZohoCRM.modules.ALL":       `ZohoCRM.modules.ALL is a group scope: it grants every operation on all 28 sub-scopes of ZohoCRM.modules; request only those the code uses (ZohoCRM.modules.<name>.{READ,CREATE,UPDATE,DELETE})`,
+		"ZohoCRM.modules.leads.ALL": `ZohoCRM.modules.leads.ALL grants every operation on ZohoCRM.modules.leads; request only the operations the code uses (ZohoCRM.modules.leads.{READ,CREATE,UPDATE,DELETE,WRITE})`,
+		"ZohoCRM.modules.leads":     `malformed scope "ZohoCRM.modules.leads": missing operation: want ZohoCRM.modules.leads.OPERATION`,
+	} {
+		fs := e.Check(Set{Items: []Item{{Text: in}}, ScopePosition: true})
+		if len(fs) != 1 || fs[0].Message != want {
+			t.Errorf("%s:\n got %v\nwant %q", in, fs, want)
+		}
+	}
+}
+
+func TestSelection(t *testing.T) {
+	sel, err := ParseSelection("ZS1*,-ZS105")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sel.Enabled("ZS104") || sel.Enabled("ZS105") || sel.Enabled("ZS201") {
+		t.Errorf("selection %v", sel)
+	}
+	sel, _ = ParseSelection("-ZS201")
+	if !sel.Enabled("ZS104") || sel.Enabled("ZS201") {
+		t.Errorf("selection %v", sel)
+	}
+	if _, err := ParseSelection("ZS999"); err == nil {
+		t.Error("unknown check accepted")
+	}
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM, Checks: sel}
+	if got := e.Check(set("ZohoCRM.modules.ALL")); len(got) != 0 {
+		t.Errorf("disabled check reported: %v", brief(got))
+	}
+}
+
+func TestChecksTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Checks {
+		if seen[c.ID] || !strings.HasPrefix(c.ID, "ZS") || c.Name == "" || c.Summary == "" || c.Help == "" {
+			t.Errorf("bad check entry %+v", c)
+		}
+		seen[c.ID] = true
+	}
+}

@@ -1,0 +1,281 @@
+// Package scopetext finds scope sets inside one piece of text — a Go string constant, a YAML
+// scalar, a .env value — and says exactly where each element lies. It knows the shapes scopes
+// travel in (a comma or space joined list, the scope= parameter of a URL, a mention in prose)
+// but not which strings are scopes: that is the rules engine's candidate rule.
+package scopetext
+
+import (
+	"sort"
+	"strings"
+)
+
+// Span is one element of a scope set.
+type Span struct {
+	Text       string // the element as the rules engine should judge it (URL-decoded)
+	Start, End int    // its bytes in the raw text
+}
+
+// Exact reports whether the raw bytes are the element itself, so that an edit to the
+// element is an edit of raw[Start:End] (false for percent-encoded URL parameters).
+func (s Span) Exact(raw string) bool { return raw[s.Start:s.End] == s.Text }
+
+// Set is one scope set found in the text.
+type Set struct {
+	Spans []Span
+	// ScopePosition reports that the set stands where scopes are expected (a URL's scope=
+	// parameter, or the caller said so), which makes every element with three segments a
+	// candidate.
+	ScopePosition bool
+	// URL reports that the set is the scope= parameter of a URL.
+	URL bool
+	// Separators lists the raw separator of each gap between elements (", ", "+", "%20").
+	Separators []string
+}
+
+// maxText bounds the text scanned; longer strings are data blobs, not configuration.
+const maxText = 1 << 20
+
+// Split finds the scope sets in raw. A text that is only a list of dotted tokens joined by
+// commas or white space is one set; in any other text (prose, URLs, code) each token is
+// looked at on its own, a comma-joined token being a set; the scope= parameter of a URL is
+// always a set, in scope position. scopePos says the whole text stands in a scope position
+// (a key or field named scope).
+func Split(raw string, scopePos bool) []Set {
+	if len(raw) > maxText || strings.IndexByte(raw, '.') < 0 && !scopePos {
+		return nil
+	}
+	var sets []Set
+	// Regions of raw not taken by a scope= parameter.
+	rest := []region{{0, len(raw)}}
+	if strings.Contains(raw, "scope=") {
+		var params []region
+		for _, p := range findScopeParams(raw) {
+			params = append(params, region{p.start, p.end})
+			if s := splitParam(raw, p.start, p.end); len(s.Spans) > 0 {
+				sets = append(sets, s)
+			}
+		}
+		rest = subtract(region{0, len(raw)}, params)
+	}
+	for _, r := range rest {
+		if isList(raw[r.start:r.end]) {
+			if s := splitList(raw, r.start, r.end, scopePos); len(s.Spans) > 0 {
+				sets = append(sets, s)
+			}
+			continue
+		}
+		sets = append(sets, splitProse(raw, r.start, r.end)...)
+	}
+	sort.SliceStable(sets, func(i, j int) bool { return sets[i].Spans[0].Start < sets[j].Spans[0].Start })
+	return sets
+}
+
+type region struct{ start, end int }
+
+func subtract(all region, cut []region) []region {
+	var out []region
+	pos := all.start
+	for _, c := range cut {
+		if c.start > pos {
+			out = append(out, region{pos, c.start})
+		}
+		pos = c.end
+	}
+	if pos < all.end {
+		out = append(out, region{pos, all.end})
+	}
+	return out
+}
+
+// scopeChar reports whether c can be part of a scope or of a scope template.
+func scopeChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '-' || c == '{' || c == '}' || c == '<' || c == '>' || c == '$' || c == '%'
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// oidc are the standard OpenID Connect scopes, which may sit in a Zoho scope list.
+var oidc = map[string]bool{"openid": true, "profile": true, "email": true, "address": true, "phone": true, "offline_access": true}
+
+// IsOIDC reports whether s is a standard OpenID Connect scope.
+func IsOIDC(s string) bool { return oidc[s] }
+
+// isList reports whether text is nothing but dotted tokens (or OIDC scopes) joined by commas
+// and white space.
+func isList(text string) bool {
+	sawToken := false
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r < 0x80 && isSpace(byte(r)) }) {
+		for i := 0; i < len(tok); i++ {
+			if !scopeChar(tok[i]) {
+				return false
+			}
+		}
+		if strings.IndexByte(tok, '.') < 0 && !IsOIDC(tok) {
+			return false
+		}
+		sawToken = true
+	}
+	return sawToken
+}
+
+// splitList splits raw[start:end] on commas and white space into one set.
+func splitList(raw string, start, end int, scopePos bool) Set {
+	s := Set{ScopePosition: scopePos}
+	i := start
+	sepStart := -1
+	for i < end {
+		c := raw[i]
+		if c == ',' || isSpace(c) {
+			if sepStart < 0 {
+				sepStart = i
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < end && raw[j] != ',' && !isSpace(raw[j]) {
+			j++
+		}
+		if len(s.Spans) > 0 {
+			s.Separators = append(s.Separators, raw[sepStart:i])
+		}
+		s.Spans = append(s.Spans, Span{Text: raw[i:j], Start: i, End: j})
+		sepStart = -1
+		i = j
+	}
+	return s
+}
+
+// splitProse looks at each token of free text on its own: a dotted token is a set of one,
+// a comma-joined token a set of several.
+func splitProse(raw string, start, end int) []Set {
+	var sets []Set
+	i := start
+	for i < end {
+		if !scopeChar(raw[i]) && raw[i] != ',' {
+			i++
+			continue
+		}
+		j := i
+		for j < end && (scopeChar(raw[j]) || raw[j] == ',') {
+			j++
+		}
+		// Sentence punctuation is not part of a token: "uses ZohoCRM.modules.ALL."
+		k := j
+		for k > i && (raw[k-1] == '.' || raw[k-1] == ',' || raw[k-1] == '-') {
+			k--
+		}
+		t := i
+		for t < k && (raw[t] == '.' || raw[t] == ',' || raw[t] == '-') {
+			t++
+		}
+		if t < k && strings.IndexByte(raw[t:k], '.') >= 0 {
+			if s := splitList(raw, t, k, false); len(s.Spans) > 0 {
+				sets = append(sets, s)
+			}
+		}
+		i = j
+	}
+	return sets
+}
+
+type param struct{ start, end int } // the value's bytes
+
+// findScopeParams finds the values of scope= query parameters (and scope= in prose, as
+// Zoho's docs write it).
+func findScopeParams(raw string) []param {
+	var out []param
+	from := 0
+	for {
+		i := strings.Index(raw[from:], "scope=")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len("scope=")
+		if i > 0 {
+			switch raw[i-1] {
+			case '?', '&', ' ', '\t', '\n', '"', '\'', '(', '`':
+			default:
+				continue // client_scope=, myscope=
+			}
+		}
+		j := from
+		for j < len(raw) && (scopeChar(raw[j]) || raw[j] == ',' || raw[j] == '+') {
+			j++
+		}
+		if j > from {
+			out = append(out, param{from, j})
+		}
+		from = j
+	}
+}
+
+// splitParam decodes a scope= value and splits it on commas and spaces (a space being '+',
+// "%20" or ' '), keeping raw offsets for every element.
+func splitParam(raw string, start, end int) Set {
+	s := Set{ScopePosition: true, URL: true}
+	var text strings.Builder
+	elemStart := -1
+	sepStart := start
+	flush := func(at int) {
+		if elemStart >= 0 {
+			if len(s.Spans) > 0 {
+				s.Separators = append(s.Separators, raw[sepStart:elemStart])
+			}
+			s.Spans = append(s.Spans, Span{Text: text.String(), Start: elemStart, End: at})
+			text.Reset()
+			elemStart = -1
+			sepStart = at
+		}
+	}
+	for i := start; i < end; {
+		c, n := raw[i], 1
+		if c == '%' && i+2 < end && isHex(raw[i+1]) && isHex(raw[i+2]) {
+			c, n = unhex(raw[i+1])<<4|unhex(raw[i+2]), 3
+		} else if c == '+' {
+			c = ' '
+		}
+		if c == ',' || isSpace(c) {
+			flush(i)
+		} else {
+			if elemStart < 0 {
+				elemStart = i
+			}
+			text.WriteByte(c)
+		}
+		i += n
+	}
+	flush(end)
+	return s
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+// RemovalRange returns the raw bytes to delete to drop element i from the set: the element
+// and the separator before it (after it, for the first element), so that the list stays
+// well formed.
+func (s Set) RemovalRange(i int) (start, end int) {
+	sp := s.Spans[i]
+	switch {
+	case len(s.Spans) == 1:
+		return sp.Start, sp.End
+	case i > 0:
+		return s.Spans[i-1].End, sp.End
+	default:
+		return sp.Start, s.Spans[1].Start
+	}
+}
