@@ -1,0 +1,318 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/zscopelint/zscopelint/rules"
+	"github.com/zscopelint/zscopelint/scopetext"
+)
+
+// A piece is one operand of a constant string expression: a literal, whose bytes can be
+// positioned and edited, or a named constant, whose scopes are judged at its declaration.
+type piece struct {
+	start, end int // bytes of the expression's value
+	lit        *ast.BasicLit
+	offs       []int // litValue offsets, when lit != nil
+	node       ast.Node
+}
+
+// strExpr is a constant string expression of the program.
+type strExpr struct {
+	node   ast.Expr
+	value  string
+	pieces []piece
+}
+
+// located is a set element with where it is and how it can be changed.
+type located struct {
+	item     rules.Item
+	pos, end token.Pos
+	replace  *analysis.TextEdit // bytes that hold exactly the element's text; nil if none do
+	remove   *analysis.TextEdit // what to delete to drop the element
+}
+
+// goSet is a scope set found in Go source.
+type goSet struct {
+	set   rules.Set
+	items []located
+}
+
+// extractor walks one package's files and collects its scope sets.
+type extractor struct {
+	info     *types.Info
+	consumed map[ast.Node]bool // string expressions that belong to a list already
+	sets     []goSet
+	strings  []string // every constant string value seen, for product detection
+}
+
+func (x *extractor) file(f *ast.File) {
+	var stack []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false // import paths are not scopes
+		case *ast.Field:
+			if n.Tag != nil {
+				x.consumed[n.Tag] = true // struct tags are not scopes
+			}
+		case *ast.CompositeLit:
+			if isStringList(x.info.TypeOf(n)) {
+				x.list(n, scopeContext(stack))
+			}
+		case ast.Expr:
+			if !x.consumed[n] && x.isMaximalString(n, stack) {
+				x.stringExpr(n, scopeContext(stack))
+				return false // its operands are part of it
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+func isStringList(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	b, ok := elem.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isMaximalString reports whether n is a constant string expression written with at least
+// one literal, and not an operand of a larger one. A bare named constant is not: its
+// scopes are reported once, at its declaration.
+func (x *extractor) isMaximalString(n ast.Expr, stack []ast.Node) bool {
+	switch n.(type) {
+	case *ast.BasicLit, *ast.BinaryExpr, *ast.ParenExpr:
+	default:
+		return false
+	}
+	if !x.isConstString(n) {
+		return false
+	}
+	if len(stack) > 0 {
+		if parent, ok := stack[len(stack)-1].(ast.Expr); ok {
+			switch parent.(type) {
+			case *ast.BinaryExpr, *ast.ParenExpr:
+				if x.isConstString(parent) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func (x *extractor) isConstString(n ast.Expr) bool {
+	tv, ok := x.info.Types[n]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+}
+
+// pieces flattens a constant string expression into its operands.
+func (x *extractor) flatten(n ast.Expr, at int, out []piece) []piece {
+	switch e := n.(type) {
+	case *ast.ParenExpr:
+		return x.flatten(e.X, at, out)
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD && x.isConstString(e.X) && x.isConstString(e.Y) {
+			out = x.flatten(e.X, at, out)
+			return x.flatten(e.Y, out[len(out)-1].end, out)
+		}
+	case *ast.BasicLit:
+		if v, offs, ok := litValue(e); ok {
+			return append(out, piece{start: at, end: at + len(v), lit: e, offs: offs, node: e})
+		}
+	}
+	v := constant.StringVal(x.info.Types[n].Value)
+	return append(out, piece{start: at, end: at + len(v), node: n})
+}
+
+func (x *extractor) newStrExpr(n ast.Expr) strExpr {
+	se := strExpr{node: n, value: constant.StringVal(x.info.Types[n].Value), pieces: x.flatten(n, 0, nil)}
+	x.strings = append(x.strings, se.value)
+	return se
+}
+
+// stringExpr finds the scope sets inside one constant string expression.
+func (x *extractor) stringExpr(n ast.Expr, scopePos bool) {
+	se := x.newStrExpr(n)
+	for _, s := range scopetext.Split(se.value, scopePos) {
+		gs := goSet{set: rules.Set{ScopePosition: s.ScopePosition}}
+		for i, sp := range s.Spans {
+			loc := se.locate(sp, sp.Exact(se.value))
+			rs, re := s.RemovalRange(i)
+			loc.remove = se.edit(rs, re, "")
+			gs.add(loc)
+		}
+		x.sets = append(x.sets, gs)
+	}
+}
+
+// list makes one scope set of a []string literal: every element, and every scope inside a
+// comma-joined element.
+func (x *extractor) list(lit *ast.CompositeLit, scopePos bool) {
+	gs := goSet{}
+	allLists := true
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if !x.isConstString(elt) {
+			continue
+		}
+		x.consumed[elt] = true
+		se := x.newStrExpr(elt)
+		// The element's own text decides: a list of scopes, or prose with a scope in it.
+		// Prose (a Google scope URL, say) takes the whole list out of scope position.
+		for _, s := range scopetext.Split(se.value, true) {
+			if !s.ScopePosition {
+				allLists = false
+			}
+			for j, sp := range s.Spans {
+				loc := se.locate(sp, sp.Exact(se.value))
+				if len(s.Spans) == 1 && sp.Start == 0 && sp.End == len(se.value) {
+					loc.remove = removeElement(lit, i)
+				} else {
+					rs, re := s.RemovalRange(j)
+					loc.remove = se.edit(rs, re, "")
+				}
+				gs.add(loc)
+			}
+		}
+	}
+	gs.set.ScopePosition = scopePos && allLists
+	if len(gs.items) > 0 {
+		x.sets = append(x.sets, gs)
+	}
+}
+
+func (gs *goSet) add(loc located) {
+	gs.items = append(gs.items, loc)
+	gs.set.Items = append(gs.set.Items, loc.item)
+}
+
+// removeElement deletes element i of a composite literal with the comma that separates it.
+func removeElement(lit *ast.CompositeLit, i int) *analysis.TextEdit {
+	elts := lit.Elts
+	switch {
+	case len(elts) == 1:
+		return &analysis.TextEdit{Pos: elts[0].Pos(), End: elts[0].End()}
+	case i+1 < len(elts):
+		return &analysis.TextEdit{Pos: elts[i].Pos(), End: elts[i+1].Pos()}
+	default:
+		return &analysis.TextEdit{Pos: elts[i-1].End(), End: elts[i].End()}
+	}
+}
+
+// locate positions a span of the expression's value.
+func (se strExpr) locate(sp scopetext.Span, exact bool) located {
+	loc := located{item: rules.Item{Text: sp.Text}, pos: se.node.Pos(), end: se.node.End()}
+	p := se.pieceAt(sp.Start)
+	if p == nil || p.lit == nil {
+		// The element comes from a named constant: judged where that is declared.
+		if p != nil && sp.End <= p.end {
+			loc.item.Quiet = true
+		}
+		return loc
+	}
+	loc.pos = p.lit.Pos() + token.Pos(p.offs[sp.Start-p.start])
+	if sp.End <= p.end {
+		loc.end = p.lit.Pos() + token.Pos(p.offs[sp.End-p.start])
+		if exact {
+			loc.replace = se.edit(sp.Start, sp.End, "")
+		}
+	}
+	return loc
+}
+
+func (se strExpr) pieceAt(off int) *piece {
+	for i := range se.pieces {
+		if p := &se.pieces[i]; off >= p.start && off < p.end {
+			return p
+		}
+	}
+	return nil
+}
+
+// edit returns an edit of value[start:end] when those bytes are written verbatim inside one
+// literal (no escapes), or nil.
+func (se strExpr) edit(start, end int, text string) *analysis.TextEdit {
+	p := se.pieceAt(start)
+	if p == nil || p.lit == nil || end > p.end {
+		return nil
+	}
+	a, b := p.offs[start-p.start], p.offs[end-p.start]
+	if p.lit.Value[a:b] != se.value[start:end] {
+		return nil
+	}
+	return &analysis.TextEdit{Pos: p.lit.Pos() + token.Pos(a), End: p.lit.Pos() + token.Pos(b), NewText: []byte(text)}
+}
+
+// scopeContext reports whether the node on top of stack's child stands where scopes are
+// expected: the value of a key or field, a variable, or a Set/Add("scope", ...) argument
+// named like scope or scopes.
+func scopeContext(stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.KeyValueExpr:
+		return scopeName(exprName(p.Key))
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if scopeName(exprName(l)) {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, name := range p.Names {
+			if scopeName(name.Name) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if sel, ok := p.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(p.Args) == 2 {
+			return scopeName(exprName(p.Args[0]))
+		}
+	}
+	return false
+}
+
+func exprName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	case *ast.BasicLit:
+		if e.Kind == token.STRING && len(e.Value) >= 2 {
+			return e.Value[1 : len(e.Value)-1]
+		}
+	}
+	return ""
+}
+
+// scopeName reports whether a key or variable name says it holds scopes.
+func scopeName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
+}
