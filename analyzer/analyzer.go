@@ -35,10 +35,10 @@ redundant and over-broad scopes against its embedded catalog.`
 
 // Config is what the analyzer's flags set.
 type Config struct {
-	Catalogs []string        // extra catalog files
-	Product  string          // auto, crm or vertical
-	Checks   string          // -checks list
-	Severity rules.Severity  // least severity reported as a diagnostic
+	Catalogs []string       // extra catalog files
+	Product  string         // auto, crm or vertical
+	Checks   string         // -checks list
+	Severity rules.Severity // least severity reported as a diagnostic
 	catalog  *catalog.Catalog
 	sel      rules.Selection
 	product  catalog.Product // 0: detect per package
@@ -50,9 +50,10 @@ var (
 	flagChecks   string
 	flagSeverity = "warning"
 
-	configOnce sync.Once
-	config     *Config
-	configErr  error
+	configMu  sync.Mutex
+	configKey string // the flag values config was loaded for
+	config    *Config
+	configErr error
 )
 
 func flags() flag.FlagSet {
@@ -64,10 +65,17 @@ func flags() flag.FlagSet {
 	return fs
 }
 
-// LoadConfig reads the analyzer's flags once and loads the catalog they name. Drivers call
-// it before analysing to report a bad flag or catalog file as a usage error.
+// LoadConfig loads the catalog and settings the analyzer's flags name, once for each set of
+// flag values. Drivers call it before analysing to report a bad flag or catalog file as a
+// usage error.
 func LoadConfig() (*Config, error) {
-	configOnce.Do(func() { config, configErr = loadConfig() })
+	configMu.Lock()
+	defer configMu.Unlock()
+	key := strings.Join([]string{flagCatalogs, flagProduct, flagChecks, flagSeverity}, "\x00")
+	if config == nil && configErr == nil || key != configKey {
+		configKey = key
+		config, configErr = loadConfig()
+	}
 	return config, configErr
 }
 

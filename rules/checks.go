@@ -130,3 +130,14 @@ func ParseSelection(list string) (Selection, error) {
 
 // Enabled reports whether the check is selected; a nil selection enables everything.
 func (s Selection) Enabled(id string) bool { return s == nil || s[id] }
+
+// MarkdownTable renders the checks as the README's table, so that a test can keep the
+// README in step with this file.
+func MarkdownTable() string {
+	var b strings.Builder
+	b.WriteString("| ID | name | default severity | what it reports |\n|---|---|---|---|\n")
+	for _, c := range Checks {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.ID, c.Name, c.Severity, c.Summary)
+	}
+	return b.String()
+}

@@ -194,8 +194,12 @@ func (e *Engine) broad(i int, text string, entry *catalog.Entry) (Finding, bool)
 	for _, n := range narrower {
 		ops = append(ops, n.Operation)
 	}
-	f.Message = fmt.Sprintf("%s grants %s on %s; request only the operations the code uses (%s.{%s})",
-		text, opPhrase(entry.Operation), base, base, strings.Join(ops, ","))
+	family := base + "." + ops[0]
+	if len(ops) > 1 {
+		family = base + ".{" + strings.Join(ops, ",") + "}"
+	}
+	f.Message = fmt.Sprintf("%s grants %s on %s; request only the operations the code uses (%s)",
+		text, opPhrase(entry.Operation), base, family)
 	return f, true
 }
 

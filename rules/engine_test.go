@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -143,5 +144,15 @@ func TestChecksTable(t *testing.T) {
 			t.Errorf("bad check entry %+v", c)
 		}
 		seen[c.ID] = true
+	}
+}
+
+func TestREADMEChecksTable(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), MarkdownTable()) {
+		t.Errorf("README.md's check table is out of date; it should read:\n%s", MarkdownTable())
 	}
 }

@@ -1,0 +1,254 @@
+// Command zscopelint checks Zoho OAuth scopes in Go packages.
+//
+//	zscopelint [flags] [packages | dirs | files]     (default ./...)
+//
+// It also speaks the go vet tool protocol, so that
+//
+//	go vet -vettool=$(command -v zscopelint) ./...
+//	go fix -fixtool=$(command -v zscopelint) ./...
+//
+// run its analyzer under the go command. Exit status: 0 no finding at or above -fail-on,
+// 1 such findings, 2 a usage error or an input that could not be checked.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/zscopelint/zscopelint/analyzer"
+	"github.com/zscopelint/zscopelint/report"
+	"github.com/zscopelint/zscopelint/rules"
+)
+
+func main() {
+	if isVetProtocol(os.Args[1:]) {
+		unitchecker.Main(analyzer.Analyzer)
+		return
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// isVetProtocol reports whether the go command is driving us: go vet -vettool and
+// go fix -fixtool first ask for -flags and -V=full, then pass one *.cfg file.
+func isVetProtocol(args []string) bool {
+	for _, a := range args {
+		if a == "-flags" || a == "--flags" || strings.HasPrefix(a, "-V=") || strings.HasPrefix(a, "--V=") {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+type options struct {
+	format   string
+	failOn   string
+	checks   string
+	catalogs listFlag
+	product  string
+	fix      bool
+	diff     bool
+	tests    bool
+}
+
+const usage = `usage: zscopelint [flags] [packages | dirs | files]   (default ./...)
+
+zscopelint checks Zoho OAuth scopes in Go code. It also runs under
+  go vet -vettool=$(command -v zscopelint) ./...
+  go fix -fixtool=$(command -v zscopelint) ./...
+
+Exit status: 0 no finding at or above -fail-on, 1 such findings, 2 usage error or
+an input that could not be checked.
+
+Flags:
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := flag.NewFlagSet("zscopelint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
+	fs.StringVar(&o.checks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
+	fs.Var(&o.catalogs, "catalog", "extra scope catalog `file` (repeatable)")
+	fs.StringVar(&o.product, "product", "auto", "ZohoCRM product catalog: auto, crm or vertical")
+	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
+	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
+	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
+	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
+	explain := fs.String("explain", "", "explain a check `ID` and exit")
+	version := fs.Bool("version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	switch {
+	case *version:
+		fmt.Fprintf(stdout, "zscopelint %s\n", Version())
+		return 0
+	case *listChecks:
+		return printChecks(stdout)
+	case *explain != "":
+		return explainCheck(stdout, stderr, *explain)
+	}
+	if o.format != "text" && o.format != "json" && o.format != "sarif" {
+		fmt.Fprintf(stderr, "zscopelint: -format %q: want text, json or sarif\n", o.format)
+		return 2
+	}
+	failOn, ok := rules.ParseSeverity(o.failOn)
+	if !ok && o.failOn != "never" {
+		fmt.Fprintf(stderr, "zscopelint: -fail-on %q: want error, warning, info or never\n", o.failOn)
+		return 2
+	}
+	for name, value := range map[string]string{
+		"catalog": strings.Join(o.catalogs, ","), "checks": o.checks, "product": o.product, "severity": "info",
+	} {
+		if err := analyzer.Analyzer.Flags.Set(name, value); err != nil {
+			fmt.Fprintf(stderr, "zscopelint: -%s: %v\n", name, err)
+			return 2
+		}
+	}
+	if _, err := analyzer.LoadConfig(); err != nil {
+		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+		return 2
+	}
+
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	res, err := checkGo(patterns, o.tests)
+	if err != nil {
+		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+		return 2
+	}
+	for _, note := range res.notes {
+		fmt.Fprintf(stderr, "zscopelint: %s\n", note)
+	}
+	findings := report.Sort(res.findings)
+
+	if o.fix || o.diff {
+		applied, err := applyFixes(findings, o.diff, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+			return 2
+		}
+		if o.diff {
+			return exitCode(findings, failOn, o.failOn == "never", res.incomplete)
+		}
+		// What was fixed is no longer a finding.
+		var rest []report.Finding
+		for i, f := range findings {
+			if !applied[i] {
+				rest = append(rest, f)
+			}
+		}
+		findings = rest
+	}
+
+	w := bufio.NewWriter(stdout)
+	switch o.format {
+	case "json":
+		err = report.JSON(w, findings)
+	case "sarif":
+		err = report.SARIF(w, findings, Version(), newLineReader().line)
+	default:
+		err = report.Text(w, findings)
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "zscopelint: writing output: %v\n", err)
+		return 2
+	}
+	return exitCode(findings, failOn, o.failOn == "never", res.incomplete)
+}
+
+func exitCode(fs []report.Finding, failOn rules.Severity, never, incomplete bool) int {
+	if incomplete {
+		return 2
+	}
+	if never {
+		return 0
+	}
+	for _, f := range fs {
+		if f.Severity >= failOn {
+			return 1
+		}
+	}
+	return 0
+}
+
+// Version is the module version the binary was built from, or "devel".
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func printChecks(w io.Writer) int {
+	for _, c := range rules.Checks {
+		fmt.Fprintf(w, "%s  %-22s %-8s %s\n", c.ID, c.Name, c.Severity, c.Summary)
+	}
+	return 0
+}
+
+func explainCheck(stdout, stderr io.Writer, id string) int {
+	c, ok := rules.CheckByID(strings.ToUpper(id))
+	if !ok {
+		fmt.Fprintf(stderr, "zscopelint: no check %q (see -list-checks)\n", id)
+		return 2
+	}
+	fmt.Fprintf(stdout, "%s %s (default severity: %s)\n\n%s\n\n%s", c.ID, c.Name, c.Severity, c.Summary, c.Help)
+	return 0
+}
+
+// relPath makes a file name relative to the working directory, slash-separated.
+func relPath(name string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, name); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(name)
+}
+
+// lineReader returns lines of files, reading each file once (SARIF column conversion).
+type lineReader struct{ files map[string][]string }
+
+func newLineReader() *lineReader { return &lineReader{files: map[string][]string{}} }
+
+func (r *lineReader) line(file string, n int) string {
+	lines, ok := r.files[file]
+	if !ok {
+		data, err := os.ReadFile(filepath.FromSlash(file))
+		if err == nil {
+			lines = strings.Split(string(data), "\n")
+		}
+		r.files[file] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}

@@ -1,0 +1,5 @@
+package broken
+
+const scope = "ZohoCRM.modules.leads.REED"
+
+func f( {

@@ -1,0 +1,272 @@
+// Package report formats findings as text, JSON and SARIF 2.1.0. Findings from Go packages
+// and from config files meet here, in one sorted, deterministic list.
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/zscopelint/zscopelint/rules"
+)
+
+// Finding is one positioned finding, ready to print.
+type Finding struct {
+	Check       *rules.Check
+	Severity    rules.Severity
+	File        string // relative to the working directory, slash-separated
+	Line, Col   int    // 1-based; Col counts bytes, as go/token does
+	EndLine     int
+	EndCol      int
+	Scope       string
+	Message     string // without the check ID
+	Suggestions []string
+	Fix         *Fix
+}
+
+// Fix is a set of byte edits in the finding's file.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces bytes [Start, End) of a file with New. Line/column forms are for SARIF.
+type Edit struct {
+	File                string
+	Start, End          int
+	New                 string
+	StartLine, StartCol int
+	EndLine, EndCol     int
+}
+
+// Sort orders findings by file, line, column, check and message, and drops exact
+// duplicates (a package and its test variant share files).
+func Sort(fs []Finding) []Finding {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Col != b.Col:
+			return a.Col < b.Col
+		case a.Check.ID != b.Check.ID:
+			return a.Check.ID < b.Check.ID
+		}
+		return a.Message < b.Message
+	})
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 {
+			p := fs[i-1]
+			if p.File == f.File && p.Line == f.Line && p.Col == f.Col && p.Check == f.Check && p.Message == f.Message {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Text writes path:line:col: message (ZSnnn), one finding a line.
+func Text(w io.Writer, fs []Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", f.File, f.Line, f.Col, f.Message, f.Check.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type jsonFinding struct {
+	Check       string   `json:"check"`
+	Name        string   `json:"name"`
+	Severity    string   `json:"severity"`
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Scope       string   `json:"scope"`
+	Message     string   `json:"message"`
+	Suggestions []string `json:"suggestions"`
+}
+
+// JSON writes {"findings":[...]} as SPEC §4 gives it.
+func JSON(w io.Writer, fs []Finding) error {
+	out := struct {
+		Findings []jsonFinding `json:"findings"`
+	}{Findings: []jsonFinding{}}
+	for _, f := range fs {
+		sug := f.Suggestions
+		if sug == nil {
+			sug = []string{}
+		}
+		out.Findings = append(out.Findings, jsonFinding{Check: f.Check.ID, Name: f.Check.Name,
+			Severity: f.Severity.String(), File: f.File, Line: f.Line, Column: f.Col,
+			Scope: f.Scope, Message: f.Message, Suggestions: sug})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// Fingerprint identifies a finding across edits that move it: its check, file and scope
+// text, and which occurrence of that triple it is. Line numbers are left out on purpose.
+func Fingerprints(fs []Finding) []string {
+	seen := map[string]int{}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		key := f.Check.ID + "\x00" + f.File + "\x00" + f.Scope
+		n := seen[key]
+		seen[key] = n + 1
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
+		out[i] = hex.EncodeToString(sum[:16])
+	}
+	return out
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts. Columns in SARIF are
+// counted in Unicode code points (columnKind), so lineText gives the text of a line of a
+// file to convert byte columns; it may return "" when the file cannot be read.
+func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string, line int) string) error {
+	type text struct {
+		Text string `json:"text"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
+	}
+	type artifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId"`
+	}
+	type physical struct {
+		ArtifactLocation artifact `json:"artifactLocation"`
+		Region           region   `json:"region"`
+	}
+	type location struct {
+		PhysicalLocation physical `json:"physicalLocation"`
+	}
+	type replacement struct {
+		DeletedRegion   region `json:"deletedRegion"`
+		InsertedContent text   `json:"insertedContent"`
+	}
+	type change struct {
+		ArtifactLocation artifact      `json:"artifactLocation"`
+		Replacements     []replacement `json:"replacements"`
+	}
+	type fix struct {
+		Description     text     `json:"description"`
+		ArtifactChanges []change `json:"artifactChanges"`
+	}
+	type result struct {
+		RuleID              string            `json:"ruleId"`
+		RuleIndex           int               `json:"ruleIndex"`
+		Level               string            `json:"level"`
+		Message             text              `json:"message"`
+		Locations           []location        `json:"locations"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		Fixes               []fix             `json:"fixes,omitempty"`
+	}
+	type rule struct {
+		ID                   string            `json:"id"`
+		Name                 string            `json:"name"`
+		ShortDescription     text              `json:"shortDescription"`
+		FullDescription      text              `json:"fullDescription"`
+		Help                 text              `json:"help"`
+		HelpURI              string            `json:"helpUri"`
+		DefaultConfiguration map[string]string `json:"defaultConfiguration"`
+		Properties           map[string]any    `json:"properties"`
+	}
+	col := func(file string, line, byteCol int) int {
+		s := lineText(file, line)
+		if byteCol-1 > len(s) || s == "" {
+			return byteCol
+		}
+		return len([]rune(s[:byteCol-1])) + 1
+	}
+	reg := func(file string, l1, c1, l2, c2 int) region {
+		r := region{StartLine: l1, StartColumn: col(file, l1, c1)}
+		if l2 > 0 {
+			r.EndLine, r.EndColumn = l2, col(file, l2, c2)
+		}
+		return r
+	}
+
+	var rulesOut []rule
+	index := map[string]int{}
+	for i, c := range rules.Checks {
+		index[c.ID] = i
+		rulesOut = append(rulesOut, rule{ID: c.ID, Name: c.Name,
+			ShortDescription: text{c.Summary}, FullDescription: text{strings.TrimSpace(c.Help)},
+			Help:                 text{strings.TrimSpace(c.Help)},
+			HelpURI:              "https://github.com/zscopelint/zscopelint#" + strings.ToLower(c.ID),
+			DefaultConfiguration: map[string]string{"level": sarifLevel(c.Severity)},
+			Properties:           map[string]any{"tags": []string{"security", "oauth", "zoho"}}})
+	}
+	fps := Fingerprints(fs)
+	results := []result{}
+	for i, f := range fs {
+		r := result{RuleID: f.Check.ID, RuleIndex: index[f.Check.ID], Level: sarifLevel(f.Severity),
+			Message: text{f.Message + " (" + f.Check.ID + ")"},
+			Locations: []location{{physical{artifact{f.File, "%SRCROOT%"},
+				reg(f.File, f.Line, f.Col, f.EndLine, f.EndCol)}}},
+			PartialFingerprints: map[string]string{"zscopelint/v1": fps[i]}}
+		if f.Fix != nil {
+			byFile := map[string]*change{}
+			var order []string
+			for _, e := range f.Fix.Edits {
+				ch := byFile[e.File]
+				if ch == nil {
+					ch = &change{ArtifactLocation: artifact{e.File, "%SRCROOT%"}}
+					byFile[e.File] = ch
+					order = append(order, e.File)
+				}
+				ch.Replacements = append(ch.Replacements, replacement{
+					DeletedRegion:   reg(e.File, e.StartLine, e.StartCol, e.EndLine, e.EndCol),
+					InsertedContent: text{e.New}})
+			}
+			fx := fix{Description: text{f.Fix.Message}}
+			for _, file := range order {
+				fx.ArtifactChanges = append(fx.ArtifactChanges, *byFile[file])
+			}
+			r.Fixes = []fix{fx}
+		}
+		results = append(results, r)
+	}
+	log := map[string]any{
+		"version": "2.1.0",
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name":           "zscopelint",
+				"informationUri": "https://github.com/zscopelint/zscopelint",
+				"version":        version,
+				"rules":          rulesOut,
+			}},
+			"columnKind": "unicodeCodePoints",
+			"results":    results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}
