@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -156,15 +155,20 @@ func (x *extractor) newStrExpr(n ast.Expr) strExpr {
 func (x *extractor) stringExpr(n ast.Expr, scopePos bool) {
 	se := x.newStrExpr(n)
 	for _, s := range scopetext.Split(se.value, scopePos) {
-		gs := goSet{set: rules.Set{ScopePosition: s.ScopePosition}}
-		for i, sp := range s.Spans {
-			loc := se.locate(sp, sp.Exact(se.value))
-			rs, re := s.RemovalRange(i)
-			loc.remove = se.edit(rs, re, "")
-			gs.add(loc)
-		}
-		x.sets = append(x.sets, gs)
+		x.addStringSet(se, s)
 	}
+}
+
+// addStringSet adds a set found inside one string expression.
+func (x *extractor) addStringSet(se strExpr, s scopetext.Set) {
+	gs := goSet{set: rules.Set{ScopePosition: s.ScopePosition}}
+	for i, sp := range s.Spans {
+		loc := se.locate(sp, sp.Exact(se.value))
+		rs, re := s.RemovalRange(i)
+		loc.remove = se.edit(rs, re, "")
+		gs.add(loc)
+	}
+	x.sets = append(x.sets, gs)
 }
 
 // list makes one scope set of a []string literal: every element, and every scope inside a
@@ -181,11 +185,13 @@ func (x *extractor) list(lit *ast.CompositeLit, scopePos bool) {
 		}
 		x.consumed[elt] = true
 		se := x.newStrExpr(elt)
-		// The element's own text decides: a list of scopes, or prose with a scope in it.
-		// Prose (a Google scope URL, say) takes the whole list out of scope position.
 		for _, s := range scopetext.Split(se.value, true) {
-			if !s.ScopePosition {
+			if !s.InList() {
+				// A URL or prose inside the list is a set of its own, and takes the list
+				// out of scope position (a Google scope URL is no Zoho scope).
 				allLists = false
+				x.addStringSet(se, s)
+				continue
 			}
 			for j, sp := range s.Spans {
 				loc := se.locate(sp, sp.Exact(se.value))
@@ -276,22 +282,22 @@ func scopeContext(stack []ast.Node) bool {
 	}
 	switch p := stack[len(stack)-1].(type) {
 	case *ast.KeyValueExpr:
-		return scopeName(exprName(p.Key))
+		return scopetext.ScopeName(exprName(p.Key))
 	case *ast.AssignStmt:
 		for _, l := range p.Lhs {
-			if scopeName(exprName(l)) {
+			if scopetext.ScopeName(exprName(l)) {
 				return true
 			}
 		}
 	case *ast.ValueSpec:
 		for _, name := range p.Names {
-			if scopeName(name.Name) {
+			if scopetext.ScopeName(name.Name) {
 				return true
 			}
 		}
 	case *ast.CallExpr:
 		if sel, ok := p.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(p.Args) == 2 {
-			return scopeName(exprName(p.Args[0]))
+			return scopetext.ScopeName(exprName(p.Args[0]))
 		}
 	}
 	return false
@@ -309,10 +315,4 @@ func exprName(e ast.Expr) string {
 		}
 	}
 	return ""
-}
-
-// scopeName reports whether a key or variable name says it holds scopes.
-func scopeName(name string) bool {
-	n := strings.ToLower(name)
-	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
 }

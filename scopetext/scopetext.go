@@ -15,6 +15,10 @@ type Span struct {
 	Start, End int    // its bytes in the raw text
 }
 
+// InList reports whether the set is a plain list of scopes, which joins the set of an
+// enclosing list (a []string literal, a YAML sequence, a JSON array).
+func (s Set) InList() bool { return !s.URL && !s.Prose }
+
 // Exact reports whether the raw bytes are the element itself, so that an edit to the
 // element is an edit of raw[Start:End] (false for percent-encoded URL parameters).
 func (s Span) Exact(raw string) bool { return raw[s.Start:s.End] == s.Text }
@@ -28,6 +32,9 @@ type Set struct {
 	ScopePosition bool
 	// URL reports that the set is the scope= parameter of a URL.
 	URL bool
+	// Prose reports that the set is a token of free text (a sentence, a URL), not a list:
+	// an element of a larger list that is prose does not belong to that list's set.
+	Prose bool
 	// Separators lists the raw separator of each gap between elements (", ", "+", "%20").
 	Separators []string
 }
@@ -172,6 +179,7 @@ func splitProse(raw string, start, end int) []Set {
 		}
 		if t < k && strings.IndexByte(raw[t:k], '.') >= 0 {
 			if s := splitList(raw, t, k, false); len(s.Spans) > 0 {
+				s.Prose = true
 				sets = append(sets, s)
 			}
 		}
@@ -278,4 +286,11 @@ func (s Set) RemovalRange(i int) (start, end int) {
 	default:
 		return sp.Start, s.Spans[1].Start
 	}
+}
+
+// ScopeName reports whether a key, field or variable name says it holds scopes:
+// scope, scopes, oauthScopes, ZOHO_SCOPE.
+func ScopeName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
 }

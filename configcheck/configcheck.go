@@ -1,0 +1,293 @@
+// Package configcheck finds and judges Zoho scopes in configuration and other non-Go files:
+// YAML (through yaml.v3 nodes), JSON, .env files, and a lexical scan of JavaScript,
+// TypeScript, Python, PHP, Java, HTML, TOML and .properties sources. Extractors find scope
+// sets and where their elements are; the rules engine, shared with the Go analyzer,
+// decides what is wrong.
+package configcheck
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/report"
+	"github.com/zscopelint/zscopelint/rules"
+	"github.com/zscopelint/zscopelint/scopetext"
+)
+
+// Kind is how a file is read.
+type Kind int
+
+const (
+	NotConfig Kind = iota
+	YAML
+	JSON
+	Env
+	Lexical
+)
+
+// lexicalExts are the source kinds scanned lexically, without a language parser.
+var lexicalExts = map[string]bool{".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true,
+	".tsx": true, ".py": true, ".php": true, ".java": true, ".html": true, ".htm": true, ".toml": true,
+	".properties": true}
+
+// KindOf says how a file name is read: by extension, and .env, *.env and .env.* as env files.
+func KindOf(name string) Kind {
+	base := filepath.Base(name)
+	ext := strings.ToLower(filepath.Ext(base))
+	switch {
+	case ext == ".yaml" || ext == ".yml":
+		return YAML
+	case ext == ".json":
+		return JSON
+	case base == ".env" || ext == ".env" || strings.HasPrefix(base, ".env."):
+		return Env
+	case lexicalExts[ext]:
+		return Lexical
+	}
+	return NotConfig
+}
+
+// DefaultMaxSize is the size above which a file is reported (ZS001) and skipped.
+const DefaultMaxSize = 10 << 20
+
+// Options configure a run.
+type Options struct {
+	Catalog *catalog.Catalog
+	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
+	Checks  rules.Selection
+	MaxSize int64 // 0: DefaultMaxSize
+	// Display turns a file name into the name findings carry (relative to the working
+	// directory, say). nil keeps the name.
+	Display func(string) string
+}
+
+// Result is what checking a list of files found.
+type Result struct {
+	Findings []report.Finding
+	// Incomplete reports that some file could not be checked (a ZS001 among the findings).
+	Incomplete bool
+}
+
+var checkUnreadable, _ = rules.CheckByID("ZS001")
+
+// CheckFiles checks files in parallel and returns their findings in a deterministic order.
+func CheckFiles(files []string, opts Options) Result {
+	if opts.MaxSize == 0 {
+		opts.MaxSize = DefaultMaxSize
+	}
+	if opts.Display == nil {
+		opts.Display = func(s string) string { return s }
+	}
+	needles := prefilterNeedles(opts.Catalog)
+	results := make([][]report.Finding, len(files))
+	failed := make([]bool, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], failed[i] = checkFile(files[i], opts, needles)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var res Result
+	for i := range files {
+		res.Findings = append(res.Findings, results[i]...)
+		res.Incomplete = res.Incomplete || failed[i]
+	}
+	return res
+}
+
+// unreadable makes the ZS001 finding for a file.
+func unreadable(display string, line, col int, format string, args ...any) report.Finding {
+	return report.Finding{Check: checkUnreadable, Severity: checkUnreadable.Severity, File: display,
+		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
+}
+
+func checkFile(name string, opts Options, needles [][]byte) (fs []report.Finding, failed bool) {
+	display := opts.Display(name)
+	fi, err := os.Stat(name)
+	if err != nil {
+		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, true
+	}
+	if !fi.Mode().IsRegular() {
+		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, true
+	}
+	if fi.Size() > opts.MaxSize {
+		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", fi.Size(), opts.MaxSize)}, true
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, true
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true
+	}
+	if !mayHoldScopes(data, needles) {
+		return nil, false
+	}
+	return CheckBytes(display, KindOf(name), data, opts)
+}
+
+// CheckBytes checks one file's contents, named display in its findings.
+func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
+	var sets []locSet
+	var err *parseError
+	switch kind {
+	case YAML:
+		sets, err = yamlSets(data)
+	case JSON:
+		sets, err = jsonSets(data)
+	case Env:
+		sets = envSets(data)
+	case Lexical:
+		sets = lexicalSets(data)
+	default:
+		return nil, false
+	}
+	if err != nil {
+		line, col := err.line, err.col
+		if line == 0 {
+			line, col = lineCol(data, err.offset)
+		}
+		fs = append(fs, unreadable(display, line, col, "%s", err.msg))
+		failed = true
+	}
+	eng := &rules.Engine{Catalog: opts.Catalog, Product: opts.Product, Checks: opts.Checks}
+	if eng.Product == 0 {
+		eng.Product = catalog.CRM
+		if bytes.Contains(data, []byte("/clientoauth/v2/")) {
+			eng.Product = catalog.VerticalSolutions
+		}
+	}
+	lines := newLineIndex(data)
+	for _, ls := range sets {
+		for _, f := range eng.Check(ls.set) {
+			fs = append(fs, ls.items[f.Item].finding(f, display, lines))
+		}
+	}
+	return fs, failed
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return fmt.Errorf("%s: %v", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// parseError is a file that did not parse, at a byte offset or a line and column.
+type parseError struct {
+	offset    int
+	line, col int
+	msg       string
+}
+
+// locItem is a set element with its bytes in the file.
+type locItem struct {
+	text       string
+	start, end int  // bytes of the element in the file (start == end: position only)
+	exact      bool // data[start:end] == text, so it can be replaced
+	remove     *span
+}
+
+type span struct{ start, end int }
+
+// locSet is a scope set with its elements located.
+type locSet struct {
+	set   rules.Set
+	items []locItem
+}
+
+func (ls *locSet) add(it locItem) {
+	ls.items = append(ls.items, it)
+	ls.set.Items = append(ls.set.Items, rules.Item{Text: it.text})
+}
+
+// addSplit adds the elements scopetext finds in one string value, whose raw text starts at
+// base in the file; offsets maps value bytes to file offsets (nil: verbatim).
+func (ls *locSet) addSplit(s scopetext.Set, value string, data []byte, at func(int) int) {
+	for i, sp := range s.Spans {
+		it := locItem{text: sp.Text, start: at(sp.Start), end: at(sp.End)}
+		it.exact = it.end-it.start == len(sp.Text) && string(data[it.start:it.end]) == sp.Text
+		// Within a string, only a list of several can lose an element; a string holding one
+		// scope is removed whole by its container's extractor, if at all.
+		rs, re := s.RemovalRange(i)
+		if a, b := at(rs), at(re); len(s.Spans) > 1 && b-a == re-rs && string(data[a:b]) == value[rs:re] {
+			it.remove = &span{a, b}
+		}
+		ls.add(it)
+	}
+}
+
+func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
+	line, col := lines.pos(it.start)
+	endLine, endCol := lines.pos(it.end)
+	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
+		EndLine: endLine, EndCol: endCol, Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
+	if f.Fix == nil {
+		return rf
+	}
+	var e *report.Edit
+	switch {
+	case f.Fix.Remove && it.remove != nil:
+		e = lines.edit(display, it.remove.start, it.remove.end, "")
+	case !f.Fix.Remove && it.exact:
+		e = lines.edit(display, it.start, it.end, f.Fix.Replacement)
+	}
+	if e != nil {
+		rf.Fix = &report.Fix{Message: f.Fix.Message, Edits: []report.Edit{*e}}
+	}
+	return rf
+}
+
+// lineIndex converts byte offsets to 1-based lines and byte columns.
+type lineIndex struct{ starts []int }
+
+func newLineIndex(data []byte) *lineIndex {
+	li := &lineIndex{starts: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+func (li *lineIndex) pos(off int) (line, col int) {
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return i + 1, off - li.starts[i] + 1
+}
+
+func (li *lineIndex) offset(line, col int) int {
+	if line < 1 || line > len(li.starts) {
+		return 0
+	}
+	return li.starts[line-1] + col - 1
+}
+
+func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit {
+	l1, c1 := li.pos(start)
+	l2, c2 := li.pos(end)
+	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2}
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	return line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
+}

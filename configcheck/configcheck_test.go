@@ -1,0 +1,84 @@
+package configcheck
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func opts() Options {
+	return Options{Catalog: catalog.Default(), Display: filepath.ToSlash}
+}
+
+// render prints findings as text, with the fix of each finding applied to the file shown
+// under it, so that goldens pin positions and fixes together.
+func render(fs []report.Finding) string {
+	var b bytes.Buffer
+	report.Text(&b, fs)
+	for _, f := range fs {
+		if f.Fix == nil {
+			continue
+		}
+		for _, e := range f.Fix.Edits {
+			src, _ := os.ReadFile(e.File)
+			line := string(src[e.Start:e.End])
+			b.WriteString("fix " + f.Check.ID + " " + e.File + ":" + itoa(e.StartLine) + ":" + itoa(e.StartCol) + ": " + strconvQuote(line) + " -> " + strconvQuote(e.New) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*")
+	envs, _ := filepath.Glob("testdata/*/.env")
+	files = append(files, envs...)
+	n := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, ".golden") || KindOf(file) == NotConfig {
+			continue
+		}
+		n++
+		t.Run(file, func(t *testing.T) {
+			res := CheckFiles([]string{file}, opts())
+			got := render(report.Sort(res.Findings))
+			golden := file + ".golden"
+			if *update {
+				os.WriteFile(golden, []byte(got), 0o644)
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if n < 9 {
+		t.Errorf("only %d inputs", n)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for name, want := range map[string]Kind{
+		"a.yaml": YAML, "a.YML": YAML, "x/b.json": JSON, ".env": Env, "prod.env": Env, ".env.local": Env,
+		"a.js": Lexical, "a.tsx": Lexical, "a.py": Lexical, "a.html": Lexical, "a.toml": Lexical,
+		"a.properties": Lexical, "a.go": NotConfig, "README.md": NotConfig, "environment": NotConfig,
+	} {
+		if got := KindOf(name); got != want {
+			t.Errorf("KindOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func itoa(i int) string { return strconvItoa(i) }

@@ -1,0 +1,8 @@
+package configcheck
+
+import "strconv"
+
+var (
+	strconvItoa  = strconv.Itoa
+	strconvQuote = strconv.Quote
+)

@@ -1,0 +1,357 @@
+package configcheck
+
+import (
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/zscopelint/zscopelint/scopetext"
+)
+
+// jsonSets reads a JSON file (comments and trailing commas tolerated, as in tsconfig or
+// VS Code settings). An array's strings are one scope set; any string is split like text;
+// a value under a scope-named key is in scope position, and the keys of an object under one
+// (OpenAPI scope maps) are one set. Positions are exact, inside strings too.
+func jsonSets(data []byte) ([]locSet, *parseError) {
+	p := &jsonParser{data: data}
+	p.skipSpace()
+	if p.err == nil && p.pos < len(p.data) {
+		p.value(false, 0)
+		p.skipSpace()
+		if p.err == nil && p.pos < len(p.data) {
+			p.fail(p.pos, fmt.Sprintf("unexpected %s after the top-level value", p.describe()))
+		}
+	}
+	return p.sets, p.err
+}
+
+type jsonParser struct {
+	data []byte
+	pos  int
+	sets []locSet
+	err  *parseError
+}
+
+// jsonString is a decoded string with the file offset of each of its bytes.
+type jsonString struct {
+	value      string
+	offs       []int // len(value)+1 entries
+	start, end int   // the quoted token
+}
+
+func (p *jsonParser) fail(off int, msg string) {
+	if p.err == nil {
+		p.err = &parseError{offset: min(off, len(p.data)), msg: "JSON: " + msg}
+	}
+	p.pos = len(p.data)
+}
+
+func (p *jsonParser) describe() string {
+	if p.pos >= len(p.data) {
+		return "end of file (truncated JSON?)"
+	}
+	r, _ := utf8.DecodeRune(p.data[p.pos:])
+	return fmt.Sprintf("%q", r)
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch c := p.data[p.pos]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			p.pos++
+		case c == '/' && p.pos+1 < len(p.data) && p.data[p.pos+1] == '/':
+			for p.pos < len(p.data) && p.data[p.pos] != '\n' {
+				p.pos++
+			}
+		case c == '/' && p.pos+1 < len(p.data) && p.data[p.pos+1] == '*':
+			start := p.pos
+			p.pos += 2
+			for p.pos+1 < len(p.data) && !(p.data[p.pos] == '*' && p.data[p.pos+1] == '/') {
+				p.pos++
+			}
+			if p.pos+1 >= len(p.data) {
+				p.fail(start, "unterminated comment")
+				return
+			}
+			p.pos += 2
+		default:
+			return
+		}
+	}
+}
+
+// value parses one value; scopePos says it stands under a scope-named key.
+func (p *jsonParser) value(scopePos bool, depth int) {
+	if depth > maxDepth {
+		p.fail(p.pos, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+		return
+	}
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		p.fail(p.pos, "unexpected end of file (truncated JSON?)")
+		return
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		p.object(scopePos, depth)
+	case c == '[':
+		p.array(scopePos, depth)
+	case c == '"':
+		if s, ok := p.str(); ok {
+			p.textSets(s, scopePos)
+		}
+	case c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
+		start := p.pos
+		for p.pos < len(p.data) && (isWordByte(p.data[p.pos]) || p.data[p.pos] == '.' || p.data[p.pos] == '+' || p.data[p.pos] == '-') {
+			p.pos++
+		}
+		switch w := string(p.data[start:p.pos]); {
+		case w == "true" || w == "false" || w == "null":
+		case w[0] == '-' || w[0] >= '0' && w[0] <= '9':
+		default:
+			p.fail(start, fmt.Sprintf("unexpected word %q", w))
+		}
+	default:
+		p.fail(p.pos, "unexpected "+p.describe())
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+func (p *jsonParser) object(scopePos bool, depth int) {
+	p.pos++          // {
+	var keys *locSet // the keys, when this object is a scope map
+	if scopePos {
+		keys = &locSet{}
+		keys.set.ScopePosition = true
+	}
+	for {
+		p.skipSpace()
+		if p.err != nil {
+			return
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == '}' {
+			p.pos++
+			break
+		}
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			p.fail(p.pos, "want a string key, found "+p.describe())
+			return
+		}
+		key, ok := p.str()
+		if !ok {
+			return
+		}
+		if keys != nil {
+			for _, s := range scopetext.Split(key.value, true) {
+				keys.addSplit(s, key.value, p.data, key.at)
+			}
+		} else {
+			p.textSets(key, false)
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			p.fail(p.pos, "want ':' after key, found "+p.describe())
+			return
+		}
+		p.pos++
+		p.value(scopetext.ScopeName(key.value), depth+1)
+		p.skipSpace()
+		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == '}' {
+			p.pos++
+			break
+		}
+		p.fail(p.pos, "want ',' or '}', found "+p.describe())
+		return
+	}
+	if keys != nil && len(keys.items) > 0 {
+		p.sets = append(p.sets, *keys)
+	}
+}
+
+func (p *jsonParser) array(scopePos bool, depth int) {
+	p.pos++ // [
+	ls := locSet{}
+	allLists := true
+	type elem struct{ start, end, firstItem, nItems int }
+	var elems []elem
+	for {
+		p.skipSpace()
+		if p.err != nil {
+			return
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == ']' {
+			p.pos++
+			break
+		}
+		e := elem{start: p.pos, firstItem: len(ls.items)}
+		if p.pos < len(p.data) && p.data[p.pos] == '"' {
+			s, ok := p.str()
+			if !ok {
+				return
+			}
+			for _, set := range scopetext.Split(s.value, true) {
+				if !set.InList() {
+					allLists = false // a URL or prose element is a set of its own
+					p.addSet(s, set)
+					continue
+				}
+				ls.addSplit(set, s.value, p.data, s.at)
+			}
+		} else {
+			p.value(false, depth+1)
+		}
+		e.end, e.nItems = p.pos, len(ls.items)-e.firstItem
+		elems = append(elems, e)
+		p.skipSpace()
+		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == ']' {
+			p.pos++
+			break
+		}
+		p.fail(p.pos, "want ',' or ']', found "+p.describe())
+		return
+	}
+	// An element that is a single scope is removed with its comma, as in a Go list.
+	for i, e := range elems {
+		if e.nItems != 1 {
+			continue
+		}
+		var r span
+		switch {
+		case len(elems) == 1:
+			r = span{e.start, e.end}
+		case i+1 < len(elems):
+			r = span{e.start, elems[i+1].start}
+		default:
+			r = span{elems[i-1].end, e.end}
+		}
+		ls.items[e.firstItem].remove = &r
+	}
+	ls.set.ScopePosition = scopePos && allLists
+	if len(ls.items) > 0 {
+		p.sets = append(p.sets, ls)
+	}
+}
+
+// textSets splits one string value into sets of its own.
+func (p *jsonParser) textSets(s jsonString, scopePos bool) {
+	for _, set := range scopetext.Split(s.value, scopePos) {
+		p.addSet(s, set)
+	}
+}
+
+func (p *jsonParser) addSet(s jsonString, set scopetext.Set) {
+	ls := locSet{}
+	ls.set.ScopePosition = set.ScopePosition
+	ls.addSplit(set, s.value, p.data, s.at)
+	p.sets = append(p.sets, ls)
+}
+
+func (s jsonString) at(i int) int { return s.offs[i] }
+
+// str decodes the string at p.pos, recording each byte's offset in the file.
+func (p *jsonParser) str() (jsonString, bool) {
+	s := jsonString{start: p.pos}
+	p.pos++
+	var buf []byte
+	for {
+		if p.pos >= len(p.data) {
+			p.fail(s.start, "unterminated string (truncated JSON?)")
+			return s, false
+		}
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			s.offs = append(s.offs, p.pos)
+			p.pos++
+			s.end, s.value = p.pos, string(buf)
+			return s, true
+		case c < 0x20:
+			p.fail(p.pos, "control character in string")
+			return s, false
+		case c != '\\':
+			buf = append(buf, c)
+			s.offs = append(s.offs, p.pos)
+			p.pos++
+			continue
+		}
+		// An escape.
+		at := p.pos
+		if p.pos+1 >= len(p.data) {
+			p.fail(at, "unterminated escape")
+			return s, false
+		}
+		var r rune
+		n := 2
+		switch e := p.data[p.pos+1]; e {
+		case '"', '\\', '/':
+			r = rune(e)
+		case 'b':
+			r = '\b'
+		case 'f':
+			r = '\f'
+		case 'n':
+			r = '\n'
+		case 'r':
+			r = '\r'
+		case 't':
+			r = '\t'
+		case 'u':
+			var ok bool
+			if r, ok = hex4(p.data, p.pos+2); !ok {
+				p.fail(at, `bad \u escape`)
+				return s, false
+			}
+			n = 6
+			if utf16.IsSurrogate(r) {
+				if r2, ok := hex4(p.data, p.pos+8); ok && p.pos+7 < len(p.data) && p.data[p.pos+6] == '\\' && p.data[p.pos+7] == 'u' {
+					r = utf16.DecodeRune(r, r2)
+					n = 12
+				} else {
+					r = utf8.RuneError
+				}
+			}
+		default:
+			p.fail(at, fmt.Sprintf("bad escape \\%c", e))
+			return s, false
+		}
+		enc := utf8.AppendRune(nil, r)
+		for range enc {
+			s.offs = append(s.offs, at)
+		}
+		buf = append(buf, enc...)
+		p.pos += n
+	}
+}
+
+func hex4(data []byte, at int) (rune, bool) {
+	if at+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[at : at+4] {
+		var v byte
+		switch {
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(v)
+	}
+	return r, true
+}

@@ -1,0 +1,229 @@
+package configcheck
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/zscopelint/zscopelint/scopetext"
+)
+
+// maxDepth bounds the nesting of YAML and JSON documents, as yaml.v3 itself does.
+const maxDepth = 10000
+
+// yamlSets reads every document of a YAML file. A sequence is one scope set; a scalar is
+// split into sets like any text; the keys of a mapping under a scope-named key (OpenAPI
+// securitySchemes flows) are one set. Anchored nodes are read once, at the anchor, and
+// never again through an alias.
+func yamlSets(data []byte) ([]locSet, *parseError) {
+	w := &yamlWalker{data: data, lines: newLineIndex(data)}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var docs []*yaml.Node
+	var perr *parseError
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			perr = yamlParseError(err)
+			break
+		}
+		docs = append(docs, &doc)
+	}
+	for _, doc := range docs {
+		w.collectStarts(doc, 0)
+	}
+	sort.Ints(w.starts)
+	for _, doc := range docs {
+		w.node(doc, false, 0)
+	}
+	return w.sets, perr
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlParseError(err error) *parseError {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &parseError{line: line, col: 1, msg: "YAML: " + m[2]}
+	}
+	return &parseError{line: 1, col: 1, msg: "YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+type yamlWalker struct {
+	data   []byte
+	lines  *lineIndex
+	starts []int // byte offsets where nodes start, sorted: a scalar's raw text ends before the next
+	sets   []locSet
+}
+
+func (w *yamlWalker) start(n *yaml.Node) int { return w.lines.offset(n.Line, n.Column) }
+
+func (w *yamlWalker) collectStarts(n *yaml.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Line > 0 {
+		w.starts = append(w.starts, w.start(n))
+	}
+	if n.Kind == yaml.AliasNode {
+		return
+	}
+	for _, c := range n.Content {
+		w.collectStarts(c, depth+1)
+	}
+}
+
+// extent returns where a node's raw text can lie: from its start to the next node's.
+func (w *yamlWalker) extent(n *yaml.Node) (int, int) {
+	s := w.start(n)
+	i := sort.SearchInts(w.starts, s+1)
+	end := len(w.data)
+	if i < len(w.starts) {
+		end = w.starts[i]
+	}
+	return s, end
+}
+
+func (w *yamlWalker) node(n *yaml.Node, scopePos bool, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			w.node(c, false, depth+1)
+		}
+	case yaml.AliasNode:
+		// Judged at the anchor.
+	case yaml.ScalarNode:
+		if n.Tag == "!!str" || n.Tag == "" {
+			for _, s := range scopetext.Split(n.Value, scopePos) {
+				w.scalarSet(n, s)
+			}
+		}
+	case yaml.SequenceNode:
+		w.sequence(n, scopePos, depth)
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			named := k.Kind == yaml.ScalarNode && scopetext.ScopeName(k.Value)
+			w.node(k, false, depth+1)
+			if named && v.Kind == yaml.MappingNode {
+				w.scopeMap(v, depth+1)
+				continue
+			}
+			w.node(v, named, depth+1)
+		}
+	}
+}
+
+// sequence makes one set of a sequence's scalars; other elements are walked on their own.
+func (w *yamlWalker) sequence(n *yaml.Node, scopePos bool, depth int) {
+	ls := locSet{}
+	allLists := true
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode {
+			w.node(c, false, depth+1)
+			continue
+		}
+		for _, s := range scopetext.Split(c.Value, true) {
+			if !s.InList() {
+				allLists = false // a URL or prose element is a set of its own
+				w.scalarSet(c, s)
+				continue
+			}
+			w.addScalar(&ls, c, s)
+		}
+	}
+	ls.set.ScopePosition = scopePos && allLists
+	w.sequenceRemovals(n, &ls)
+	if len(ls.items) > 0 {
+		w.sets = append(w.sets, ls)
+	}
+}
+
+// scalarSet adds a set found in one scalar as a set of its own.
+func (w *yamlWalker) scalarSet(n *yaml.Node, s scopetext.Set) {
+	ls := locSet{}
+	ls.set.ScopePosition = s.ScopePosition
+	w.addScalar(&ls, n, s)
+	w.sets = append(w.sets, ls)
+}
+
+// scopeMap makes one set of the keys of a scope-named mapping (OpenAPI's
+// flows.*.scopes: {ZohoCRM.modules.ALL: description}); the values are descriptions.
+func (w *yamlWalker) scopeMap(n *yaml.Node, depth int) {
+	ls := locSet{}
+	ls.set.ScopePosition = true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode {
+			for _, s := range scopetext.Split(k.Value, true) {
+				w.addScalar(&ls, k, s)
+			}
+		}
+		w.node(v, false, depth+1)
+	}
+	if len(ls.items) > 0 {
+		w.sets = append(w.sets, ls)
+	}
+}
+
+// addScalar locates the spans of one scalar. The spans' text is searched for in the
+// scalar's raw extent, which finds them in plain, quoted, block and folded scalars alike;
+// a span written with escapes is not found and is placed at the scalar's start.
+func (w *yamlWalker) addScalar(ls *locSet, n *yaml.Node, s scopetext.Set) {
+	start, end := w.extent(n)
+	from := start
+	for i, sp := range s.Spans {
+		it := locItem{text: sp.Text, start: start, end: start}
+		if j := bytes.Index(w.data[from:end], []byte(sp.Text)); j >= 0 {
+			it.start, it.end, it.exact = from+j, from+j+len(sp.Text), true
+			from = it.end
+		}
+		if len(s.Spans) > 1 && it.exact {
+			rs, re := s.RemovalRange(i)
+			// The removal keeps the list well formed when the separator bytes are verbatim.
+			if a := it.start - (sp.Start - rs); a >= 0 && string(w.data[a:a+(re-rs)]) == n.Value[rs:re] {
+				it.remove = &span{a, a + (re - rs)}
+			}
+		}
+		ls.add(it)
+	}
+}
+
+// sequenceRemovals lets a redundant element of a block sequence be removed with its line
+// ("  - ZohoCRM.users.READ\n") when the line holds nothing else.
+func (w *yamlWalker) sequenceRemovals(n *yaml.Node, ls *locSet) {
+	if n.Style&yaml.FlowStyle != 0 {
+		return
+	}
+	for i := range ls.items {
+		it := &ls.items[i]
+		if it.remove != nil || !it.exact {
+			continue
+		}
+		lineStart := bytes.LastIndexByte(w.data[:it.start], '\n') + 1
+		lineEnd := len(w.data)
+		if j := bytes.IndexByte(w.data[it.end:], '\n'); j >= 0 {
+			lineEnd = it.end + j + 1
+		}
+		before := strings.TrimSpace(string(w.data[lineStart:it.start]))
+		after := strings.TrimSpace(string(w.data[it.end:lineEnd]))
+		after = strings.TrimSuffix(strings.TrimPrefix(after, `"`), `"`)
+		after = strings.TrimSuffix(strings.TrimPrefix(after, `'`), `'`)
+		if (before == "-" || before == `- "` || before == "- '") && (after == "" || strings.HasPrefix(after, "#")) {
+			it.remove = &span{lineStart, lineEnd}
+		}
+	}
+}
