@@ -106,6 +106,15 @@ func loadConfig() (*Config, error) {
 	return c, nil
 }
 
+// Catalog is the catalog the flags name: the embedded one plus -catalog files.
+func (c *Config) Catalog() *catalog.Catalog { return c.catalog }
+
+// Selection is the set of checks -checks enables.
+func (c *Config) Selection() rules.Selection { return c.sel }
+
+// FixedProduct is the product -product names, or 0 for auto-detection.
+func (c *Config) FixedProduct() catalog.Product { return c.product }
+
 // Result is every finding of a package, whatever its severity, for drivers that format
 // findings themselves (the zscopelint command).
 type Result struct {

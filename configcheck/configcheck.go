@@ -160,10 +160,14 @@ func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []repo
 	default:
 		return nil, false
 	}
+	lines := newLineIndex(data)
 	if err != nil {
 		line, col := err.line, err.col
 		if line == 0 {
 			line, col = lineCol(data, err.offset)
+		}
+		if line > len(lines.starts) { // yaml.v3 may count the line after the last
+			line, col = len(lines.starts), 1
 		}
 		fs = append(fs, unreadable(display, line, col, "%s", err.msg))
 		failed = true
@@ -175,7 +179,6 @@ func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []repo
 			eng.Product = catalog.VerticalSolutions
 		}
 	}
-	lines := newLineIndex(data)
 	for _, ls := range sets {
 		for _, f := range eng.Check(ls.set) {
 			fs = append(fs, ls.items[f.Item].finding(f, display, lines))

@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"sort"
@@ -14,8 +15,14 @@ import (
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
-// maxDepth bounds the nesting of YAML and JSON documents, as yaml.v3 itself does.
-const maxDepth = 10000
+// maxDepth bounds the nesting of YAML and JSON documents: real configuration nests a few
+// dozen levels; a thousand is an attack or a generator gone wrong.
+const maxDepth = 1000
+
+// maxExpansion bounds what a YAML document would expand to through its aliases. zscopelint
+// never expands aliases, but a document past this is an alias bomb ("billion laughs") that
+// would exhaust whatever program does, and is reported.
+const maxExpansion = 1_000_000
 
 // yamlSets reads every document of a YAML file. A sequence is one scope set; a scalar is
 // split into sets like any text; the keys of a mapping under a scope-named key (OpenAPI
@@ -44,8 +51,43 @@ func yamlSets(data []byte) ([]locSet, *parseError) {
 	sort.Ints(w.starts)
 	for _, doc := range docs {
 		w.node(doc, false, 0)
+		if perr == nil {
+			memo := map[*yaml.Node]int{}
+			if size := expandedSize(doc, memo, 0); size > maxExpansion {
+				perr = &parseError{line: doc.Line, col: doc.Column, msg: fmt.Sprintf(
+					"YAML: excessive aliasing: the document expands to over %d nodes through its aliases (alias bomb?)", maxExpansion)}
+			}
+		}
+	}
+	if perr == nil {
+		perr = w.err
 	}
 	return w.sets, perr
+}
+
+// expandedSize counts the nodes of n with every alias expanded, memoised so that the count
+// itself stays cheap, and capped past maxExpansion.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
+	if v, ok := memo[n]; ok {
+		return v
+	}
+	if depth > maxDepth {
+		return 1
+	}
+	memo[n] = maxExpansion + 1 // a cycle counts as infinite
+	size := 1
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		size = expandedSize(n.Alias, memo, depth+1)
+	}
+	for _, c := range n.Content {
+		size += expandedSize(c, memo, depth+1)
+		if size > maxExpansion {
+			size = maxExpansion + 1
+			break
+		}
+	}
+	memo[n] = size
+	return size
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -64,6 +106,7 @@ type yamlWalker struct {
 	lines  *lineIndex
 	starts []int // byte offsets where nodes start, sorted: a scalar's raw text ends before the next
 	sets   []locSet
+	err    *parseError // nesting past maxDepth
 }
 
 func (w *yamlWalker) start(n *yaml.Node) int { return w.lines.offset(n.Line, n.Column) }
@@ -96,6 +139,9 @@ func (w *yamlWalker) extent(n *yaml.Node) (int, int) {
 
 func (w *yamlWalker) node(n *yaml.Node, scopePos bool, depth int) {
 	if depth > maxDepth {
+		if w.err == nil {
+			w.err = &parseError{line: n.Line, col: n.Column, msg: fmt.Sprintf("YAML: nesting deeper than %d levels", maxDepth)}
+		}
 		return
 	}
 	switch n.Kind {
@@ -206,6 +252,7 @@ func (w *yamlWalker) addScalar(ls *locSet, n *yaml.Node, s scopetext.Set) {
 // ("  - ZohoCRM.users.READ\n") when the line holds nothing else.
 func (w *yamlWalker) sequenceRemovals(n *yaml.Node, ls *locSet) {
 	if n.Style&yaml.FlowStyle != 0 {
+		w.flowRemovals(ls)
 		return
 	}
 	for i := range ls.items {
@@ -225,5 +272,39 @@ func (w *yamlWalker) sequenceRemovals(n *yaml.Node, ls *locSet) {
 		if (before == "-" || before == `- "` || before == "- '") && (after == "" || strings.HasPrefix(after, "#")) {
 			it.remove = &span{lineStart, lineEnd}
 		}
+	}
+}
+
+// flowRemovals lets an element of a flow sequence ([a, b, "c"]) be removed with the comma
+// that separates it, when every element is one verbatim scalar.
+func (w *yamlWalker) flowRemovals(ls *locSet) {
+	type token struct{ start, end int }
+	toks := make([]token, len(ls.items))
+	for i, it := range ls.items {
+		if !it.exact || it.remove != nil {
+			return // a scalar holding several scopes, or one written with escapes
+		}
+		t := token{it.start, it.end}
+		if t.start > 0 && t.end < len(w.data) && (w.data[t.start-1] == '"' || w.data[t.start-1] == '\'') && w.data[t.end] == w.data[t.start-1] {
+			t.start, t.end = t.start-1, t.end+1
+		}
+		toks[i] = t
+	}
+	for i := 1; i < len(toks); i++ {
+		if !onlySeparators(w.data[toks[i-1].end:toks[i].start]) {
+			return
+		}
+	}
+	for i := range ls.items {
+		var r span
+		switch {
+		case len(toks) == 1:
+			r = span{toks[0].start, toks[0].end}
+		case i+1 < len(toks):
+			r = span{toks[i].start, toks[i+1].start}
+		default:
+			r = span{toks[i-1].end, toks[i].end}
+		}
+		ls.items[i].remove = &r
 	}
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"go/token"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,41 +22,18 @@ type goResult struct {
 
 var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
 
-// goPatterns turns command-line arguments into go/packages patterns: a .go file stands for
-// its package's directory (pre-commit passes file names), a directory for its package.
-func goPatterns(args []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, a := range args {
-		if strings.HasSuffix(a, ".go") {
-			a = filepath.Dir(a)
-		}
-		if fi, err := os.Stat(a); err == nil && fi.IsDir() && !filepath.IsAbs(a) && !strings.HasPrefix(a, ".") {
-			a = "./" + a
-		}
-		add(a)
-	}
-	return out
-}
-
-func checkGo(args []string, tests bool) (*goResult, error) {
+func checkGo(patterns []string, tests bool) (*goResult, error) {
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: tests,
 	}
-	pkgs, err := packages.Load(cfg, goPatterns(args)...)
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
 	res := &goResult{}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no Go packages match %s", strings.Join(args, " "))
+		return nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
 	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) { res.packageErrors(p) })
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)

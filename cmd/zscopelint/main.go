@@ -19,11 +19,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/zscopelint/zscopelint/analyzer"
+	"github.com/zscopelint/zscopelint/configcheck"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -61,6 +63,28 @@ type options struct {
 	fix      bool
 	diff     bool
 	tests    bool
+	maxSize  sizeFlag
+}
+
+// sizeFlag is a byte count written as 10485760, 10MB or 512KB.
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *sizeFlag) Set(v string) error {
+	mult := int64(1)
+	upper := strings.ToUpper(strings.TrimSpace(v))
+	for suffix, m := range map[string]int64{"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30} {
+		if num, ok := strings.CutSuffix(upper, suffix); ok {
+			upper, mult = strings.TrimSpace(num), m
+		}
+	}
+	n, err := strconv.ParseInt(upper, 10, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("want a positive size such as 10MB")
+	}
+	*s = sizeFlag(n * mult)
+	return nil
 }
 
 const usage = `usage: zscopelint [flags] [packages | dirs | files]   (default ./...)
@@ -91,6 +115,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
 	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
+	o.maxSize = configcheck.DefaultMaxSize
+	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
 	explain := fs.String("explain", "", "explain a check `ID` and exit")
 	version := fs.Bool("version", false, "print the version and exit")
@@ -126,24 +152,41 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	if _, err := analyzer.LoadConfig(); err != nil {
-		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
-		return 2
-	}
 
-	patterns := fs.Args()
-	if len(patterns) == 0 {
-		patterns = []string{"./..."}
-	}
-	res, err := checkGo(patterns, o.tests)
+	cfg, err := analyzer.LoadConfig()
 	if err != nil {
 		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 		return 2
 	}
-	for _, note := range res.notes {
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	in := collectInputs(patterns)
+	for _, note := range in.notes {
 		fmt.Fprintf(stderr, "zscopelint: %s\n", note)
 	}
-	findings := report.Sort(res.findings)
+	findings := append([]report.Finding(nil), in.unreadable...)
+	incomplete := len(in.unreadable) > 0
+	if len(in.goPatterns) > 0 {
+		res, err := checkGo(in.goPatterns, o.tests)
+		if err != nil {
+			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+			return 2
+		}
+		for _, note := range res.notes {
+			fmt.Fprintf(stderr, "zscopelint: %s\n", note)
+		}
+		findings = append(findings, res.findings...)
+		incomplete = incomplete || res.incomplete
+	}
+	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
+		Product: cfg.FixedProduct(), Checks: cfg.Selection(), MaxSize: int64(o.maxSize), Display: relPath})
+	findings = report.Sort(append(findings, conf.Findings...))
+	incomplete = incomplete || conf.Incomplete
+	if len(in.goPatterns) == 0 && len(in.configFiles) == 0 && !incomplete {
+		fmt.Fprintf(stderr, "zscopelint: no Go packages or config files in %s\n", strings.Join(patterns, " "))
+	}
 
 	if o.fix || o.diff {
 		applied, err := applyFixes(findings, o.diff, stdout)
@@ -152,7 +195,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		if o.diff {
-			return exitCode(findings, failOn, o.failOn == "never", res.incomplete)
+			return exitCode(findings, failOn, o.failOn == "never", incomplete)
 		}
 		// What was fixed is no longer a finding.
 		var rest []report.Finding
@@ -180,7 +223,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "zscopelint: writing output: %v\n", err)
 		return 2
 	}
-	return exitCode(findings, failOn, o.failOn == "never", res.incomplete)
+	return exitCode(findings, failOn, o.failOn == "never", incomplete)
 }
 
 func exitCode(fs []report.Finding, failOn rules.Severity, never, incomplete bool) int {
@@ -225,6 +268,9 @@ func explainCheck(stdout, stderr io.Writer, id string) int {
 
 // relPath makes a file name relative to the working directory, slash-separated.
 func relPath(name string) string {
+	if !filepath.IsAbs(name) {
+		return filepath.ToSlash(filepath.Clean(name))
+	}
 	if wd, err := os.Getwd(); err == nil {
 		if rel, err := filepath.Rel(wd, name); err == nil {
 			return filepath.ToSlash(rel)

@@ -145,11 +145,15 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestLoadFailureMessages(t *testing.T) {
-	_, stderr, _ := zscopelint(t, "./testdata/nonexistent")
-	if !strings.Contains(stderr, "cannot load") || !strings.Contains(stderr, "nonexistent") {
-		t.Errorf("stderr = %q", stderr)
+	out, _, _ := zscopelint(t, "./testdata/nonexistent")
+	if out != "testdata/nonexistent:1:1: cannot check: no such file or directory (ZS001)\n" {
+		t.Errorf("stdout = %q", out)
 	}
-	out, _, _ := zscopelint(t, "./testdata/broken")
+	_, stderr, code := zscopelint(t, "example.invalid/no/such/module/...")
+	if code != 2 || !strings.Contains(stderr, "example.invalid/no/such/module") {
+		t.Errorf("import path that does not load: exit %d, stderr %q", code, stderr)
+	}
+	out, _, _ = zscopelint(t, "./testdata/broken")
 	if !strings.Contains(out, "testdata/broken/broken.go:5:9: cannot check: expected ')', found '{' (ZS001)") {
 		t.Errorf("no positioned ZS001 for a syntax error:\n%s", out)
 	}

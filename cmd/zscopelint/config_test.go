@@ -1,0 +1,120 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeTree creates files (slash-separated names) under a fresh directory and enters it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		must(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		must(t, os.WriteFile(path, []byte(body), 0o644))
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+func TestConfigTree(t *testing.T) {
+	writeTree(t, map[string]string{
+		"go.mod":                   "module tree\n\ngo 1.26\n",
+		"main.go":                  "package main\n\nconst scope = \"ZohoCRM.users.REED\"\n\nfunc main() {}\n",
+		"config/app.yaml":          "zoho:\n  scopes:\n    - ZohoCRM.modules.leads.READ\n    - ZohoCRM.modules.ALLL\n",
+		"config/broken.yaml":       "scope: [ZohoCRM.users.READ\n",
+		"deploy/.env":              "ZOHO_SCOPE=ZohoCRM.org.READ,ZohoCRM.org.READ\n",
+		"web/app.js":               "const scopes = ['ZohoCRM.modules.deals.REED'];\n",
+		"vendor/x/x.yaml":          "scope: ZohoCRM.modules.ALLL\n",
+		"node_modules/y/y.json":    `{"scope": "ZohoCRM.modules.ALLL"}`,
+		"testdata/bad.yaml":        "scope: ZohoCRM.modules.ALLL\n",
+		".git/config.yaml":         "scope: ZohoCRM.modules.ALLL\n",
+		".github/workflows/ci.yml": "env:\n  ZOHO_SCOPE: ZohoCRM.settings.ALL\n",
+		"docs/notes.md":            "ZohoCRM.modules.ALLL in markdown is not read\n",
+	})
+	out, stderr, code := zscopelint(t, "./...")
+	want := `.github/workflows/ci.yml:2:15: ZohoCRM.settings.ALL is a group scope`
+	for _, w := range []string{
+		want,
+		"config/app.yaml:4:7: ZohoCRM.modules does not accept operation \"ALLL\"",
+		"config/broken.yaml:1:1: cannot check: YAML:",
+		"deploy/.env:1:29: ZohoCRM.org.READ is listed twice",
+		"main.go:3:16: ZohoCRM.users does not accept operation \"REED\"",
+		"web/app.js:1:18: ZohoCRM.modules.deals does not accept operation \"REED\"",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q in:\n%s%s", w, out, stderr)
+		}
+	}
+	for _, skipped := range []string{"vendor/", "node_modules/", "testdata/", ".git/", "notes.md"} {
+		if strings.Contains(out, skipped) {
+			t.Errorf("%s was checked:\n%s", skipped, out)
+		}
+	}
+	if code != 2 {
+		t.Errorf("exit %d, want 2 (a file did not parse)", code)
+	}
+	// Sorted by file; the same bytes every time.
+	again, _, _ := zscopelint(t, "./...")
+	if again != out {
+		t.Error("output differs between two runs")
+	}
+	// A testdata directory named on the command line is checked.
+	out, _, _ = zscopelint(t, "./testdata/...")
+	if !strings.Contains(out, "testdata/bad.yaml:1:8:") {
+		t.Errorf("explicit testdata not checked:\n%s", out)
+	}
+}
+
+// Pre-commit passes file names: Go files stand for their package, config files are checked
+// on their own.
+func TestFileArguments(t *testing.T) {
+	writeTree(t, map[string]string{
+		"go.mod":       "module files\n\ngo 1.26\n",
+		"a/a.go":       "package a\n\nconst s = \"ZohoCRM.users.REED\"\n",
+		"a/other.yaml": "scope: ZohoCRM.modules.ALLL\n",
+		"b/b.go":       "package b\n\nconst s = \"ZohoCRM.org.REED\"\n",
+		"c/conf.yaml":  "scope: ZohoCRM.modules.deals.REED\n",
+		"README.md":    "ZohoCRM.modules.ALLL\n",
+	})
+	out, stderr, code := zscopelint(t, "a/a.go", "c/conf.yaml", "README.md")
+	if !strings.Contains(out, "a/a.go:3:12:") || !strings.Contains(out, "c/conf.yaml:1:8:") {
+		t.Errorf("findings missing:\n%s", out)
+	}
+	if strings.Contains(out, "b/b.go") || strings.Contains(out, "other.yaml") {
+		t.Errorf("checked more than the arguments:\n%s", out)
+	}
+	if !strings.Contains(stderr, "README.md: not a Go, config or source file") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+}
+
+// A tree without Go code is checked without loading packages (no go.mod needed).
+func TestConfigOnlyTree(t *testing.T) {
+	writeTree(t, map[string]string{"conf/zoho.yml": "scopes: [ZohoCRM.users.READ, ZohoCRM.users.READ]\n"})
+	out, stderr, code := zscopelint(t, "-fix", "./...")
+	if code != 0 || out != "" {
+		t.Errorf("after -fix: exit %d\n%s%s", code, out, stderr)
+	}
+	got, _ := os.ReadFile("conf/zoho.yml")
+	if string(got) != "scopes: [ZohoCRM.users.READ]\n" {
+		t.Errorf("fixed file: %q", got)
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	writeTree(t, map[string]string{"big.yaml": "scope: ZohoCRM.users.READ\n" + strings.Repeat("#\n", 1000)})
+	out, _, code := zscopelint(t, "-max-file-size", "1KB", "./...")
+	if code != 2 || !strings.Contains(out, "big.yaml:1:1: cannot check: file is 2026 bytes, over the 1024-byte limit") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if _, _, code := zscopelint(t, "-max-file-size", "lots", "./..."); code != 2 {
+		t.Errorf("bad -max-file-size: exit %d", code)
+	}
+}

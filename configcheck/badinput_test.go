@@ -1,0 +1,110 @@
+package configcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zscopelint/zscopelint/report"
+)
+
+// Each bad input gives one positioned ZS001 (or its limit error), never a panic, and the
+// good file beside it is still reported.
+func TestBadInputs(t *testing.T) {
+	aliasBomb := func() string {
+		var b strings.Builder
+		b.WriteString(`a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]` + "\n")
+		prev := "a"
+		for _, c := range "bcdefghi" {
+			name := string(c)
+			b.WriteString(name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n")
+			prev = name
+		}
+		b.WriteString("scope: ZohoCRM.modules.leads.READ\n")
+		return b.String()
+	}
+	tests := []struct {
+		name, file string
+		body       func() string
+		want       string // the ZS001 line, as text output
+	}{
+		{"broken-yaml", "broken.yaml", func() string { return "scopes:\n  - ZohoCRM.users.READ\n bad: [\n" },
+			"broken.yaml:2:1: cannot check: YAML: did not find expected key (ZS001)"},
+		{"truncated-json", "truncated.json", func() string { return `{"scopes": ["ZohoCRM.users.READ", "ZohoCRM.org.RE` },
+			`truncated.json:1:35: cannot check: JSON: unterminated string (truncated JSON?) (ZS001)`},
+		{"truncated-json-eof", "eof.json", func() string { return `{"scopes": ["ZohoCRM.users.READ",` },
+			`eof.json:1:34: cannot check: JSON: unexpected end of file (truncated JSON?) (ZS001)`},
+		{"binary", "blob.json", func() string { return "{\"zoho\": 1}\n\x00\x01\x02ZohoCRM.users.READ" },
+			"blob.json:2:1: cannot check: binary file (NUL byte) (ZS001)"},
+		{"huge", "huge.yaml", func() string { return "scope: ZohoCRM.modules.ALL\n" + strings.Repeat("# padding\n", 2<<20) },
+			"huge.yaml:1:1: cannot check: file is 20971547 bytes, over the 10485760-byte limit (-max-file-size); skipped (ZS001)"},
+		{"deep-json", "deep.json", func() string { return strings.Repeat("[", 10000) + `"ZohoCRM.users.READ"` + strings.Repeat("]", 10000) },
+			"deep.json:1:1002: cannot check: JSON: nesting deeper than 1000 levels (ZS001)"},
+		{"deep-yaml", "deep.yaml", func() string { return strings.Repeat("[", 10000) + "ZohoCRM.users.READ" + strings.Repeat("]", 10000) },
+			"deep.yaml:1:1001: cannot check: YAML: nesting deeper than 1000 levels (ZS001)"},
+		{"alias-bomb", "bomb.yaml", aliasBomb,
+			"bomb.yaml:1:1: cannot check: YAML: excessive aliasing: the document expands to over 1000000 nodes through its aliases (alias bomb?) (ZS001)"},
+		{"invalid-utf8", "latin1.yaml", func() string { return "scope: \"ZohoCRM.modules.ALLL caf\xe9\"\n" },
+			"latin1.yaml:1:1: cannot check: YAML: invalid trailing UTF-8 octet (ZS001)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			must(t, os.WriteFile("good.yaml", []byte("scope: ZohoCRM.users.REED\n"), 0o644))
+			must(t, os.WriteFile(tt.file, []byte(tt.body()), 0o644))
+			start := time.Now()
+			res := CheckFiles([]string{tt.file, "good.yaml"}, opts())
+			if d := time.Since(start); d > 10*time.Second {
+				t.Logf("slow: %v", d) // reported, not asserted: timings belong to benchmarks
+			}
+			text := render(report.Sort(res.Findings))
+			if !strings.Contains(text, tt.want+"\n") {
+				t.Errorf("want %q in:\n%s", tt.want, text)
+			}
+			if !strings.Contains(text, "good.yaml:1:8: ") {
+				t.Errorf("the good file was not reported:\n%s", text)
+			}
+			if !res.Incomplete {
+				t.Error("Incomplete not set")
+			}
+			if n := strings.Count(text, "(ZS001)"); n != 1 {
+				t.Errorf("%d ZS001 findings, want one:\n%s", n, text)
+			}
+		})
+	}
+}
+
+func TestUnreadablePaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	must(t, os.Symlink("loop.yaml", "loop.yaml"))
+	must(t, os.WriteFile("secret.yaml", []byte("scope: ZohoCRM.users.READ\n"), 0o000))
+	res := CheckFiles([]string{"loop.yaml", "missing.json", "secret.yaml"}, opts())
+	text := render(report.Sort(res.Findings))
+	for _, want := range []string{
+		"loop.yaml:1:1: cannot check: stat: too many levels of symbolic links (ZS001)",
+		"missing.json:1:1: cannot check: stat: no such file or directory (ZS001)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
+	}
+	if os.Getuid() != 0 && !strings.Contains(text, "secret.yaml:1:1: cannot check: open: permission denied (ZS001)") {
+		t.Errorf("unreadable file not reported:\n%s", text)
+	}
+	if !res.Incomplete {
+		t.Error("Incomplete not set")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var _ = filepath.Join
