@@ -7,6 +7,7 @@ package configcheck
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -94,8 +95,9 @@ func CheckFiles(files []string, opts Options) Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
-				results[i], failed[i] = checkFile(files[i], opts, needles)
+				results[i], failed[i] = checkFile(files[i], opts, needles, &buf)
 			}
 		}()
 	}
@@ -118,20 +120,18 @@ func unreadable(display string, line, col int, format string, args ...any) repor
 		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
 }
 
-func checkFile(name string, opts Options, needles [][]byte) (fs []report.Finding, failed bool) {
+func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []report.Finding, failed bool) {
 	display := opts.Display(name)
-	fi, err := os.Stat(name)
-	if err != nil {
-		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, true
-	}
-	if !fi.Mode().IsRegular() {
+	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
+	// they hold), so one buffer serves every file the worker reads.
+	data, err := readFile(name, opts.MaxSize, buf)
+	var tooBig *tooLargeError
+	switch {
+	case errors.As(err, &tooBig):
+		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", tooBig.size, opts.MaxSize)}, true
+	case errors.Is(err, errNotRegular):
 		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, true
-	}
-	if fi.Size() > opts.MaxSize {
-		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", fi.Size(), opts.MaxSize)}, true
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
+	case err != nil:
 		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, true
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -141,22 +141,26 @@ func checkFile(name string, opts Options, needles [][]byte) (fs []report.Finding
 	if !mayHoldScopes(data, needles) {
 		return nil, false
 	}
-	return CheckBytes(display, KindOf(name), data, opts)
+	return checkBytes(display, KindOf(name), data, opts, needles)
 }
 
 // CheckBytes checks one file's contents, named display in its findings.
 func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
+	return checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog))
+}
+
+func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle) (fs []report.Finding, failed bool) {
 	var sets []locSet
 	var err *parseError
 	switch kind {
 	case YAML:
-		sets, err = yamlSets(data)
+		sets, err = yamlSets(data, needles)
 	case JSON:
 		sets, err = jsonSets(data)
 	case Env:
 		sets = envSets(data)
 	case Lexical:
-		sets = lexicalSets(data)
+		sets = lexicalSets(data, needles)
 	default:
 		return nil, false
 	}

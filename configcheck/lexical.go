@@ -10,20 +10,23 @@ import (
 // (scope: "...", $scope = '...', "scopes": [...]) is in scope position; text outside
 // literals (HTML, TOML and .properties values) is read as prose, so only candidates count.
 // Comments (//, /* */, #, <!-- -->) are skipped.
-func lexicalSets(data []byte) []locSet {
-	l := &lexer{data: data}
+//
+// Only runs of literals and stretches of text that contain a needle are decoded and split:
+// in a large source file with one scope list, the rest costs a scan for quotes.
+func lexicalSets(data []byte, needles []needle) []locSet {
+	l := &lexer{data: data, needles: needles}
 	l.scan()
 	return l.sets
 }
 
 type lexer struct {
-	data []byte
-	sets []locSet
-	list *locSet // the run of literals being collected
+	data    []byte
+	needles []needle
+	sets    []locSet
+	inRun   bool // a run of literals is being collected
 	// listScope says the run started after a scope-named key.
 	listScope bool
-	listAll   bool // every literal of the run was a list of dotted tokens
-	lastEnd   int  // where the last literal of the run ended
+	lastEnd   int // where the last literal of the run ended
 	literals  []literalTok
 }
 
@@ -77,17 +80,40 @@ func skipTo(d []byte, from int, end string) int {
 	return len(d)
 }
 
-// literal reads the string literal starting at quote start and returns where it ends.
+// literal finds the end of the string literal starting at quote start, adds it to the
+// current run and returns where it ends. Its contents are decoded when the run ends.
 func (l *lexer) literal(start int) int {
 	d := l.data
 	q := d[start]
 	i := start + 1
+	for i < len(d) && d[i] != q && (d[i] != '\n' || q == '`') { // an unterminated literal ends with its line
+		if d[i] == '\\' && i+1 < len(d) {
+			i++
+		}
+		i++
+	}
+	end := min(i+1, len(d))
+	// Does this literal continue a run (only commas and white space since the last)?
+	if l.inRun && !onlySeparators(d[l.lastEnd:start]) {
+		l.flush()
+	}
+	if !l.inRun {
+		l.inRun = true
+		l.listScope = scopeKeyBefore(d, start)
+	}
+	l.literals = append(l.literals, literalTok{start: start, end: end})
+	l.lastEnd = end
+	return end
+}
+
+// decode returns a literal's contents with the file offset of each byte.
+func (l *lexer) decode(t literalTok) (string, []int) {
+	d := l.data
+	q := d[t.start]
 	var buf []byte
 	var offs []int
-	for i < len(d) && d[i] != q {
-		if d[i] == '\n' && q != '`' {
-			break // an unterminated literal ends with its line
-		}
+	i := t.start + 1
+	for i < t.end && d[i] != q && (d[i] != '\n' || q == '`') {
 		if d[i] == '\\' && i+1 < len(d) {
 			buf = append(buf, d[i+1])
 			offs = append(offs, i)
@@ -98,36 +124,7 @@ func (l *lexer) literal(start int) int {
 		offs = append(offs, i)
 		i++
 	}
-	offs = append(offs, i)
-	end := min(i+1, len(d))
-	value := string(buf)
-
-	// Does this literal continue a run (only commas and white space since the last)?
-	if l.list != nil && !onlySeparators(d[l.lastEnd:start]) {
-		l.flush()
-	}
-	if l.list == nil {
-		l.list = &locSet{}
-		l.listScope = scopeKeyBefore(d, start)
-		l.listAll = true
-	}
-	at := func(k int) int { return offs[k] }
-	tok := literalTok{start: start, end: end, firstItem: len(l.list.items)}
-	for _, s := range scopetext.Split(value, true) {
-		if !s.InList() {
-			l.listAll = false // a URL or prose literal is a set of its own
-			ls := locSet{}
-			ls.set.ScopePosition = s.ScopePosition
-			ls.addSplit(s, value, d, at)
-			l.sets = append(l.sets, ls)
-			continue
-		}
-		l.list.addSplit(s, value, d, at)
-	}
-	tok.nItems = len(l.list.items) - tok.firstItem
-	l.literals = append(l.literals, tok)
-	l.lastEnd = end
-	return end
+	return string(buf), append(offs, i)
 }
 
 func onlySeparators(b []byte) bool {
@@ -139,26 +136,50 @@ func onlySeparators(b []byte) bool {
 	return true
 }
 
-// flush ends the current run of literals as one set.
+// flush ends the current run of literals as one set, if it mentions a needle.
 func (l *lexer) flush() {
-	if l.list != nil && len(l.list.items) > 0 {
-		// In a run of several literals, a literal that is one scope goes with its comma,
-		// as an element of an array literal.
-		lits := l.literals
-		for i, t := range lits {
-			if len(lits) < 2 || t.nItems != 1 {
+	lits := l.literals
+	l.inRun, l.literals = false, nil
+	if len(lits) == 0 || !mayHoldScopes(l.data[lits[0].start:lits[len(lits)-1].end], l.needles) {
+		return
+	}
+	list := &locSet{}
+	listAll := true
+	for i := range lits {
+		t := &lits[i]
+		value, offs := l.decode(*t)
+		at := func(k int) int { return offs[k] }
+		t.firstItem = len(list.items)
+		for _, s := range scopetext.Split(value, true) {
+			if !s.InList() {
+				listAll = false // a URL or prose literal is a set of its own
+				ls := locSet{}
+				ls.set.ScopePosition = s.ScopePosition
+				ls.addSplit(s, value, l.data, at)
+				l.sets = append(l.sets, ls)
 				continue
 			}
-			r := span{t.start, lits[min(i+1, len(lits)-1)].start}
-			if i+1 == len(lits) {
-				r = span{lits[i-1].end, t.end}
-			}
-			l.list.items[t.firstItem].remove = &r
+			list.addSplit(s, value, l.data, at)
 		}
-		l.list.set.ScopePosition = l.listScope && l.listAll
-		l.sets = append(l.sets, *l.list)
+		t.nItems = len(list.items) - t.firstItem
 	}
-	l.list, l.literals = nil, nil
+	if len(list.items) == 0 {
+		return
+	}
+	// In a run of several literals, a literal that is one scope goes with its comma, as an
+	// element of an array literal.
+	for i, t := range lits {
+		if len(lits) < 2 || t.nItems != 1 {
+			continue
+		}
+		r := span{t.start, lits[min(i+1, len(lits)-1)].start}
+		if i+1 == len(lits) {
+			r = span{lits[i-1].end, t.end}
+		}
+		list.items[t.firstItem].remove = &r
+	}
+	list.set.ScopePosition = l.listScope && listAll
+	l.sets = append(l.sets, *list)
 }
 
 // prose reads text outside literals; only candidates there count.
@@ -169,6 +190,9 @@ func (l *lexer) prose(start, end int) {
 	d := l.data
 	if !onlySeparators(d[start:end]) {
 		l.flush()
+	}
+	if !mayHoldScopes(d[start:end], l.needles) {
+		return
 	}
 	text := string(d[start:end])
 	for _, s := range scopetext.Split(text, false) {

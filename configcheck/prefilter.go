@@ -7,31 +7,98 @@ import (
 	"github.com/zscopelint/zscopelint/catalog"
 )
 
-// prefilterNeedles returns the byte strings one of which any file holding a scope candidate
-// must contain: "zoho" (ZohoCRM, ZOHOPEOPLE and their near misses), each catalogued service
-// that does not contain it (AaaServer), and "scope" for scope positions. Each comes in
-// lower, UPPER and Title case: bytes.Index on a few exact needles costs about what reading
-// the file costs, which is the point of a prefilter.
-func prefilterNeedles(c *catalog.Catalog) [][]byte {
-	words := []string{"zoho", "scope"}
-	for _, s := range c.Services() {
-		if l := strings.ToLower(s); !strings.Contains(l, "zoho") {
-			words = append(words, l)
+// A needle is a word any file holding a scope candidate must contain, in any case, with the
+// index of its rarest letter: the prefilter jumps between occurrences of that letter with
+// bytes.IndexByte (vectorised) and compares the word around each one, so a file without the
+// word costs two IndexByte passes per needle, about what reading it costs.
+type needle struct {
+	word   string // lower case, unless exact
+	anchor int
+	exact  bool // match word as written (bytes.Index), not in any case
+}
+
+// rarity orders letters from rarest to most common in English text and code.
+const rarity = "zqxjkvbpygfwmucldrhsnioate"
+
+func newNeedle(word string) needle {
+	n := needle{word: strings.ToLower(word)}
+	best := len(rarity)
+	for i := 0; i < len(n.word); i++ {
+		if r := strings.IndexByte(rarity, n.word[i]); r >= 0 && r < best {
+			best, n.anchor = r, i
 		}
 	}
-	var out [][]byte
-	for _, w := range words {
-		out = append(out, []byte(w), []byte(strings.ToUpper(w)), []byte(strings.ToUpper(w[:1])+w[1:]))
+	return n
+}
+
+// prefilterNeedles returns the needles for a catalog: "zoho" in any case (ZohoCRM,
+// ZOHOPEOPLE, their near misses, and most services users add), and each catalogued service
+// that does not contain it (AaaServer) as the catalog spells it: their letters are all
+// common, and a case-insensitive scan for them would cost four times the "zoho" one. What
+// the prefilter gives up, on purpose: a file that never mentions Zoho whose only scopes are
+// spelled in another case (aaaserver.profile.read) or belong to services nobody catalogued
+// is not read.
+func prefilterNeedles(c *catalog.Catalog) []needle {
+	out := []needle{newNeedle("zoho")}
+	for _, s := range c.Services() {
+		if !strings.Contains(strings.ToLower(s), "zoho") {
+			out = append(out, needle{word: s, exact: true})
+		}
 	}
 	return out
 }
 
-// mayHoldScopes reports whether data contains one of the needles.
-func mayHoldScopes(data []byte, needles [][]byte) bool {
+// mayHoldScopes reports whether data contains one of the needles, in any case.
+func mayHoldScopes(data []byte, needles []needle) bool {
 	for _, n := range needles {
-		if bytes.Contains(data, n) {
+		if n.in(data) {
 			return true
 		}
 	}
 	return false
+}
+
+func (n needle) in(data []byte) bool {
+	if n.exact {
+		return bytes.Contains(data, []byte(n.word))
+	}
+	a := n.word[n.anchor]
+	for _, c := range [2]byte{a, upper(a)} {
+		for from := 0; ; {
+			i := bytes.IndexByte(data[from:], c)
+			if i < 0 {
+				break
+			}
+			i += from
+			if start := i - n.anchor; start >= 0 && start+len(n.word) <= len(data) && equalFold(data[start:start+len(n.word)], n.word) {
+				return true
+			}
+			from = i + 1
+		}
+		if upper(a) == a {
+			break
+		}
+	}
+	return false
+}
+
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+// equalFold compares ASCII case-insensitively against a lower-case word.
+func equalFold(b []byte, lower string) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

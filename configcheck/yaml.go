@@ -28,7 +28,90 @@ const maxExpansion = 1_000_000
 // split into sets like any text; the keys of a mapping under a scope-named key (OpenAPI
 // securitySchemes flows) are one set. Anchored nodes are read once, at the anchor, and
 // never again through an alias.
-func yamlSets(data []byte) ([]locSet, *parseError) {
+//
+// A large file is cut at its top-level entries (lines that start in column 0) and only the
+// entries that mention a needle are parsed: a 1 MB OpenAPI document whose scopes sit in
+// components.securitySchemes costs a few kilobytes of parsing. If an entry does not parse
+// alone (an alias to an anchor in another entry), the whole file is parsed instead.
+func yamlSets(data []byte, needles []needle) ([]locSet, *parseError) {
+	if len(data) >= chunkedYAMLMin {
+		if chunks, ok := yamlChunks(data, needles); ok {
+			var sets []locSet
+			whole := false
+			for _, ch := range chunks {
+				cs, err := yamlParse(data[ch.start:ch.end])
+				if err != nil {
+					whole = true
+					break
+				}
+				for _, s := range cs {
+					s.shift(ch.start)
+					sets = append(sets, s)
+				}
+			}
+			if !whole {
+				return sets, nil
+			}
+		}
+	}
+	return yamlParse(data)
+}
+
+// chunkedYAMLMin is the size from which a YAML file is parsed entry by entry.
+const chunkedYAMLMin = 16 << 10
+
+// yamlChunks cuts a single-document YAML file into its top-level entries, keeping those that
+// contain a needle; a run of top-level "- " items stays one entry (one sequence). It gives
+// up (ok false) on multi-document files, directives and tabs at line starts.
+func yamlChunks(data []byte, needles []needle) (chunks []span, ok bool) {
+	var starts []int
+	for off := 0; off < len(data); {
+		end := len(data)
+		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+			end = off + i + 1
+		}
+		line := data[off:end]
+		switch {
+		case len(line) == 0 || line[0] == ' ' || line[0] == '\n' || line[0] == '\r' || line[0] == '#':
+		case line[0] == '\t' || line[0] == '%' || bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")):
+			return nil, false
+		case line[0] == '-' && len(starts) > 0 && data[starts[len(starts)-1]] == '-':
+			// Still the same top-level sequence.
+		default:
+			starts = append(starts, off)
+		}
+		off = end
+	}
+	if len(starts) == 0 {
+		return nil, false
+	}
+	for i, s := range starts {
+		e := len(data)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		if mayHoldScopes(data[s:e], needles) {
+			chunks = append(chunks, span{s, e})
+		}
+	}
+	return chunks, true
+}
+
+// shift moves a set found in a chunk to the chunk's place in the file.
+func (ls *locSet) shift(by int) {
+	for i := range ls.items {
+		it := &ls.items[i]
+		it.start += by
+		it.end += by
+		if it.remove != nil {
+			r := span{it.remove.start + by, it.remove.end + by}
+			it.remove = &r
+		}
+	}
+}
+
+// yamlParse parses and walks a whole YAML text.
+func yamlParse(data []byte) ([]locSet, *parseError) {
 	w := &yamlWalker{data: data, lines: newLineIndex(data)}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node

@@ -1,0 +1,58 @@
+package configcheck
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// errNotRegular: a FIFO, device or directory under a config name is not read.
+var errNotRegular = errors.New("not a regular file")
+
+type tooLargeError struct{ size int64 }
+
+func (e *tooLargeError) Error() string { return fmt.Sprintf("file is %d bytes", e.size) }
+
+// readAll reads r, whose size is a hint, into *buf, growing it as needed.
+func readAll(r io.Reader, size int64, buf *[]byte) ([]byte, error) {
+	if int64(cap(*buf)) < size+1 {
+		*buf = make([]byte, 0, size+512)
+	}
+	b := (*buf)[:0]
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF || n == 0 && err == nil {
+			*buf = b
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+			*buf = b
+		}
+	}
+}
+
+// readFileGeneric is readFile through package os.
+func readFileGeneric(name string, maxSize int64, buf *[]byte) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	if fi.Size() > maxSize {
+		return nil, &tooLargeError{fi.Size()}
+	}
+	return readAll(f, fi.Size(), buf)
+}
