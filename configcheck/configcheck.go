@@ -242,6 +242,37 @@ func (ls *locSet) addSplit(s scopetext.Set, value string, data []byte, at func(i
 	}
 }
 
+// elementRemoval is what to delete to drop element i of a list literal whose elements lie
+// at toks: the element and the separator after it, or before it for the last, so that the
+// list stays well formed (["a", "b"] -> ["b"]).
+func elementRemoval(toks []span, i int) span {
+	switch {
+	case len(toks) == 1:
+		return toks[0]
+	case i+1 < len(toks):
+		return span{toks[i].start, toks[i+1].start}
+	default:
+		return span{toks[i-1].end, toks[i].end}
+	}
+}
+
+// listElement adds the sets scopetext finds in one element of a list literal: a plain list
+// of scopes joins the list's set; a URL or prose element is a set of its own and takes the
+// list out of scope position. add locates a set's elements into a locSet.
+func listElement(value string, list *locSet, own *[]locSet, allLists *bool, add func(*locSet, scopetext.Set)) {
+	for _, s := range scopetext.Split(value, true) {
+		if s.InList() {
+			add(list, s)
+			continue
+		}
+		*allLists = false
+		ls := locSet{}
+		ls.set.ScopePosition = s.ScopePosition
+		add(&ls, s)
+		*own = append(*own, ls)
+	}
+}
+
 func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
 	line, col := lines.pos(it.start)
 	endLine, endCol := lines.pos(it.end)

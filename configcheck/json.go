@@ -196,14 +196,9 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 			if !ok {
 				return
 			}
-			for _, set := range scopetext.Split(s.value, true) {
-				if !set.InList() {
-					allLists = false // a URL or prose element is a set of its own
-					p.addSet(s, set)
-					continue
-				}
-				ls.addSplit(set, s.value, p.data, s.at)
-			}
+			listElement(s.value, &ls, &p.sets, &allLists, func(into *locSet, set scopetext.Set) {
+				into.addSplit(set, s.value, p.data, s.at)
+			})
 		} else {
 			p.value(false, depth+1)
 		}
@@ -222,20 +217,15 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 		return
 	}
 	// An element that is a single scope is removed with its comma, as in a Go list.
+	toks := make([]span, len(elems))
 	for i, e := range elems {
-		if e.nItems != 1 {
-			continue
+		toks[i] = span{e.start, e.end}
+	}
+	for i, e := range elems {
+		if e.nItems == 1 {
+			r := elementRemoval(toks, i)
+			ls.items[e.firstItem].remove = &r
 		}
-		var r span
-		switch {
-		case len(elems) == 1:
-			r = span{e.start, e.end}
-		case i+1 < len(elems):
-			r = span{e.start, elems[i+1].start}
-		default:
-			r = span{elems[i-1].end, e.end}
-		}
-		ls.items[e.firstItem].remove = &r
 	}
 	ls.set.ScopePosition = scopePos && allLists
 	if len(ls.items) > 0 {

@@ -150,17 +150,9 @@ func (l *lexer) flush() {
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
 		t.firstItem = len(list.items)
-		for _, s := range scopetext.Split(value, true) {
-			if !s.InList() {
-				listAll = false // a URL or prose literal is a set of its own
-				ls := locSet{}
-				ls.set.ScopePosition = s.ScopePosition
-				ls.addSplit(s, value, l.data, at)
-				l.sets = append(l.sets, ls)
-				continue
-			}
-			list.addSplit(s, value, l.data, at)
-		}
+		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {
+			into.addSplit(s, value, l.data, at)
+		})
 		t.nItems = len(list.items) - t.firstItem
 	}
 	if len(list.items) == 0 {
@@ -168,15 +160,15 @@ func (l *lexer) flush() {
 	}
 	// In a run of several literals, a literal that is one scope goes with its comma, as an
 	// element of an array literal.
+	toks := make([]span, len(lits))
 	for i, t := range lits {
-		if len(lits) < 2 || t.nItems != 1 {
-			continue
+		toks[i] = span{t.start, t.end}
+	}
+	for i, t := range lits {
+		if len(lits) >= 2 && t.nItems == 1 {
+			r := elementRemoval(toks, i)
+			list.items[t.firstItem].remove = &r
 		}
-		r := span{t.start, lits[min(i+1, len(lits)-1)].start}
-		if i+1 == len(lits) {
-			r = span{lits[i-1].end, t.end}
-		}
-		list.items[t.firstItem].remove = &r
 	}
 	list.set.ScopePosition = l.listScope && listAll
 	l.sets = append(l.sets, *list)

@@ -265,14 +265,9 @@ func (w *yamlWalker) sequence(n *yaml.Node, scopePos bool, depth int) {
 			w.node(c, false, depth+1)
 			continue
 		}
-		for _, s := range scopetext.Split(c.Value, true) {
-			if !s.InList() {
-				allLists = false // a URL or prose element is a set of its own
-				w.scalarSet(c, s)
-				continue
-			}
-			w.addScalar(&ls, c, s)
-		}
+		listElement(c.Value, &ls, &w.sets, &allLists, func(into *locSet, s scopetext.Set) {
+			w.addScalar(into, c, s)
+		})
 	}
 	ls.set.ScopePosition = scopePos && allLists
 	w.sequenceRemovals(n, &ls)
@@ -361,13 +356,12 @@ func (w *yamlWalker) sequenceRemovals(n *yaml.Node, ls *locSet) {
 // flowRemovals lets an element of a flow sequence ([a, b, "c"]) be removed with the comma
 // that separates it, when every element is one verbatim scalar.
 func (w *yamlWalker) flowRemovals(ls *locSet) {
-	type token struct{ start, end int }
-	toks := make([]token, len(ls.items))
+	toks := make([]span, len(ls.items))
 	for i, it := range ls.items {
 		if !it.exact || it.remove != nil {
 			return // a scalar holding several scopes, or one written with escapes
 		}
-		t := token{it.start, it.end}
+		t := span{it.start, it.end}
 		if t.start > 0 && t.end < len(w.data) && (w.data[t.start-1] == '"' || w.data[t.start-1] == '\'') && w.data[t.end] == w.data[t.start-1] {
 			t.start, t.end = t.start-1, t.end+1
 		}
@@ -379,15 +373,7 @@ func (w *yamlWalker) flowRemovals(ls *locSet) {
 		}
 	}
 	for i := range ls.items {
-		var r span
-		switch {
-		case len(toks) == 1:
-			r = span{toks[0].start, toks[0].end}
-		case i+1 < len(toks):
-			r = span{toks[i].start, toks[i+1].start}
-		default:
-			r = span{toks[i-1].end, toks[i].end}
-		}
+		r := elementRemoval(toks, i)
 		ls.items[i].remove = &r
 	}
 }
