@@ -1,18 +1,17 @@
 package analyzer
 
 import (
-	"flag"
-	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/rules"
+	"github.com/zscopelint/zscopelint/suppress"
 )
 
 // Analyzer checks the Zoho OAuth scopes written in Go string constants.
@@ -33,88 +32,6 @@ constants, []string literals, comma-joined strings and the scope= parameter of
 authorization URLs, and reports malformed, unknown, unsupported, deprecated,
 redundant and over-broad scopes against its embedded catalog.`
 
-// Config is what the analyzer's flags set.
-type Config struct {
-	Catalogs []string       // extra catalog files
-	Product  string         // auto, crm or vertical
-	Checks   string         // -checks list
-	Severity rules.Severity // least severity reported as a diagnostic
-	catalog  *catalog.Catalog
-	sel      rules.Selection
-	product  catalog.Product // 0: detect per package
-}
-
-var (
-	flagCatalogs string
-	flagProduct  = "auto"
-	flagChecks   string
-	flagSeverity = "warning"
-
-	configMu  sync.Mutex
-	configKey string // the flag values config was loaded for
-	config    *Config
-	configErr error
-)
-
-func flags() flag.FlagSet {
-	var fs flag.FlagSet
-	fs.StringVar(&flagCatalogs, "catalog", "", "comma-separated extra scope catalog files")
-	fs.StringVar(&flagProduct, "product", flagProduct, "product whose ZohoCRM catalog applies: auto, crm or vertical")
-	fs.StringVar(&flagChecks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
-	fs.StringVar(&flagSeverity, "severity", flagSeverity, "least severity reported as a diagnostic: info, warning or error")
-	return fs
-}
-
-// LoadConfig loads the catalog and settings the analyzer's flags name, once for each set of
-// flag values. Drivers call it before analysing to report a bad flag or catalog file as a
-// usage error.
-func LoadConfig() (*Config, error) {
-	configMu.Lock()
-	defer configMu.Unlock()
-	key := strings.Join([]string{flagCatalogs, flagProduct, flagChecks, flagSeverity}, "\x00")
-	if config == nil && configErr == nil || key != configKey {
-		configKey = key
-		config, configErr = loadConfig()
-	}
-	return config, configErr
-}
-
-func loadConfig() (*Config, error) {
-	c := &Config{Product: flagProduct, Checks: flagChecks}
-	for _, f := range strings.Split(flagCatalogs, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			c.Catalogs = append(c.Catalogs, f)
-		}
-	}
-	var err error
-	if c.catalog, err = catalog.Load(c.Catalogs...); err != nil {
-		return nil, err
-	}
-	if c.Product != "auto" {
-		var ok bool
-		if c.product, ok = catalog.ParseProduct(c.Product); !ok {
-			return nil, fmt.Errorf("-product %q: want auto, crm or vertical", c.Product)
-		}
-	}
-	if c.sel, err = rules.ParseSelection(c.Checks); err != nil {
-		return nil, err
-	}
-	var ok bool
-	if c.Severity, ok = rules.ParseSeverity(flagSeverity); !ok {
-		return nil, fmt.Errorf("-severity %q: want info, warning or error", flagSeverity)
-	}
-	return c, nil
-}
-
-// Catalog is the catalog the flags name: the embedded one plus -catalog files.
-func (c *Config) Catalog() *catalog.Catalog { return c.catalog }
-
-// Selection is the set of checks -checks enables.
-func (c *Config) Selection() rules.Selection { return c.sel }
-
-// FixedProduct is the product -product names, or 0 for auto-detection.
-func (c *Config) FixedProduct() catalog.Product { return c.product }
-
 // Result is every finding of a package, whatever its severity, for drivers that format
 // findings themselves (the zscopelint command).
 type Result struct {
@@ -129,51 +46,133 @@ type Finding struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg, err := LoadConfig()
+	if len(pass.Files) == 0 {
+		return &Result{}, nil
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	cfg, err := ConfigFor(dir)
 	if err != nil {
 		return nil, err
 	}
 	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}}
+	directives := map[string]*suppress.Set{}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
 			continue
 		}
+		name := pass.Fset.File(f.Pos()).Name()
+		if cfg.Policy.Excluded(name) {
+			continue
+		}
 		x.file(f)
+		directives[name] = goDirectives(pass, f)
 	}
-	eng := &rules.Engine{Catalog: cfg.catalog, Product: cfg.product, Checks: cfg.sel}
-	if eng.Product == 0 {
-		eng.Product = detectProduct(x)
-	}
+	eng := cfg.Engine(detectProduct(x))
 	res := &Result{}
 	for _, gs := range x.sets {
+		if len(gs.items) == 0 {
+			continue
+		}
+		gs.set.File = pass.Fset.File(gs.items[0].pos).Name()
 		for _, f := range eng.Check(gs.set) {
 			loc := gs.items[f.Item]
-			fd := Finding{Finding: f, Pos: loc.pos, End: loc.end}
-			if f.Fix != nil {
-				edit := loc.replace
-				if f.Fix.Remove {
-					edit = loc.remove
-				}
-				if edit != nil {
-					e := *edit
-					if !f.Fix.Remove {
-						e.NewText = []byte(f.Fix.Replacement)
-					}
-					fd.Fix = &analysis.SuggestedFix{Message: f.Fix.Message, TextEdits: []analysis.TextEdit{e}}
-				}
+			p := pass.Fset.Position(loc.pos)
+			if d := directives[p.Filename]; d != nil && d.Suppressed(f.Check.ID, p.Line) {
+				continue
 			}
-			res.Findings = append(res.Findings, fd)
-			if f.Severity >= cfg.Severity {
-				d := analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Category: f.Check.ID,
-					Message: f.Message + " (" + f.Check.ID + ")", URL: "https://github.com/zscopelint/zscopelint#" + strings.ToLower(f.Check.ID)}
-				if fd.Fix != nil {
-					d.SuggestedFixes = []analysis.SuggestedFix{*fd.Fix}
-				}
-				pass.Report(d)
-			}
+			res.Findings = append(res.Findings, Finding{Finding: f, Pos: loc.pos, End: loc.end, Fix: loc.fix(f)})
 		}
 	}
+	res.Findings = append(res.Findings, directiveProblems(pass, eng, directives)...)
+	for _, fd := range res.Findings {
+		if fd.Severity < cfg.Severity {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Category: fd.Check.ID,
+			Message: fd.Message + " (" + fd.Check.ID + ")", URL: "https://github.com/zscopelint/zscopelint#" + strings.ToLower(fd.Check.ID)}
+		if fd.Fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fd.Fix}
+		}
+		pass.Report(d)
+	}
 	return res, nil
+}
+
+// fix turns an engine fix into text edits of the element, when its bytes allow one.
+func (loc located) fix(f rules.Finding) *analysis.SuggestedFix {
+	if f.Fix == nil {
+		return nil
+	}
+	edit := loc.replace
+	if f.Fix.Remove {
+		edit = loc.remove
+	}
+	if edit == nil {
+		return nil
+	}
+	e := *edit
+	if !f.Fix.Remove {
+		e.NewText = []byte(f.Fix.Replacement)
+	}
+	return &analysis.SuggestedFix{Message: f.Fix.Message, TextEdits: []analysis.TextEdit{e}}
+}
+
+var checkDirective, _ = rules.CheckByID("ZS002")
+
+// goDirectives reads the //zscopelint: comments of a file. A comment alone on its line
+// applies to the next line, one after code to its own line.
+func goDirectives(pass *analysis.Pass, f *ast.File) *suppress.Set {
+	set := &suppress.Set{}
+	var src []byte
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			text := strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(c.Text, "/*"), "*/"), "//")
+			d, ok := suppress.Parse(text, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
+			if !ok {
+				continue
+			}
+			p := pass.Fset.Position(c.Pos())
+			if src == nil {
+				src, _ = pass.ReadFile(p.Filename)
+			}
+			set.Add(d, p.Line, p.Column, aloneOnLine(src, p.Offset))
+		}
+	}
+	return set
+}
+
+// aloneOnLine reports whether only white space precedes offset on its line.
+func aloneOnLine(src []byte, offset int) bool {
+	if offset > len(src) {
+		return true
+	}
+	for i := offset - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// directiveProblems reports malformed and unused directives (ZS002), in file order.
+func directiveProblems(pass *analysis.Pass, eng *rules.Engine, directives map[string]*suppress.Set) []Finding {
+	sev, on := eng.Level(checkDirective, checkDirective.Severity)
+	if !on {
+		return nil
+	}
+	var out []Finding
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		set := directives[tf.Name()]
+		if set == nil {
+			continue
+		}
+		for _, p := range set.Problems(eng.Enabled) {
+			pos := tf.LineStart(p.Line) + token.Pos(p.Col-1)
+			out = append(out, Finding{Finding: rules.Finding{Check: checkDirective, Severity: sev, Message: p.Message}, Pos: pos, End: pos})
+		}
+	}
+	return out
 }
 
 // detectProduct chooses Zoho Vertical Solutions for a package that builds a clientoauth

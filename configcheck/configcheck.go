@@ -17,9 +17,11 @@ import (
 	"sync"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
+	"github.com/zscopelint/zscopelint/suppress"
 )
 
 // Kind is how a file is read.
@@ -63,7 +65,8 @@ type Options struct {
 	Catalog *catalog.Catalog
 	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
 	Checks  rules.Selection
-	MaxSize int64 // 0: DefaultMaxSize
+	Policy  *policy.Policy // nil: none
+	MaxSize int64          // 0: DefaultMaxSize
 	// Display turns a file name into the name findings carry (relative to the working
 	// directory, say). nil keeps the name.
 	Display func(string) string
@@ -76,7 +79,10 @@ type Result struct {
 	Incomplete bool
 }
 
-var checkUnreadable, _ = rules.CheckByID("ZS001")
+var (
+	checkUnreadable, _ = rules.CheckByID("ZS001")
+	checkDirective, _  = rules.CheckByID("ZS002")
+)
 
 // CheckFiles checks files in parallel and returns their findings in a deterministic order.
 func CheckFiles(files []string, opts Options) Result {
@@ -122,6 +128,9 @@ func unreadable(display string, line, col int, format string, args ...any) repor
 
 func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []report.Finding, failed bool) {
 	display := opts.Display(name)
+	if opts.Policy.Excluded(name) {
+		return nil, false
+	}
 	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
 	// they hold), so one buffer serves every file the worker reads.
 	data, err := readFile(name, opts.MaxSize, buf)
@@ -176,16 +185,28 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 		fs = append(fs, unreadable(display, line, col, "%s", err.msg))
 		failed = true
 	}
-	eng := &rules.Engine{Catalog: opts.Catalog, Product: opts.Product, Checks: opts.Checks}
-	if eng.Product == 0 {
-		eng.Product = catalog.CRM
+	product := opts.Product
+	if product == 0 {
+		product = catalog.CRM
 		if bytes.Contains(data, []byte("/clientoauth/v2/")) {
-			eng.Product = catalog.VerticalSolutions
+			product = catalog.VerticalSolutions
 		}
 	}
+	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
+	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
 	for _, ls := range sets {
+		ls.set.File = display
 		for _, f := range eng.Check(ls.set) {
-			fs = append(fs, ls.items[f.Item].finding(f, display, lines))
+			rf := ls.items[f.Item].finding(f, display, lines)
+			if directives.Suppressed(f.Check.ID, rf.Line) {
+				continue
+			}
+			fs = append(fs, rf)
+		}
+	}
+	if sev, on := eng.Level(checkDirective, checkDirective.Severity); on {
+		for _, p := range directives.Problems(eng.Enabled) {
+			fs = append(fs, report.Finding{Check: checkDirective, Severity: sev, File: display, Line: p.Line, Col: p.Col, Message: p.Message})
 		}
 	}
 	return fs, failed

@@ -184,6 +184,7 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 		Locations           []location        `json:"locations"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 		Fixes               []fix             `json:"fixes,omitempty"`
+		Properties          map[string]string `json:"properties,omitempty"`
 	}
 	type rule struct {
 		ID                   string            `json:"id"`
@@ -215,8 +216,8 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 	for i, c := range rules.Checks {
 		index[c.ID] = i
 		rulesOut = append(rulesOut, rule{ID: c.ID, Name: c.Name,
-			ShortDescription: text{c.Summary}, FullDescription: text{strings.TrimSpace(c.Help)},
-			Help:                 text{strings.TrimSpace(c.Help)},
+			ShortDescription: text{c.Summary}, FullDescription: text{c.What + " " + c.Why},
+			Help:                 text{c.Explain()},
 			HelpURI:              "https://github.com/zscopelint/zscopelint#" + strings.ToLower(c.ID),
 			DefaultConfiguration: map[string]string{"level": sarifLevel(c.Severity)},
 			Properties:           map[string]any{"tags": []string{"security", "oauth", "zoho"}}})
@@ -229,6 +230,9 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 			Locations: []location{{physical{artifact{f.File, "%SRCROOT%"},
 				reg(f.File, f.Line, f.Col, f.EndLine, f.EndCol)}}},
 			PartialFingerprints: map[string]string{"zscopelint/v1": fps[i]}}
+		if f.Scope != "" {
+			r.Properties = map[string]string{"scope": f.Scope} // read back by -baseline
+		}
 		if f.Fix != nil {
 			byFile := map[string]*change{}
 			var order []string

@@ -45,13 +45,31 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Check is one of zscopelint's checks.
+// Check is one of zscopelint's checks, with its documentation.
 type Check struct {
 	ID       string   `yaml:"id"`
 	Name     string   `yaml:"name"`
 	Severity Severity `yaml:"severity"`
 	Summary  string   `yaml:"summary"`
-	Help     string   `yaml:"help"`
+	What     string   `yaml:"what"`
+	Why      string   `yaml:"why"`
+	Bad      string   `yaml:"bad"`
+	Good     string   `yaml:"good"`
+	Fix      string   `yaml:"fix"`
+}
+
+// Suppression is how any check is silenced; -explain and SARIF help end with it.
+const Suppression = `Suppress one finding with a comment on its line or the line above, giving a reason:
+  //zscopelint:ignore ID reason          (Go, JavaScript, ...)
+  # zscopelint:ignore ID reason          (YAML, .env, Python, ...)
+or a whole file with zscopelint:file-ignore ID reason, or accept a broad scope for the
+team under allow in .zscopelint.yaml, or change the check's severity (or turn it off) under
+severity there.`
+
+// Explain renders a check's documentation: what, why, examples, fix and suppression.
+func (c *Check) Explain() string {
+	return fmt.Sprintf("%s %s (default severity: %s)\n\n%s\n\nWhat: %s\n\nWhy: %s\n\nBad:  %s\nGood: %s\n\nFix: %s\n\n%s\n",
+		c.ID, c.Name, c.Severity, c.Summary, c.What, c.Why, c.Bad, c.Good, c.Fix, Suppression)
 }
 
 //go:embed checks.yaml
@@ -85,6 +103,7 @@ func mustCheck(id string) *Check {
 }
 
 var (
+	checkDenied      = mustCheck("ZS205")
 	checkMalformed   = mustCheck("ZS101")
 	checkUnknownSvc  = mustCheck("ZS102")
 	checkUnknown     = mustCheck("ZS103")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
@@ -24,6 +25,8 @@ type Set struct {
 	// ScopePosition reports that the set stands where scopes are expected (scope=, a key
 	// or field named scope/scopes), which makes any element of three segments a candidate.
 	ScopePosition bool
+	// File is the file the set is in, for the policy's path globs.
+	File string
 }
 
 // Fix is a safe change to one element.
@@ -48,7 +51,35 @@ type Finding struct {
 type Engine struct {
 	Catalog *catalog.Catalog
 	Product catalog.Product
-	Checks  Selection // nil: all
+	Checks  Selection      // nil: all
+	Policy  *policy.Policy // nil: none
+}
+
+// Level applies -checks and the policy's severity to a finding of check c with severity
+// sev: the severity to report it at, or false when it is turned off.
+func (e *Engine) Level(c *Check, sev Severity) (Severity, bool) {
+	if !e.Checks.Enabled(c.ID) {
+		return sev, false
+	}
+	switch lvl := e.Policy.Level(c.ID); lvl {
+	case "":
+		return sev, true
+	case "off":
+		return sev, false
+	default:
+		s, _ := ParseSeverity(lvl)
+		return s, true
+	}
+}
+
+// Enabled reports whether findings of a check are reported at all.
+func (e *Engine) Enabled(id string) bool {
+	c, ok := CheckByID(id)
+	if !ok {
+		return false
+	}
+	_, on := e.Level(c, c.Severity)
+	return on
 }
 
 // IsCandidate applies the candidate rule of SPEC §2 to one token: three or more dotted
@@ -92,7 +123,7 @@ func (e *Engine) Judged(set Set) []bool {
 // Check judges one scope set and returns its findings, in element order.
 func (e *Engine) Check(set Set) []Finding {
 	judged := e.Judged(set)
-	if judged == nil {
+	if judged == nil || e.Policy.Excluded(set.File) {
 		return nil
 	}
 	var out []Finding
@@ -107,16 +138,67 @@ func (e *Engine) Check(set Set) []Finding {
 			continue
 		}
 		out = append(out, e.itemFindings(i, it.Text, res)...)
+		out = append(out, e.policyFindings(i, it.Text, res, set.File)...)
 	}
 	out = append(out, e.redundant(set, entries)...)
 	sortFindings(out)
 	filtered := out[:0]
 	for _, f := range out {
-		if e.Checks.Enabled(f.Check.ID) {
+		if f.Check == checkBroad && e.allowed(set.Items[f.Item].Text, entries[f.Item], set.File) {
+			continue
+		}
+		var on bool
+		if f.Severity, on = e.Level(f.Check, f.Severity); on {
 			filtered = append(filtered, f)
 		}
 	}
 	return filtered
+}
+
+// allowed reports whether the policy accepts a broad scope where it stands.
+func (e *Engine) allowed(text string, entry *catalog.Entry, file string) bool {
+	if _, ok := e.Policy.Allowed(text, file); ok {
+		return true
+	}
+	if entry != nil {
+		_, ok := e.Policy.Allowed(entry.Scope, file)
+		return ok
+	}
+	return false
+}
+
+// policyFindings applies ZS205: the policy's deny list and services allowlist.
+func (e *Engine) policyFindings(i int, text string, res catalog.Resolution, file string) []Finding {
+	if e.Policy == nil {
+		return nil
+	}
+	scope := text
+	if res.Entry != nil {
+		scope = res.Entry.Scope
+	}
+	where := e.Policy.Path
+	f := Finding{Check: checkDenied, Severity: checkDenied.Severity, Item: i, Scope: text}
+	r, ok := e.Policy.Denied(scope, file)
+	if !ok && scope != text {
+		r, ok = e.Policy.Denied(text, file)
+	}
+	if ok {
+		f.Message = fmt.Sprintf("%s is denied by the policy (%s:%d:%d)", text, where, r.Line, r.Col)
+		if r.Reason != "" {
+			f.Message += ": " + r.Reason
+		}
+		return []Finding{f}
+	}
+	service := res.Scope.Service
+	if res.Entry != nil {
+		service = res.Entry.Service.Name
+	}
+	if service != "" && !e.Policy.ServiceAllowed(service) {
+		f.Message = fmt.Sprintf("%s uses service %s, which is not in the policy's services (%s: %s)",
+			text, service, where, strings.Join(e.Policy.Services, ", "))
+		return []Finding{f}
+	}
+	return nil
 }
 
 func (e *Engine) itemFindings(i int, text string, res catalog.Resolution) []Finding {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -140,19 +141,36 @@ func TestSelection(t *testing.T) {
 func TestChecksTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Checks {
-		if seen[c.ID] || !strings.HasPrefix(c.ID, "ZS") || c.Name == "" || c.Summary == "" || c.Help == "" {
+		if seen[c.ID] || !strings.HasPrefix(c.ID, "ZS") || c.Name == "" || c.Summary == "" || c.What == "" ||
+			c.Why == "" || c.Bad == "" || c.Good == "" || c.Fix == "" {
 			t.Errorf("bad check entry %+v", c)
 		}
 		seen[c.ID] = true
 	}
 }
 
+var update = flag.Bool("update", false, "rewrite the README's check table")
+
 func TestREADMEChecksTable(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), MarkdownTable()) {
-		t.Errorf("README.md's check table is out of date; it should read:\n%s", MarkdownTable())
+	const begin, end = "<!-- checks:begin", "<!-- checks:end -->"
+	s := strings.Index(string(readme), begin)
+	e := strings.Index(string(readme), end)
+	if s < 0 || e < s {
+		t.Fatal("README.md lacks the checks:begin and checks:end markers")
+	}
+	s += strings.Index(string(readme[s:]), "\n") + 1
+	if *update {
+		out := string(readme[:s]) + MarkdownTable() + string(readme[e:])
+		if err := os.WriteFile("../README.md", []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got := string(readme[s:e]); got != MarkdownTable() {
+		t.Errorf("README.md's check table is out of date (go test ./rules -update); it should read:\n%s", MarkdownTable())
 	}
 }

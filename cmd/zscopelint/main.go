@@ -26,6 +26,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/analyzer"
 	"github.com/zscopelint/zscopelint/configcheck"
+	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -64,6 +65,9 @@ type options struct {
 	diff     bool
 	tests    bool
 	maxSize  sizeFlag
+	config   string
+	// baseline and writeBaseline name baseline files.
+	baseline, writeBaseline string
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -110,6 +114,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 	fs.StringVar(&o.checks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
+	fs.StringVar(&o.config, "config", "", "policy `file` (default: .zscopelint.yaml found from the working directory up to the module root; off for none)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this earlier JSON or SARIF output `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write all findings to this `file` (JSON) for a later -baseline")
 	fs.Var(&o.catalogs, "catalog", "extra scope catalog `file` (repeatable)")
 	fs.StringVar(&o.product, "product", "auto", "ZohoCRM product catalog: auto, crm or vertical")
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
@@ -139,24 +146,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "zscopelint: -format %q: want text, json or sarif\n", o.format)
 		return 2
 	}
-	failOn, ok := rules.ParseSeverity(o.failOn)
-	if !ok && o.failOn != "never" {
-		fmt.Fprintf(stderr, "zscopelint: -fail-on %q: want error, warning, info or never\n", o.failOn)
-		return 2
+	policyFile := o.config
+	if policyFile == "" {
+		if wd, err := os.Getwd(); err == nil {
+			policyFile = policy.Find(wd)
+		}
+		if policyFile == "" {
+			policyFile = analyzer.NoPolicy
+		}
 	}
 	for name, value := range map[string]string{
 		"catalog": strings.Join(o.catalogs, ","), "checks": o.checks, "product": o.product, "severity": "info",
+		"config": policyFile,
 	} {
 		if err := analyzer.Analyzer.Flags.Set(name, value); err != nil {
 			fmt.Fprintf(stderr, "zscopelint: -%s: %v\n", name, err)
 			return 2
 		}
 	}
-
 	cfg, err := analyzer.LoadConfig()
 	if err != nil {
 		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 		return 2
+	}
+	// -fail-on on the command line wins over the policy's fail-on.
+	failOnSet := false
+	fs.Visit(func(f *flag.Flag) { failOnSet = failOnSet || f.Name == "fail-on" })
+	if !failOnSet && cfg.Policy != nil && cfg.Policy.FailOn != "" {
+		o.failOn = cfg.Policy.FailOn
+	}
+	failOn, ok := rules.ParseSeverity(o.failOn)
+	if !ok && o.failOn != "never" {
+		fmt.Fprintf(stderr, "zscopelint: -fail-on %q: want error, warning, info or never\n", o.failOn)
+		return 2
+	}
+	var base *report.Baseline
+	if o.baseline != "" {
+		if base, err = report.ReadBaseline(o.baseline); err != nil {
+			fmt.Fprintf(stderr, "zscopelint: -baseline: %v\n", err)
+			return 2
+		}
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
@@ -181,9 +210,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		incomplete = incomplete || res.incomplete
 	}
 	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
-		Product: cfg.FixedProduct(), Checks: cfg.Selection(), MaxSize: int64(o.maxSize), Display: relPath})
+		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, MaxSize: int64(o.maxSize), Display: relPath})
 	findings = report.Sort(append(findings, conf.Findings...))
 	incomplete = incomplete || conf.Incomplete
+	// ZS001 answers to -checks and the policy like any check; turned off, an input that
+	// could not be checked no longer fails the run.
+	eng := cfg.Engine(0)
+	kept := findings[:0]
+	for _, f := range findings {
+		if f.Check.ID == "ZS001" {
+			var on bool
+			if f.Severity, on = eng.Level(f.Check, f.Severity); !on {
+				incomplete = false
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	findings = kept
+	if o.writeBaseline != "" {
+		if err := report.WriteBaseline(o.writeBaseline, findings); err != nil {
+			fmt.Fprintf(stderr, "zscopelint: -write-baseline: %v\n", err)
+			return 2
+		}
+	}
+	if base != nil {
+		findings = base.New(findings)
+	}
 	if len(in.goPatterns) == 0 && len(in.configFiles) == 0 && !incomplete {
 		fmt.Fprintf(stderr, "zscopelint: no Go packages or config files in %s\n", strings.Join(patterns, " "))
 	}
@@ -262,7 +315,7 @@ func explainCheck(stdout, stderr io.Writer, id string) int {
 		fmt.Fprintf(stderr, "zscopelint: no check %q (see -list-checks)\n", id)
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s %s (default severity: %s)\n\n%s\n\n%s", c.ID, c.Name, c.Severity, c.Summary, c.Help)
+	fmt.Fprint(stdout, c.Explain())
 	return 0
 }
 

@@ -1,0 +1,92 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// Baseline is a set of known findings, matched by check, file and scope text — not by
+// line, so that edits above a finding do not make it new again. Each key is counted: a
+// second finding on the same scope in the same file is new if the baseline had one.
+type Baseline struct{ counts map[string]int }
+
+func baselineKey(check, file, scope string) string { return check + "\x00" + file + "\x00" + scope }
+
+// ReadBaseline reads an earlier JSON (-format json, -write-baseline) or SARIF output.
+func ReadBaseline(name string) (*Baseline, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	b := &Baseline{counts: map[string]int{}}
+	var probe struct {
+		Findings *[]jsonFinding `json:"findings"`
+		Runs     []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Properties struct {
+					Scope string `json:"scope"`
+				} `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&probe); err != nil {
+		return nil, fmt.Errorf("%s: not zscopelint JSON or SARIF output: %v", name, err)
+	}
+	switch {
+	case probe.Findings != nil:
+		for _, f := range *probe.Findings {
+			b.counts[baselineKey(f.Check, f.File, f.Scope)]++
+		}
+	case probe.Runs != nil:
+		for _, run := range probe.Runs {
+			for _, r := range run.Results {
+				file := ""
+				if len(r.Locations) > 0 {
+					file = r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+				}
+				b.counts[baselineKey(r.RuleID, file, r.Properties.Scope)]++
+			}
+		}
+	default:
+		return nil, fmt.Errorf("%s: neither a findings list nor SARIF runs", name)
+	}
+	return b, nil
+}
+
+// New returns the findings the baseline does not account for, in order.
+func (b *Baseline) New(fs []Finding) []Finding {
+	left := make(map[string]int, len(b.counts))
+	for k, v := range b.counts {
+		left[k] = v
+	}
+	var out []Finding
+	for _, f := range fs {
+		k := baselineKey(f.Check.ID, f.File, f.Scope)
+		if left[k] > 0 {
+			left[k]--
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// WriteBaseline writes findings as JSON, the format -baseline reads.
+func WriteBaseline(name string, fs []Finding) error {
+	var buf bytes.Buffer
+	if err := JSON(&buf, fs); err != nil {
+		return err
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o644)
+}
