@@ -14,8 +14,8 @@ import (
 
 // Config is what the analyzer's flags and the policy file in force set.
 type Config struct {
-	Policy   *policy.Policy  // nil without a policy file
-	Severity rules.Severity  // least severity reported as a diagnostic
+	Policy   *policy.Policy // nil without a policy file
+	Severity rules.Severity // least severity reported as a diagnostic
 	catalog  *catalog.Catalog
 	sel      rules.Selection
 	product  catalog.Product // 0: detect per package
