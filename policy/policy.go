@@ -118,7 +118,11 @@ func Parse(file string, data []byte, checkIDs []string) (*Policy, error) {
 		if errors.Is(err, io.EOF) {
 			return p, nil // an empty policy changes nothing
 		}
-		return nil, r.yamlError(err)
+		e := r.yamlError(err)
+		if lines := countLines(data); e.Line > lines { // yaml.v3 may count the line after the last
+			e.Line, e.Col = lines, 1
+		}
+		return nil, e
 	}
 	if len(doc.Content) == 0 {
 		return p, nil
@@ -322,4 +326,22 @@ func matchSegments(g, p []string) bool {
 		g, p = g[1:], p[1:]
 	}
 	return len(p) == 0
+}
+
+// countLines counts lines as yaml.v3 does: "\n", "\r\n", a lone "\r", and the Unicode
+// line breaks NEL, LS and PS each end one.
+func countLines(data []byte) int {
+	n := 1
+	s := string(data)
+	for i, r := range s {
+		switch r {
+		case '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		case '\r':
+			if i+1 == len(s) || s[i+1] != '\n' {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -22,7 +22,7 @@ func (r *reader) errAt(n *yaml.Node, msg string) error {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (r *reader) yamlError(err error) error {
+func (r *reader) yamlError(err error) *Error {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &Error{File: r.file, Line: line, Col: 1, Msg: m[2]}
