@@ -192,6 +192,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		patterns = []string{"./..."}
 	}
 	in := collectInputs(patterns)
+	// zscopelint's own output quotes scopes: the baseline files are not inputs.
+	in.configFiles = without(in.configFiles, o.baseline, o.writeBaseline)
 	for _, note := range in.notes {
 		fmt.Fprintf(stderr, "zscopelint: %s\n", note)
 	}
@@ -277,6 +279,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return exitCode(findings, failOn, o.failOn == "never", incomplete)
+}
+
+// without drops the files that name the same file as any of skip.
+func without(files []string, skip ...string) []string {
+	var skipInfo []os.FileInfo
+	for _, s := range skip {
+		if fi, err := os.Stat(s); s != "" && err == nil {
+			skipInfo = append(skipInfo, fi)
+		}
+	}
+	if len(skipInfo) == 0 {
+		return files
+	}
+	out := files[:0]
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		keep := true
+		for _, s := range skipInfo {
+			keep = keep && (err != nil || !os.SameFile(fi, s))
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func exitCode(fs []report.Finding, failOn rules.Severity, never, incomplete bool) int {
