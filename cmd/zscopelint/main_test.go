@@ -257,6 +257,28 @@ func TestGoVetAndGoFix(t *testing.T) {
 	if !strings.Contains(string(out), `+	"ZohoCRM.users.READ",`) {
 		t.Errorf("go fix -diff:\n%s", out)
 	}
+	// go vet honours inline suppression and the policy file found from the package.
+	scratch := t.TempDir()
+	for name, body := range map[string]string{
+		"go.mod":           "module scratch\n\ngo 1.26\n",
+		".zscopelint.yaml": "severity:\n  ZS106: off\n",
+		"a.go":             "package scratch\n\n//zscopelint:ignore ZS201 the admin console\nconst all = \"ZohoCRM.modules.ALL\"\n\nconst old = \"ZohoCRM.modules.activities.READ\"\n",
+	} {
+		must(t, os.WriteFile(filepath.Join(scratch, name), []byte(body), 0o644))
+	}
+	vet = exec.Command("go", "vet", "-vettool="+bin, "./...")
+	vet.Dir = scratch
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet on a suppressed finding: %v\n%s", err, out)
+	}
+	must(t, os.WriteFile(filepath.Join(scratch, "b.go"), []byte("package scratch\n\n//zscopelint:ignore ZS201\nconst b = \"ZohoCRM.modules.ALL\"\n"), 0o644))
+	vet = exec.Command("go", "vet", "-vettool="+bin, "./...")
+	vet.Dir = scratch
+	out, err = vet.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "b.go:3:1: directive gives no reason") || !strings.Contains(string(out), "b.go:4:12:") {
+		t.Errorf("go vet with a directive without reason: %v\n%s", err, out)
+	}
+
 	ver, err := exec.Command(bin, "-V=full").CombinedOutput()
 	if err != nil || !strings.Contains(string(ver), "zscopelint version") {
 		t.Errorf("-V=full: %v %s", err, ver)
