@@ -115,7 +115,8 @@ func (e *Engine) Judged(set Set) []bool {
 	}
 	out := make([]bool, len(set.Items))
 	for i, it := range set.Items {
-		out[i] = !scopetext.IsOIDC(it.Text)
+		// A token is a credential (ZS301), never a scope: judging it as one would print it.
+		out[i] = !scopetext.IsOIDC(it.Text) && len(FindTokens(it.Text)) == 0
 	}
 	return out
 }

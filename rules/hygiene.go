@@ -1,0 +1,485 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/zscopelint/zscopelint/catalog"
+)
+
+// The OAuth hygiene checks (ZS301-ZS303) look at strings as a whole rather than at scope
+// sets: tokens and secrets written into source, malformed authorization requests, and one
+// credential aimed at several environments.
+
+var (
+	checkCredential  = mustCheck("ZS301")
+	checkAuthRequest = mustCheck("ZS302")
+	checkEnvMix      = mustCheck("ZS303")
+)
+
+// Text is one string value: a Go string constant, a YAML or JSON scalar, an .env value, a
+// string literal of another language.
+type Text struct {
+	Value string
+	Key   string // the key, field or variable it is assigned to, "" when none
+	File  string
+	// ClientSide marks HTML and JavaScript, which browsers download.
+	ClientSide bool
+	// RuntimeBraces says {name} may be filled at run time (Python format strings, PHP),
+	// so it is not an unfilled placeholder.
+	RuntimeBraces bool
+}
+
+// TextFinding is a finding at bytes [Start, End) of a Text's value.
+type TextFinding struct {
+	Finding
+	Start, End int
+}
+
+// CheckText applies ZS301 and ZS302 to one string.
+func (e *Engine) CheckText(t Text) []TextFinding {
+	if e.Policy.Excluded(t.File) || !mayNeedText(t.Value) {
+		return nil
+	}
+	var out []TextFinding
+	for _, sp := range FindTokens(t.Value) {
+		out = append(out, e.credentialFinding(t, sp, "Zoho OAuth token"))
+	}
+	if len(out) == 0 && isSecretKey(t.Key) {
+		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
+			start := strings.Index(t.Value, v)
+			out = append(out, e.credentialFinding(t, [2]int{start, start + len(v)}, "client secret"))
+		}
+	}
+	out = append(out, e.authRequests(t)...)
+	kept := out[:0]
+	for _, f := range out {
+		var on bool
+		if f.Severity, on = e.Level(f.Check, f.Severity); on {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// mayNeedText is a cheap first look: every finding needs "1000." (a token), a long
+// alphanumeric run (a secret), or "/auth" (an authorization URL).
+func mayNeedText(s string) bool {
+	return strings.Contains(s, "1000.") || strings.Contains(s, "auth") || len(s) >= 30
+}
+
+// Redact shortens a secret to a recognisable prefix, so that no output holds it in full.
+func Redact(secret string) string {
+	keep := 3
+	if strings.HasPrefix(secret, "1000.") {
+		keep = len("1000.") + 4
+	}
+	if len(secret) <= keep {
+		return strings.Repeat("*", len(secret))
+	}
+	return secret[:keep] + "…"
+}
+
+func (e *Engine) credentialFinding(t Text, sp [2]int, what string) TextFinding {
+	secret := t.Value[sp[0]:sp[1]]
+	red := Redact(secret)
+	msg := fmt.Sprintf("%s %s (%d characters) is written in the source: anyone who reads the repository can use it; load it from the environment or a secret store, and revoke this one", what, red, len(secret))
+	if t.ClientSide {
+		msg = fmt.Sprintf("%s %s (%d characters) is in client-side code that every browser downloads (Zoho: never expose tokens in HTML or JavaScript); keep it on the server, and revoke this one", what, red, len(secret))
+	}
+	return TextFinding{Finding: Finding{Check: checkCredential, Severity: checkCredential.Severity,
+		Scope: red, Message: msg}, Start: sp[0], End: sp[1]}
+}
+
+// FindTokens finds Zoho access, refresh and grant tokens (1000. + 32 hex + . + 32 hex)
+// that are not obvious fakes (few distinct digits, as in 1000.xxxx or 1000.0000...).
+func FindTokens(s string) [][2]int {
+	var out [][2]int
+	for from := 0; ; {
+		i := strings.Index(s[from:], "1000.")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + 1
+		if i > 0 && isWordChar(s[i-1]) {
+			continue
+		}
+		j := i + len("1000.")
+		a := hexRun(s, j)
+		if a != 32 || j+a >= len(s) || s[j+a] != '.' {
+			continue
+		}
+		b := hexRun(s, j+a+1)
+		end := j + a + 1 + b
+		if b != 32 || end < len(s) && isWordChar(s[end]) {
+			continue
+		}
+		if distinct(s[j:end]) < 8 {
+			continue // a placeholder such as 1000.aaaa...aaaa
+		}
+		out = append(out, [2]int{i, end})
+		from = end
+	}
+}
+
+func hexRun(s string, at int) int {
+	n := 0
+	for at+n < len(s) && isHex(s[at+n]) {
+		n++
+	}
+	return n
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
+
+func isWordChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+}
+
+func distinct(s string) int {
+	var seen [256]bool
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !seen[s[i]] {
+			seen[s[i]] = true
+			n++
+		}
+	}
+	return n
+}
+
+// isSecretKey reports whether a key names a client secret: client_secret, clientSecret,
+// ZOHO_CLIENT_SECRET, secret.
+func isSecretKey(key string) bool {
+	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	return strings.HasSuffix(k, "clientsecret") || k == "secret" || strings.HasSuffix(k, "zohosecret")
+}
+
+// looksLikeSecret accepts what Zoho issues as client secrets: 30 to 64 letters and digits,
+// varied enough not to be a placeholder.
+func looksLikeSecret(v string) bool {
+	if len(v) < 30 || len(v) > 64 {
+		return false
+	}
+	digits, letters := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters > 0 && distinct(v) >= 12
+}
+
+// authRequests applies ZS302 to the Zoho authorization URLs in a string.
+func (e *Engine) authRequests(t Text) []TextFinding {
+	var out []TextFinding
+	for _, u := range findAuthURLs(t.Value) {
+		problems := authProblems(t.Value[u[0]:u[1]], t.RuntimeBraces)
+		if len(problems) == 0 {
+			continue
+		}
+		out = append(out, TextFinding{Finding: Finding{Check: checkAuthRequest, Severity: checkAuthRequest.Severity,
+			Scope:   "authorization request",
+			Message: "Zoho authorization request: " + strings.Join(problems, "; ")}, Start: u[0], End: u[1]})
+	}
+	return out
+}
+
+// findAuthURLs finds URLs that reach Zoho's authorization endpoint: /oauth/v2/auth on
+// any host (the host is judged after), or /clientoauth/v2/<portal>/auth.
+func findAuthURLs(s string) [][2]int {
+	var out [][2]int
+	for from := 0; from < len(s); {
+		i := indexAuthPath(s[from:])
+		if i < 0 {
+			break
+		}
+		i += from
+		start := i
+		for start > 0 && !urlStop(s[start-1]) {
+			start--
+		}
+		end := i
+		for end < len(s) && !urlStop(s[end]) {
+			end++
+		}
+		out = append(out, [2]int{start, end})
+		from = end + 1
+	}
+	return out
+}
+
+func indexAuthPath(s string) int {
+	a := strings.Index(s, "/oauth/v2/auth")
+	for a >= 0 {
+		// Not /oauth/v2/authorize or the like; /oauth/v2/auth? or end.
+		rest := s[a+len("/oauth/v2/auth"):]
+		if rest == "" || rest[0] == '?' || rest[0] == '#' || urlStop(rest[0]) {
+			break
+		}
+		next := strings.Index(rest, "/oauth/v2/auth")
+		if next < 0 {
+			a = -1
+			break
+		}
+		a += len("/oauth/v2/auth") + next
+	}
+	c := strings.Index(s, "/clientoauth/v2/")
+	switch {
+	case a < 0:
+		return c
+	case c < 0 || a < c:
+		return a
+	}
+	return c
+}
+
+func urlStop(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '(' || c == ')'
+}
+
+// authProblems lists what is wrong with one authorization URL. A URL whose query is cut off
+// (it ends in ? & or =: the rest is added at run time) is only checked for what it shows.
+func authProblems(raw string, runtimeBraces bool) []string {
+	var problems []string
+	if ph := placeholders(raw, runtimeBraces); len(ph) > 0 {
+		problems = append(problems, "unfilled placeholder "+strings.Join(ph, ", ")+" (copied from Zoho's docs?)")
+	}
+	schemeAt := strings.Index(raw, "://")
+	pathAt := strings.Index(raw, "/oauth/v2/auth")
+	if c := strings.Index(raw, "/clientoauth/v2/"); c >= 0 && (pathAt < 0 || c < pathAt) {
+		pathAt = c
+	}
+	if schemeAt >= 0 && schemeAt < pathAt {
+		scheme := strings.ToLower(raw[:schemeAt])
+		host := raw[schemeAt+3 : pathAt]
+		if h, _, ok := strings.Cut(host, "/"); ok {
+			host = h
+		}
+		if scheme == "http" {
+			problems = append(problems, "http:// sends the request and its grant code unencrypted; use https://")
+		}
+		if !strings.Contains(raw, "/clientoauth/v2/") && !hasPlaceholder(host) {
+			if _, ok := catalog.AccountsServer(host); !ok {
+				if catalog.LooksLikeAccountsServer(host) {
+					problems = append(problems, fmt.Sprintf("unknown accounts server %s (want one of %s)", host, accountsList()))
+				} else {
+					return nil // not a Zoho authorization endpoint
+				}
+			}
+		}
+	}
+	q := strings.IndexByte(raw, '?')
+	if q < 0 {
+		return problems // the query is built at run time
+	}
+	query := raw[q+1:]
+	if i := strings.IndexByte(query, '#'); i >= 0 {
+		query = query[:i]
+	}
+	complete := query != "" && !strings.HasSuffix(query, "&") && !strings.HasSuffix(query, "=")
+	params := map[string]string{}
+	for _, kv := range strings.Split(query, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k != "" {
+			params[strings.ToLower(k)] = v
+		}
+	}
+	if complete {
+		for _, req := range []string{"client_id", "response_type", "redirect_uri", "scope"} {
+			if _, ok := params[req]; !ok {
+				problems = append(problems, "missing "+req)
+			}
+		}
+	}
+	if rt, ok := params["response_type"]; ok && rt != "code" && !hasPlaceholder(rt) && rt != "" {
+		problems = append(problems, fmt.Sprintf("response_type=%s (Zoho's server flow wants response_type=code)", rt))
+	}
+	if at, ok := params["access_type"]; ok && at != "offline" && at != "online" && !hasPlaceholder(at) && at != "" {
+		problems = append(problems, fmt.Sprintf("access_type=%s (want offline or online)", at))
+	}
+	if sc, ok := params["scope"]; ok {
+		dec, err := url.QueryUnescape(strings.ReplaceAll(sc, "%2C", ","))
+		if err == nil && !hasPlaceholder(sc) && strings.ContainsAny(strings.TrimSpace(dec), " \t") {
+			problems = append(problems, "scopes separated by spaces or '+'; Zoho wants them joined by commas")
+		}
+	}
+	return problems
+}
+
+func accountsList() string {
+	var names []string
+	for _, dc := range catalog.DataCentres() {
+		names = append(names, dc.Accounts)
+	}
+	return strings.Join(names, ", ")
+}
+
+// placeholders lists the unfilled placeholders in s: {name}, {{name}}, <name>. Placeholders
+// filled at run time are not: fmt verbs (%s), ${name}, Go templates ({{.Name}}), PHP {$x},
+// and {name} where the language fills braces (runtimeBraces).
+func placeholders(s string, runtimeBraces bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			if i > 0 && s[i-1] == '$' {
+				continue
+			}
+			double := strings.HasPrefix(s[i:], "{{")
+			closeTok, open := "}", 1
+			if double {
+				closeTok, open = "}}", 2
+			}
+			j := strings.Index(s[i+open:], closeTok)
+			if j < 0 {
+				continue
+			}
+			inner := strings.TrimSpace(s[i+open : i+open+j])
+			end := i + open + j + len(closeTok)
+			switch {
+			case inner == "" || strings.HasPrefix(inner, ".") || strings.HasPrefix(inner, "$"):
+			case !double && runtimeBraces:
+			default:
+				add(s[i:end])
+			}
+			i = end - 1
+		case '<':
+			j := strings.IndexByte(s[i:], '>')
+			if j > 1 && isIdent(s[i+1:i+j]) {
+				add(s[i : i+j+1])
+				i += j
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// hasPlaceholder reports whether s holds any placeholder, filled at run time or not.
+func hasPlaceholder(s string) bool {
+	if strings.ContainsAny(s, "{}<>$") {
+		return true
+	}
+	for _, verb := range []string{"%s", "%v", "%d", "%q"} {
+		if strings.Contains(s, verb) {
+			return true
+		}
+	}
+	return false
+}
+
+func isIdent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// CredentialBlock is a mapping, struct or file that holds a credential and names API or
+// accounts hosts (ZS303).
+type CredentialBlock struct {
+	File  string
+	Key   string   // the credential's key
+	Hosts []string // every Zoho host the block's values name
+}
+
+// CheckBlock applies ZS303: a token is bound to one org in one environment of one data
+// centre, so one credential beside hosts of several environments or data centres cannot
+// work for all of them.
+func (e *Engine) CheckBlock(b CredentialBlock) []Finding {
+	if e.Policy.Excluded(b.File) {
+		return nil
+	}
+	envs := map[string]bool{}
+	dcs := map[string]bool{}
+	for _, h := range b.Hosts {
+		if env, dc, ok := catalog.APIHost(h); ok {
+			envs[env] = true
+			dcs[dc.Name] = true
+		} else if dc, ok := catalog.AccountsServer(h); ok {
+			dcs[dc.Name] = true
+		}
+	}
+	if len(envs) < 2 && len(dcs) < 2 {
+		return nil
+	}
+	var what []string
+	if len(envs) >= 2 {
+		what = append(what, "environments "+strings.Join(sortedKeys(envs), ", "))
+	}
+	if len(dcs) >= 2 {
+		what = append(what, "data centres "+strings.Join(sortedKeys(dcs), ", "))
+	}
+	f := Finding{Check: checkEnvMix, Severity: checkEnvMix.Severity, Scope: b.Key,
+		Message: fmt.Sprintf("%s is used with %s; since May 2020 a Zoho token belongs to one org in one environment (production, sandbox or developer) of one data centre: keep one credential per environment", b.Key, strings.Join(what, " and "))}
+	var on bool
+	if f.Severity, on = e.Level(f.Check, f.Severity); !on {
+		return nil
+	}
+	return []Finding{f}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// IsCredentialKey reports whether a key holds a token that is bound to one environment:
+// refresh_token, access_token, ZOHO_REFRESH_TOKEN, oauthToken, grant_token.
+func IsCredentialKey(key string) bool {
+	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	for _, s := range []string{"refreshtoken", "accesstoken", "granttoken", "oauthtoken", "authtoken"} {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ZohoHosts lists the Zoho API and accounts hosts named in a string.
+func ZohoHosts(s string) []string {
+	var out []string
+	for _, marker := range []string{".zohoapis.", "accounts.zoho"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], marker)
+			if i < 0 {
+				break
+			}
+			i += from
+			start := i
+			for start > 0 && (isWordChar(s[start-1]) || s[start-1] == '-') {
+				start--
+			}
+			end := i + len(marker)
+			for end < len(s) && (isWordChar(s[end]) || s[end] == '-') {
+				end++
+			}
+			out = append(out, strings.TrimSuffix(s[start:end], "."))
+			from = end
+		}
+	}
+	return out
+}
