@@ -11,6 +11,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/rules"
+	"github.com/zscopelint/zscopelint/scopetext"
 	"github.com/zscopelint/zscopelint/suppress"
 )
 
@@ -76,11 +77,22 @@ func run(pass *analysis.Pass) (any, error) {
 		gs.set.File = pass.Fset.File(gs.items[0].pos).Name()
 		for _, f := range eng.Check(gs.set) {
 			loc := gs.items[f.Item]
-			p := pass.Fset.Position(loc.pos)
-			if d := directives[p.Filename]; d != nil && d.Suppressed(f.Check.ID, p.Line) {
-				continue
+			res.add(pass, directives, Finding{Finding: f, Pos: loc.pos, End: loc.end, Fix: loc.fix(f)})
+		}
+	}
+	for _, kt := range x.texts {
+		file := pass.Fset.File(kt.se.node.Pos()).Name()
+		for _, f := range eng.CheckText(rules.Text{Value: kt.se.value, Key: kt.key, File: file}) {
+			loc := kt.se.locate(scopetext.Span{Text: kt.se.value[f.Start:f.End], Start: f.Start, End: f.End}, false)
+			if loc.item.Quiet {
+				continue // inside a named constant: reported at its declaration
 			}
-			res.Findings = append(res.Findings, Finding{Finding: f, Pos: loc.pos, End: loc.end, Fix: loc.fix(f)})
+			res.add(pass, directives, Finding{Finding: f.Finding, Pos: loc.pos, End: loc.end})
+		}
+	}
+	for _, b := range x.blocks {
+		for _, f := range eng.CheckBlock(rules.CredentialBlock{File: pass.Fset.File(b.pos).Name(), Key: b.key, Hosts: b.hosts}) {
+			res.add(pass, directives, Finding{Finding: f, Pos: b.pos, End: b.pos})
 		}
 	}
 	res.Findings = append(res.Findings, directiveProblems(pass, eng, directives)...)
@@ -96,6 +108,15 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return res, nil
+}
+
+// add keeps a finding unless a directive suppresses it.
+func (r *Result) add(pass *analysis.Pass, directives map[string]*suppress.Set, f Finding) {
+	p := pass.Fset.Position(f.Pos)
+	if d := directives[p.Filename]; d != nil && d.Suppressed(f.Check.ID, p.Line) {
+		return
+	}
+	r.Findings = append(r.Findings, f)
 }
 
 // fix turns an engine fix into text edits of the element, when its bytes allow one.
@@ -178,8 +199,8 @@ func directiveProblems(pass *analysis.Pass, eng *rules.Engine, directives map[st
 // detectProduct chooses Zoho Vertical Solutions for a package that builds a clientoauth
 // authorization URL (SPEC §1), Zoho CRM otherwise.
 func detectProduct(x *extractor) catalog.Product {
-	for _, s := range x.strings {
-		if strings.Contains(s, "/clientoauth/v2/") {
+	for _, t := range x.texts {
+		if strings.Contains(t.se.value, "/clientoauth/v2/") {
 			return catalog.VerticalSolutions
 		}
 	}

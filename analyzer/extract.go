@@ -47,7 +47,8 @@ type extractor struct {
 	info     *types.Info
 	consumed map[ast.Node]bool // string expressions that belong to a list already
 	sets     []goSet
-	strings  []string // every constant string value seen, for product detection
+	texts    []keyedStr // every constant string expression, with its key
+	blocks   []goBlock  // composite literals that hold a credential
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -65,12 +66,13 @@ func (x *extractor) file(f *ast.File) {
 				x.consumed[n.Tag] = true // struct tags are not scopes
 			}
 		case *ast.CompositeLit:
+			x.block(n)
 			if isStringList(x.info.TypeOf(n)) {
-				x.list(n, scopeContext(stack))
+				x.list(n, contextName(stack))
 			}
 		case ast.Expr:
 			if !x.consumed[n] && x.isMaximalString(n, stack) {
-				x.stringExpr(n, scopeContext(stack))
+				x.stringExpr(n, contextName(stack))
 				return false // its operands are part of it
 			}
 		}
@@ -145,16 +147,24 @@ func (x *extractor) flatten(n ast.Expr, at int, out []piece) []piece {
 	return append(out, piece{start: at, end: at + len(v), node: n})
 }
 
-func (x *extractor) newStrExpr(n ast.Expr) strExpr {
+// newStrExpr records a constant string expression, assigned to key ("" for none): its
+// scopes are judged as sets, and the whole string by the hygiene checks.
+func (x *extractor) newStrExpr(n ast.Expr, key string) strExpr {
 	se := strExpr{node: n, value: constant.StringVal(x.info.Types[n].Value), pieces: x.flatten(n, 0, nil)}
-	x.strings = append(x.strings, se.value)
+	x.texts = append(x.texts, keyedStr{se, key})
 	return se
 }
 
+// keyedStr is a string expression and the name it is assigned to.
+type keyedStr struct {
+	se  strExpr
+	key string
+}
+
 // stringExpr finds the scope sets inside one constant string expression.
-func (x *extractor) stringExpr(n ast.Expr, scopePos bool) {
-	se := x.newStrExpr(n)
-	for _, s := range scopetext.Split(se.value, scopePos) {
+func (x *extractor) stringExpr(n ast.Expr, key string) {
+	se := x.newStrExpr(n, key)
+	for _, s := range scopetext.Split(se.value, scopetext.ScopeName(key)) {
 		x.addStringSet(se, s)
 	}
 }
@@ -173,7 +183,7 @@ func (x *extractor) addStringSet(se strExpr, s scopetext.Set) {
 
 // list makes one scope set of a []string literal: every element, and every scope inside a
 // comma-joined element.
-func (x *extractor) list(lit *ast.CompositeLit, scopePos bool) {
+func (x *extractor) list(lit *ast.CompositeLit, key string) {
 	gs := goSet{}
 	allLists := true
 	for i, elt := range lit.Elts {
@@ -184,7 +194,7 @@ func (x *extractor) list(lit *ast.CompositeLit, scopePos bool) {
 			continue
 		}
 		x.consumed[elt] = true
-		se := x.newStrExpr(elt)
+		se := x.newStrExpr(elt, key)
 		for _, s := range scopetext.Split(se.value, true) {
 			if !s.InList() {
 				// A URL or prose inside the list is a set of its own, and takes the list
@@ -205,7 +215,7 @@ func (x *extractor) list(lit *ast.CompositeLit, scopePos bool) {
 			}
 		}
 	}
-	gs.set.ScopePosition = scopePos && allLists
+	gs.set.ScopePosition = scopetext.ScopeName(key) && allLists
 	if len(gs.items) > 0 {
 		x.sets = append(x.sets, gs)
 	}
@@ -273,34 +283,30 @@ func (se strExpr) edit(start, end int, text string) *analysis.TextEdit {
 	return &analysis.TextEdit{Pos: p.lit.Pos() + token.Pos(a), End: p.lit.Pos() + token.Pos(b), NewText: []byte(text)}
 }
 
-// scopeContext reports whether the node on top of stack's child stands where scopes are
-// expected: the value of a key or field, a variable, or a Set/Add("scope", ...) argument
-// named like scope or scopes.
-func scopeContext(stack []ast.Node) bool {
+// contextName is the name the node on top of stack's child is given to: the key of a
+// key-value pair, the variable or field assigned, or the key of a Set/Add(key, value)
+// call. It is "" when there is none.
+func contextName(stack []ast.Node) string {
 	if len(stack) == 0 {
-		return false
+		return ""
 	}
 	switch p := stack[len(stack)-1].(type) {
 	case *ast.KeyValueExpr:
-		return scopetext.ScopeName(exprName(p.Key))
+		return exprName(p.Key)
 	case *ast.AssignStmt:
-		for _, l := range p.Lhs {
-			if scopetext.ScopeName(exprName(l)) {
-				return true
-			}
+		if len(p.Lhs) > 0 {
+			return exprName(p.Lhs[0])
 		}
 	case *ast.ValueSpec:
-		for _, name := range p.Names {
-			if scopetext.ScopeName(name.Name) {
-				return true
-			}
+		if len(p.Names) > 0 {
+			return p.Names[0].Name
 		}
 	case *ast.CallExpr:
 		if sel, ok := p.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(p.Args) == 2 {
-			return scopetext.ScopeName(exprName(p.Args[0]))
+			return exprName(p.Args[0])
 		}
 	}
-	return false
+	return ""
 }
 
 func exprName(e ast.Expr) string {
@@ -315,4 +321,44 @@ func exprName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// goBlock is a struct or map literal holding a credential, with the Zoho hosts its constant
+// strings name (ZS303).
+type goBlock struct {
+	key   string
+	pos   token.Pos
+	hosts []string
+}
+
+// block records a composite literal that holds a credential field or key. Nested literals
+// with a credential of their own are blocks of their own and do not count here.
+func (x *extractor) block(lit *ast.CompositeLit) {
+	kv := credentialElt(lit)
+	if kv == nil {
+		return
+	}
+	b := goBlock{key: exprName(kv.Key), pos: kv.Key.Pos()}
+	ast.Inspect(lit, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			return n == lit || credentialElt(n) == nil
+		case ast.Expr:
+			if x.isConstString(n) {
+				b.hosts = append(b.hosts, rules.ZohoHosts(constant.StringVal(x.info.Types[n].Value))...)
+				return false
+			}
+		}
+		return true
+	})
+	x.blocks = append(x.blocks, b)
+}
+
+func credentialElt(lit *ast.CompositeLit) *ast.KeyValueExpr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok && rules.IsCredentialKey(exprName(kv.Key)) {
+			return kv
+		}
+	}
+	return nil
 }

@@ -147,10 +147,11 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		line, col := lineCol(data, i)
 		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true
 	}
-	if !mayHoldScopes(data, needles) {
+	kind := KindOf(name)
+	if !mayHoldScopes(data, needles) && !(kind == Env && tokenNeedle.in(data)) {
 		return nil, false
 	}
-	return checkBytes(display, KindOf(name), data, opts, needles)
+	return checkBytes(display, kind, data, opts, needles)
 }
 
 // CheckBytes checks one file's contents, named display in its findings.
@@ -159,17 +160,17 @@ func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []repo
 }
 
 func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle) (fs []report.Finding, failed bool) {
-	var sets []locSet
+	var ex extraction
 	var err *parseError
 	switch kind {
 	case YAML:
-		sets, err = yamlSets(data, needles)
+		ex, err = yamlSets(data, needles)
 	case JSON:
-		sets, err = jsonSets(data)
+		ex, err = jsonSets(data)
 	case Env:
-		sets = envSets(data)
+		ex = envSets(data)
 	case Lexical:
-		sets = lexicalSets(data, needles)
+		ex = lexicalSets(data, needles)
 	default:
 		return nil, false
 	}
@@ -194,7 +195,7 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 	}
 	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
 	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
-	for _, ls := range sets {
+	for _, ls := range ex.sets {
 		ls.set.File = display
 		for _, f := range eng.Check(ls.set) {
 			rf := ls.items[f.Item].finding(f, display, lines)
@@ -202,6 +203,26 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 				continue
 			}
 			fs = append(fs, rf)
+		}
+	}
+	keep := func(f report.Finding) {
+		if !directives.Suppressed(f.Check.ID, f.Line) {
+			fs = append(fs, f)
+		}
+	}
+	ext := strings.ToLower(filepath.Ext(display))
+	for _, t := range ex.texts {
+		txt := rules.Text{Value: t.value, Key: t.key, File: display,
+			ClientSide:    ext == ".html" || ext == ".htm" || ext == ".jsx" || ext == ".tsx",
+			RuntimeBraces: ext == ".py" || ext == ".php"}
+		for _, f := range eng.CheckText(txt) {
+			a, b := t.locate(f.Start, f.End)
+			keep(positioned(f.Finding, display, lines, a, b))
+		}
+	}
+	for _, b := range ex.blocks {
+		for _, f := range eng.CheckBlock(rules.CredentialBlock{File: display, Key: b.key, Hosts: b.hosts}) {
+			keep(positioned(f, display, lines, b.pos, b.pos+len(b.key)))
 		}
 	}
 	if sev, on := eng.Level(checkDirective, checkDirective.Severity); on {
@@ -235,6 +256,53 @@ type locItem struct {
 }
 
 type span struct{ start, end int }
+
+// extraction is what an extractor finds in one file.
+type extraction struct {
+	sets   []locSet
+	texts  []locText  // every string value, for the hygiene checks (ZS301, ZS302)
+	blocks []locBlock // mappings that hold a credential (ZS303)
+}
+
+// locText is one string value with the key it is assigned to. locate maps bytes
+// [start, end) of the value to bytes of the file.
+type locText struct {
+	value, key string
+	locate     func(start, end int) (int, int)
+}
+
+// locBlock is a mapping that holds a credential under key (at offset pos) and names hosts.
+type locBlock struct {
+	key   string
+	pos   int
+	hosts []string
+}
+
+// textAt makes a locText whose bytes map through at (value index to file offset).
+func textAt(value, key string, at func(int) int) locText {
+	return locText{value: value, key: key, locate: func(s, e int) (int, int) { return at(s), at(e) }}
+}
+
+// shift moves everything found in a chunk of a file to the chunk's place in the file.
+func (ex *extraction) shift(by int) {
+	for i := range ex.sets {
+		ex.sets[i].shift(by)
+	}
+	for i := range ex.texts {
+		loc := ex.texts[i].locate
+		ex.texts[i].locate = func(s, e int) (int, int) { a, b := loc(s, e); return a + by, b + by }
+	}
+	for i := range ex.blocks {
+		ex.blocks[i].pos += by
+	}
+}
+
+// add appends another extraction.
+func (ex *extraction) add(o extraction) {
+	ex.sets = append(ex.sets, o.sets...)
+	ex.texts = append(ex.texts, o.texts...)
+	ex.blocks = append(ex.blocks, o.blocks...)
+}
 
 // locSet is a scope set with its elements located.
 type locSet struct {
@@ -294,11 +362,16 @@ func listElement(value string, list *locSet, own *[]locSet, allLists *bool, add 
 	}
 }
 
-func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
-	line, col := lines.pos(it.start)
-	endLine, endCol := lines.pos(it.end)
-	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
+// positioned makes a report finding of an engine finding at file bytes [start, end).
+func positioned(f rules.Finding, display string, lines *lineIndex, start, end int) report.Finding {
+	line, col := lines.pos(start)
+	endLine, endCol := lines.pos(end)
+	return report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
 		EndLine: endLine, EndCol: endCol, Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
+}
+
+func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
+	rf := positioned(f, display, lines, it.start, it.end)
 	if f.Fix == nil {
 		return rf
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
@@ -11,8 +12,13 @@ import (
 // double quotes (with backslash escapes) or no quotes (ending at " #", a comment). A value
 // whose key is named like scope is in scope position. Lines that are not assignments are
 // skipped: .env dialects vary too much for a strict parser to be right.
-func envSets(data []byte) []locSet {
-	var sets []locSet
+//
+// The whole file is one credential block (ZS303): a token key beside hosts of several
+// environments in one .env file is a mix.
+func envSets(data []byte) extraction {
+	var ex extraction
+	var block locBlock
+	var hosts []string
 	for lineStart := 0; lineStart < len(data); {
 		lineEnd := len(data)
 		if i := bytes.IndexByte(data[lineStart:], '\n'); i >= 0 {
@@ -29,12 +35,21 @@ func envSets(data []byte) []locSet {
 				ls := locSet{}
 				ls.set.ScopePosition = s.ScopePosition
 				ls.addSplit(s, value, data, at)
-				sets = append(sets, ls)
+				ex.sets = append(ex.sets, ls)
+			}
+			ex.texts = append(ex.texts, textAt(value, key, at))
+			hosts = append(hosts, rules.ZohoHosts(value)...)
+			if block.key == "" && rules.IsCredentialKey(key) {
+				block = locBlock{key: key, pos: bytes.Index(data[lineStart:], []byte(key)) + lineStart}
 			}
 		}
 		lineStart = next
 	}
-	return sets
+	if block.key != "" {
+		block.hosts = hosts
+		ex.blocks = append(ex.blocks, block)
+	}
+	return ex
 }
 
 // envAssignment finds KEY= at the start of a line.

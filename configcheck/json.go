@@ -5,6 +5,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
@@ -12,8 +13,8 @@ import (
 // VS Code settings). An array's strings are one scope set; any string is split like text;
 // a value under a scope-named key is in scope position, and the keys of an object under one
 // (OpenAPI scope maps) are one set. Positions are exact, inside strings too.
-func jsonSets(data []byte) ([]locSet, *parseError) {
-	p := &jsonParser{data: data}
+func jsonSets(data []byte) (extraction, *parseError) {
+	p := &jsonParser{data: data, frames: []*hostFrame{{}}}
 	p.skipSpace()
 	if p.err == nil && p.pos < len(p.data) {
 		p.value(false, 0)
@@ -22,14 +23,39 @@ func jsonSets(data []byte) ([]locSet, *parseError) {
 			p.fail(p.pos, fmt.Sprintf("unexpected %s after the top-level value", p.describe()))
 		}
 	}
-	return p.sets, p.err
+	return p.extraction, p.err
 }
 
 type jsonParser struct {
-	data []byte
-	pos  int
-	sets []locSet
-	err  *parseError
+	extraction
+	data   []byte
+	pos    int
+	err    *parseError
+	frames []*hostFrame // the objects being read, innermost last
+	key    string       // the last key read
+}
+
+// hostFrame gathers, for one mapping or object, the credential key it holds and the Zoho
+// hosts below it that do not belong to a nested mapping with a credential of its own.
+type hostFrame struct {
+	key   string
+	pos   int
+	hosts []string
+}
+
+// closeFrame ends a frame: with a credential it is a block (ZS303); without, its hosts
+// belong to the enclosing frame.
+func closeFrame(ex *extraction, frames []*hostFrame) []*hostFrame {
+	f := frames[len(frames)-1]
+	frames = frames[:len(frames)-1]
+	switch {
+	case f.key != "":
+		ex.blocks = append(ex.blocks, locBlock{key: f.key, pos: f.pos, hosts: f.hosts})
+	case len(frames) > 0:
+		parent := frames[len(frames)-1]
+		parent.hosts = append(parent.hosts, f.hosts...)
+	}
+	return frames
 }
 
 // jsonString is a decoded string with the file offset of each of its bytes.
@@ -99,6 +125,7 @@ func (p *jsonParser) value(scopePos bool, depth int) {
 	case c == '"':
 		if s, ok := p.str(); ok {
 			p.textSets(s, scopePos)
+			p.text(s)
 		}
 	case c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
 		start := p.pos
@@ -121,7 +148,10 @@ func isWordByte(c byte) bool {
 }
 
 func (p *jsonParser) object(scopePos bool, depth int) {
-	p.pos++          // {
+	p.pos++ // {
+	frame := &hostFrame{}
+	p.frames = append(p.frames, frame)
+	defer func() { p.frames = closeFrame(&p.extraction, p.frames) }()
 	var keys *locSet // the keys, when this object is a scope map
 	if scopePos {
 		keys = &locSet{}
@@ -157,6 +187,10 @@ func (p *jsonParser) object(scopePos bool, depth int) {
 			return
 		}
 		p.pos++
+		if frame.key == "" && rules.IsCredentialKey(key.value) {
+			frame.key, frame.pos = key.value, key.start+1
+		}
+		p.key = key.value
 		p.value(scopetext.ScopeName(key.value), depth+1)
 		p.skipSpace()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
@@ -199,6 +233,7 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 			listElement(s.value, &ls, &p.sets, &allLists, func(into *locSet, set scopetext.Set) {
 				into.addSplit(set, s.value, p.data, s.at)
 			})
+			p.text(s)
 		} else {
 			p.value(false, depth+1)
 		}
@@ -248,6 +283,13 @@ func (p *jsonParser) addSet(s jsonString, set scopetext.Set) {
 }
 
 func (s jsonString) at(i int) int { return s.offs[i] }
+
+// text records a string value for the hygiene checks, under the key it was read after.
+func (p *jsonParser) text(s jsonString) {
+	p.texts = append(p.texts, textAt(s.value, p.key, s.at))
+	f := p.frames[len(p.frames)-1]
+	f.hosts = append(f.hosts, rules.ZohoHosts(s.value)...)
+}
 
 // str decodes the string at p.pos, recording each byte's offset in the file.
 func (p *jsonParser) str() (jsonString, bool) {

@@ -1,6 +1,7 @@
 package configcheck
 
 import (
+	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
@@ -13,21 +14,21 @@ import (
 //
 // Only runs of literals and stretches of text that contain a needle are decoded and split:
 // in a large source file with one scope list, the rest costs a scan for quotes.
-func lexicalSets(data []byte, needles []needle) []locSet {
+func lexicalSets(data []byte, needles []needle) extraction {
 	l := &lexer{data: data, needles: needles}
 	l.scan()
-	return l.sets
+	return l.extraction
 }
 
 type lexer struct {
+	extraction
 	data    []byte
 	needles []needle
-	sets    []locSet
 	inRun   bool // a run of literals is being collected
-	// listScope says the run started after a scope-named key.
-	listScope bool
-	lastEnd   int // where the last literal of the run ended
-	literals  []literalTok
+	// runKey is the name the run of literals is assigned to ("" for none).
+	runKey   string
+	lastEnd  int // where the last literal of the run ended
+	literals []literalTok
 }
 
 // literalTok is one literal of a run: its bytes and the items it added.
@@ -99,7 +100,7 @@ func (l *lexer) literal(start int) int {
 	}
 	if !l.inRun {
 		l.inRun = true
-		l.listScope = scopeKeyBefore(d, start)
+		l.runKey = keyBefore(d, start)
 	}
 	l.literals = append(l.literals, literalTok{start: start, end: end})
 	l.lastEnd = end
@@ -140,7 +141,17 @@ func onlySeparators(b []byte) bool {
 func (l *lexer) flush() {
 	lits := l.literals
 	l.inRun, l.literals = false, nil
-	if len(lits) == 0 || !mayHoldScopes(l.data[lits[0].start:lits[len(lits)-1].end], l.needles) {
+	if len(lits) == 0 {
+		return
+	}
+	if !mayHoldScopes(l.data[lits[0].start:lits[len(lits)-1].end], l.needles) {
+		// No scope here, but a literal may still be a token or a secret.
+		for _, t := range lits {
+			if raw := l.data[t.start:t.end]; tokenNeedle.in(raw) || rules.IsSecretKey(l.runKey) {
+				value, offs := l.decode(t)
+				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))
+			}
+		}
 		return
 	}
 	list := &locSet{}
@@ -149,6 +160,7 @@ func (l *lexer) flush() {
 		t := &lits[i]
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
+		l.texts = append(l.texts, textAt(value, l.runKey, at))
 		t.firstItem = len(list.items)
 		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {
 			into.addSplit(s, value, l.data, at)
@@ -170,7 +182,7 @@ func (l *lexer) flush() {
 			list.items[t.firstItem].remove = &r
 		}
 	}
-	list.set.ScopePosition = l.listScope && listAll
+	list.set.ScopePosition = scopetext.ScopeName(l.runKey) && listAll
 	l.sets = append(l.sets, *list)
 }
 
@@ -187,6 +199,8 @@ func (l *lexer) prose(start, end int) {
 		return
 	}
 	text := string(d[start:end])
+	at := func(k int) int { return start + k }
+	l.texts = append(l.texts, textAt(text, "", at))
 	for _, s := range scopetext.Split(text, false) {
 		// Prose sets are judged on their candidates only, whatever the text says.
 		if s.ScopePosition && !s.URL {
@@ -194,15 +208,15 @@ func (l *lexer) prose(start, end int) {
 		}
 		ls := locSet{}
 		ls.set.ScopePosition = s.ScopePosition
-		ls.addSplit(s, text, d, func(k int) int { return start + k })
+		ls.addSplit(s, text, d, at)
 		l.sets = append(l.sets, ls)
 	}
 }
 
-// scopeKeyBefore reports whether the literal at start follows a scope-named key:
-// skipping back over white space, ':', '=', '=>', '[' and a quote, it finds a name ending
-// in scope or scopes.
-func scopeKeyBefore(d []byte, start int) bool {
+// keyBefore returns the name a literal at start is assigned to: skipping back over white
+// space, ':', '=', '=>', '[', '(' and a quote, the word there (scope: "...", $scope = '...',
+// "scopes": [...], client_secret=...). It is "" when there is none.
+func keyBefore(d []byte, start int) string {
 	i := start - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t' || d[i] == ':' || d[i] == '=' || d[i] == '>' || d[i] == '[' || d[i] == '(' || d[i] == '"' || d[i] == '\'') {
 		i--
@@ -211,5 +225,5 @@ func scopeKeyBefore(d []byte, start int) bool {
 	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '-' || d[i] == '.') {
 		i--
 	}
-	return end > i+1 && scopetext.ScopeName(string(d[i+1:end]))
+	return string(d[i+1 : end])
 }

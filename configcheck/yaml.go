@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
 
@@ -33,24 +34,22 @@ const maxExpansion = 1_000_000
 // entries that mention a needle are parsed: a 1 MB OpenAPI document whose scopes sit in
 // components.securitySchemes costs a few kilobytes of parsing. If an entry does not parse
 // alone (an alias to an anchor in another entry), the whole file is parsed instead.
-func yamlSets(data []byte, needles []needle) ([]locSet, *parseError) {
+func yamlSets(data []byte, needles []needle) (extraction, *parseError) {
 	if len(data) >= chunkedYAMLMin {
 		if chunks, ok := yamlChunks(data, needles); ok {
-			var sets []locSet
+			var all extraction
 			whole := false
 			for _, ch := range chunks {
-				cs, err := yamlParse(data[ch.start:ch.end])
+				ex, err := yamlParse(data[ch.start:ch.end])
 				if err != nil {
 					whole = true
 					break
 				}
-				for _, s := range cs {
-					s.shift(ch.start)
-					sets = append(sets, s)
-				}
+				ex.shift(ch.start)
+				all.add(ex)
 			}
 			if !whole {
-				return sets, nil
+				return all, nil
 			}
 		}
 	}
@@ -90,7 +89,7 @@ func yamlChunks(data []byte, needles []needle) (chunks []span, ok bool) {
 		if i+1 < len(starts) {
 			e = starts[i+1]
 		}
-		if mayHoldScopes(data[s:e], needles) {
+		if mayHoldScopes(data[s:e], needles) || tokenNeedle.in(data[s:e]) {
 			chunks = append(chunks, span{s, e})
 		}
 	}
@@ -111,8 +110,8 @@ func (ls *locSet) shift(by int) {
 }
 
 // yamlParse parses and walks a whole YAML text.
-func yamlParse(data []byte) ([]locSet, *parseError) {
-	w := &yamlWalker{data: data, lines: newLineIndex(data)}
+func yamlParse(data []byte) (extraction, *parseError) {
+	w := &yamlWalker{data: data, lines: newLineIndex(data), frames: []*hostFrame{{}}}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
 	var perr *parseError
@@ -133,7 +132,7 @@ func yamlParse(data []byte) ([]locSet, *parseError) {
 	}
 	sort.Ints(w.starts)
 	for _, doc := range docs {
-		w.node(doc, false, 0)
+		w.node(doc, "", 0)
 		if perr == nil {
 			memo := map[*yaml.Node]int{}
 			if size := expandedSize(doc, memo, 0); size > maxExpansion {
@@ -145,7 +144,7 @@ func yamlParse(data []byte) ([]locSet, *parseError) {
 	if perr == nil {
 		perr = w.err
 	}
-	return w.sets, perr
+	return w.extraction, perr
 }
 
 // expandedSize counts the nodes of n with every alias expanded, memoised so that the count
@@ -185,10 +184,11 @@ func yamlParseError(err error) *parseError {
 }
 
 type yamlWalker struct {
+	extraction
+	frames []*hostFrame // the mappings being walked, innermost last
 	data   []byte
 	lines  *lineIndex
-	starts []int // byte offsets where nodes start, sorted: a scalar's raw text ends before the next
-	sets   []locSet
+	starts []int       // byte offsets where nodes start, sorted: a scalar's raw text ends before the next
 	err    *parseError // nesting past maxDepth
 }
 
@@ -220,17 +220,19 @@ func (w *yamlWalker) extent(n *yaml.Node) (int, int) {
 	return s, end
 }
 
-func (w *yamlWalker) node(n *yaml.Node, scopePos bool, depth int) {
+// node walks a node; key is the mapping key it is the value of ("" for none).
+func (w *yamlWalker) node(n *yaml.Node, key string, depth int) {
 	if depth > maxDepth {
 		if w.err == nil {
 			w.err = &parseError{line: n.Line, col: n.Column, msg: fmt.Sprintf("YAML: nesting deeper than %d levels", maxDepth)}
 		}
 		return
 	}
+	scopePos := scopetext.ScopeName(key)
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			w.node(c, false, depth+1)
+			w.node(c, "", depth+1)
 		}
 	case yaml.AliasNode:
 		// Judged at the anchor.
@@ -239,37 +241,63 @@ func (w *yamlWalker) node(n *yaml.Node, scopePos bool, depth int) {
 			for _, s := range scopetext.Split(n.Value, scopePos) {
 				w.scalarSet(n, s)
 			}
+			w.text(n, key)
 		}
 	case yaml.SequenceNode:
-		w.sequence(n, scopePos, depth)
+		w.sequence(n, key, depth)
 	case yaml.MappingNode:
+		frame := &hostFrame{}
+		w.frames = append(w.frames, frame)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			named := k.Kind == yaml.ScalarNode && scopetext.ScopeName(k.Value)
-			w.node(k, false, depth+1)
-			if named && v.Kind == yaml.MappingNode {
+			kname := ""
+			if k.Kind == yaml.ScalarNode {
+				kname = k.Value
+			}
+			if frame.key == "" && rules.IsCredentialKey(kname) {
+				frame.key, frame.pos = kname, w.start(k)
+			}
+			w.node(k, "", depth+1)
+			if scopetext.ScopeName(kname) && v.Kind == yaml.MappingNode {
 				w.scopeMap(v, depth+1)
 				continue
 			}
-			w.node(v, named, depth+1)
+			w.node(v, kname, depth+1)
 		}
+		w.frames = closeFrame(&w.extraction, w.frames)
 	}
 }
 
+// text records a scalar for the hygiene checks; its bytes are found by searching the
+// scalar's raw extent, as for scopes.
+func (w *yamlWalker) text(n *yaml.Node, key string) {
+	start, end := w.extent(n)
+	value := n.Value
+	w.texts = append(w.texts, locText{value: value, key: key, locate: func(s, e int) (int, int) {
+		if j := bytes.Index(w.data[start:end], []byte(value[s:e])); j >= 0 {
+			return start + j, start + j + (e - s)
+		}
+		return start, start
+	}})
+	f := w.frames[len(w.frames)-1]
+	f.hosts = append(f.hosts, rules.ZohoHosts(value)...)
+}
+
 // sequence makes one set of a sequence's scalars; other elements are walked on their own.
-func (w *yamlWalker) sequence(n *yaml.Node, scopePos bool, depth int) {
+func (w *yamlWalker) sequence(n *yaml.Node, key string, depth int) {
 	ls := locSet{}
 	allLists := true
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode {
-			w.node(c, false, depth+1)
+			w.node(c, "", depth+1)
 			continue
 		}
+		w.text(c, key)
 		listElement(c.Value, &ls, &w.sets, &allLists, func(into *locSet, s scopetext.Set) {
 			w.addScalar(into, c, s)
 		})
 	}
-	ls.set.ScopePosition = scopePos && allLists
+	ls.set.ScopePosition = scopetext.ScopeName(key) && allLists
 	w.sequenceRemovals(n, &ls)
 	if len(ls.items) > 0 {
 		w.sets = append(w.sets, ls)
@@ -296,7 +324,7 @@ func (w *yamlWalker) scopeMap(n *yaml.Node, depth int) {
 				w.addScalar(&ls, k, s)
 			}
 		}
-		w.node(v, false, depth+1)
+		w.node(v, "", depth+1)
 	}
 	if len(ls.items) > 0 {
 		w.sets = append(w.sets, ls)

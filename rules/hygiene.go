@@ -47,7 +47,7 @@ func (e *Engine) CheckText(t Text) []TextFinding {
 	for _, sp := range FindTokens(t.Value) {
 		out = append(out, e.credentialFinding(t, sp, "Zoho OAuth token"))
 	}
-	if len(out) == 0 && isSecretKey(t.Key) {
+	if len(out) == 0 && IsSecretKey(t.Key) {
 		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
 			start := strings.Index(t.Value, v)
 			out = append(out, e.credentialFinding(t, [2]int{start, start + len(v)}, "client secret"))
@@ -151,10 +151,13 @@ func distinct(s string) int {
 	return n
 }
 
-// isSecretKey reports whether a key names a client secret: client_secret, clientSecret,
+// IsSecretKey reports whether a key names a client secret: client_secret, clientSecret,
 // ZOHO_CLIENT_SECRET, secret.
-func isSecretKey(key string) bool {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+func IsSecretKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	k := normKey(key)
 	return strings.HasSuffix(k, "clientsecret") || k == "secret" || strings.HasSuffix(k, "zohosecret")
 }
 
@@ -394,6 +397,22 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
+// normKey lowercases a key and drops _ - and . so that client_secret, clientSecret and
+// CLIENT-SECRET compare equal.
+func normKey(key string) string {
+	b := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c == '_' || c == '-' || c == '.':
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
 // CredentialBlock is a mapping, struct or file that holds a credential and names API or
 // accounts hosts (ZS303).
 type CredentialBlock struct {
@@ -450,7 +469,10 @@ func sortedKeys(m map[string]bool) []string {
 // IsCredentialKey reports whether a key holds a token that is bound to one environment:
 // refresh_token, access_token, ZOHO_REFRESH_TOKEN, oauthToken, grant_token.
 func IsCredentialKey(key string) bool {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "", ".", "").Replace(key))
+	if key == "" {
+		return false
+	}
+	k := normKey(key)
 	for _, s := range []string{"refreshtoken", "accesstoken", "granttoken", "oauthtoken", "authtoken"} {
 		if strings.HasSuffix(k, s) {
 			return true
