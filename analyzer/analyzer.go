@@ -96,6 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	res.Findings = append(res.Findings, directiveProblems(pass, eng, directives)...)
+	withholdFixes(pass, res.Findings)
 	for _, fd := range res.Findings {
 		if fd.Severity < cfg.Severity {
 			continue
@@ -108,6 +109,23 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return res, nil
+}
+
+// withholdFixes drops the fixes of every finding in a file that holds a credential
+// (ZS301): a diff of that file would print the credential in its context lines. Removing
+// the credential brings the fixes back.
+func withholdFixes(pass *analysis.Pass, fs []Finding) {
+	secret := map[string]bool{}
+	for _, f := range fs {
+		if f.Check.ID == "ZS301" {
+			secret[pass.Fset.Position(f.Pos).Filename] = true
+		}
+	}
+	for i := range fs {
+		if fs[i].Fix != nil && secret[pass.Fset.Position(fs[i].Pos).Filename] {
+			fs[i].Fix = nil
+		}
+	}
 }
 
 // add keeps a finding unless a directive suppresses it.

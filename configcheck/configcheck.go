@@ -225,6 +225,16 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 			keep(positioned(f, display, lines, b.pos, b.pos+len(b.key)))
 		}
 	}
+	// No fix in a file that holds a credential: a diff of it would print the credential in
+	// its context lines.
+	for _, f := range fs {
+		if f.Check.ID == "ZS301" {
+			for i := range fs {
+				fs[i].Fix = nil
+			}
+			break
+		}
+	}
 	if sev, on := eng.Level(checkDirective, checkDirective.Severity); on {
 		for _, p := range directives.Problems(eng.Enabled) {
 			fs = append(fs, report.Finding{Check: checkDirective, Severity: sev, File: display, Line: p.Line, Col: p.Col, Message: p.Message})
