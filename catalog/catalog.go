@@ -52,6 +52,7 @@ type Catalog struct {
 	services map[string]*Service // by lower-case name
 	names    []string            // canonical service names, sorted
 	index    map[string]*Entry   // by lower-case full scope text
+	memo     sync.Map            // derived answers worth keeping (wildcard instances)
 }
 
 // Service is one catalogued service, such as ZohoCRM.

@@ -1,0 +1,226 @@
+package catalog
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed endpoints.yaml
+var endpointsYAML []byte
+
+// Endpoint is one row of the endpoint catalog.
+type Endpoint struct {
+	Method   string     `yaml:"method"`
+	Path     string     `yaml:"path"`
+	Requires [][]string `yaml:"requires"`
+	Source   string     `yaml:"source"`
+	segments []string
+}
+
+var endpoints = func() []*Endpoint {
+	var doc struct {
+		Endpoints []*Endpoint `yaml:"endpoints"`
+	}
+	if err := yaml.Unmarshal(endpointsYAML, &doc); err != nil {
+		panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
+	}
+	for _, e := range doc.Endpoints {
+		e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
+	}
+	return doc.Endpoints
+}()
+
+// Endpoints lists the endpoint catalog, for documentation and tests.
+func Endpoints() []*Endpoint { return endpoints }
+
+// Unknown marks the bytes of a URL that are not known before run time (a variable's
+// value). A path segment holding it matches any module or identifier.
+const Unknown = "\x00"
+
+// Requirement is what one API call needs. Options are the endpoints the call may be (one
+// when its method and path are known); each option is a list of clauses that must all
+// hold, and each clause lists alternatives, narrowest first. A scope text may hold "*"
+// where the module or the operation is not known.
+type Requirement struct {
+	Endpoints []string // "GET /crm/{v}/{module}" per option
+	Options   [][][]string
+}
+
+// Exact reports whether the requirement is fully known: one endpoint, no wildcard.
+func (r Requirement) Exact() bool {
+	if len(r.Options) != 1 {
+		return false
+	}
+	for _, clause := range r.Options[0] {
+		for _, alt := range clause {
+			if strings.Contains(alt, "*") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var versionRE = regexp.MustCompile(`^v\d+(\.\d+)?$`)
+
+// APIPath returns the path of a Zoho API URL: an absolute URL on *.zohoapis.* or
+// people.zoho.*, or a path that starts with /crm/ or /people/api/. ok is false for
+// anything else.
+func APIPath(rawURL string) (path string, ok bool) {
+	u := rawURL
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		host, p, _ := strings.Cut(rest, "/")
+		h := strings.ToLower(host)
+		if !strings.Contains(h, ".zohoapis.") && !strings.HasPrefix(h, "people.zoho.") {
+			return "", false
+		}
+		u = "/" + p
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	if !strings.HasPrefix(u, "/crm/") && !strings.HasPrefix(u, "/people/api/") {
+		return "", false
+	}
+	return u, true
+}
+
+// Requirement works out what a call with this method (empty when unknown) and URL needs.
+// An unknown method or path segment widens the requirement: every endpoint the call may
+// be, any module. ok is false for a URL that is not a known Zoho API endpoint.
+func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
+	path, ok := APIPath(rawURL)
+	if !ok {
+		return Requirement{}, false
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	method = strings.ToUpper(method)
+	type match struct {
+		e      *Endpoint
+		module string
+		lits   int
+	}
+	var matches []match
+	best := -1
+	for _, e := range endpoints {
+		if method != "" && !strings.Contains(method, Unknown) && e.Method != "*" && e.Method != method {
+			continue
+		}
+		m, lits, ok := c.matchPath(e.segments, segs)
+		if !ok {
+			continue
+		}
+		if lits > best {
+			best, matches = lits, nil
+		}
+		if lits == best {
+			matches = append(matches, match{e, m, lits})
+		}
+	}
+	if len(matches) == 0 {
+		return Requirement{}, false
+	}
+	var r Requirement
+	for _, m := range matches {
+		var opt [][]string
+		for _, clause := range m.e.Requires {
+			var alts []string
+			for _, alt := range clause {
+				alts = append(alts, strings.ReplaceAll(alt, "{module}", m.module))
+			}
+			opt = append(opt, alts)
+		}
+		r.Endpoints = append(r.Endpoints, m.e.Method+" "+m.e.Path)
+		r.Options = append(r.Options, opt)
+	}
+	return r, true
+}
+
+// matchPath matches URL segments against a template, returning the module's scope name
+// ("*" when unknown) and how many literal segments matched.
+func (c *Catalog) matchPath(tmpl, segs []string) (module string, lits int, ok bool) {
+	if len(tmpl) != len(segs) {
+		return "", 0, false
+	}
+	for i, t := range tmpl {
+		s := segs[i]
+		unknown := strings.Contains(s, Unknown)
+		switch {
+		case s == "":
+			return "", 0, false
+		case t == "{v}":
+			if !unknown && !versionRE.MatchString(s) {
+				return "", 0, false
+			}
+		case t == "{module}":
+			module = "*"
+			if !unknown {
+				module = c.moduleScope(s)
+			}
+		case strings.HasPrefix(t, "{"):
+		default:
+			if unknown || !strings.EqualFold(t, s) {
+				return "", 0, false
+			}
+			lits++
+		}
+	}
+	return module, lits, true
+}
+
+// moduleScope maps a module API name to its scope name: lower case without underscores
+// (Price_Books -> pricebooks); a module the catalog does not know is a custom module.
+func (c *Catalog) moduleScope(apiName string) string {
+	name := strings.ToLower(strings.ReplaceAll(apiName, "_", ""))
+	if svc, ok := c.Service("ZohoCRM"); ok {
+		if mods := svc.byName["modules"]; mods != nil {
+			if r, ok := mods.child(name); ok {
+				return r.Name
+			}
+		}
+	}
+	return "custom"
+}
+
+// Serves reports whether a granted scope grants some instance of a required scope text
+// (which may hold "*" for an unknown module or operation).
+func (c *Catalog) Serves(granted *Entry, required string) bool {
+	for _, inst := range c.instances(required) {
+		if c.Covers(granted, inst) {
+			return true
+		}
+	}
+	return false
+}
+
+// instances lists the catalogued scopes a required scope text may stand for.
+func (c *Catalog) instances(required string) []*Entry {
+	if !strings.Contains(required, "*") {
+		if e, ok := c.Lookup(required); ok {
+			return []*Entry{e}
+		}
+		return nil
+	}
+	key := "instances\x00" + required
+	if v, ok := c.memo.Load(key); ok {
+		return v.([]*Entry)
+	}
+	pattern := "^" + strings.ReplaceAll(regexp.QuoteMeta(strings.ToLower(required)), `\*`, `[^.]+`) + "$"
+	re := regexp.MustCompile(pattern)
+	var out []*Entry
+	for _, e := range c.Entries() {
+		if re.MatchString(strings.ToLower(e.Scope)) {
+			out = append(out, e)
+		}
+	}
+	c.memo.Store(key, out)
+	return out
+}
+
+// String renders an endpoint for messages.
+func (e *Endpoint) String() string { return fmt.Sprintf("%s %s", e.Method, e.Path) }

@@ -1,0 +1,91 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestEndpointDataIsValid(t *testing.T) {
+	c := Default()
+	for _, e := range Endpoints() {
+		if e.Source == "" || e.Method == "" || len(e.Requires) == 0 {
+			t.Errorf("%s: incomplete row", e)
+		}
+		for _, clause := range e.Requires {
+			for _, alt := range clause {
+				s := strings.ReplaceAll(alt, "{module}", "leads")
+				if len(c.instances(s)) == 0 {
+					t.Errorf("%s: %s names no catalogued scope", e, alt)
+				}
+			}
+		}
+	}
+}
+
+func TestRequirement(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		method, url string
+		want        [][][]string
+		exact       bool
+	}{
+		{"GET", "https://www.zohoapis.com/crm/v8/Leads", [][][]string{{{"ZohoCRM.modules.leads.READ"}}}, true},
+		{"GET", "https://www.zohoapis.eu/crm/v2.1/Leads/4150868000000224005?fields=Last_Name", [][][]string{{{"ZohoCRM.modules.leads.READ"}}}, true},
+		{"POST", "https://www.zohoapis.com/crm/v8/Contacts", [][][]string{{{"ZohoCRM.modules.contacts.CREATE"}}}, true},
+		{"GET", "https://www.zohoapis.com/crm/v8/users", [][][]string{{{"ZohoCRM.users.READ"}}}, true},
+		{"GET", "/crm/v8/Price_Books/123", [][][]string{{{"ZohoCRM.modules.pricebooks.READ"}}}, true},
+		{"GET", "/crm/v8/Leads/search?email=a@b.c", [][][]string{{{"ZohoCRM.modules.leads.READ"}, {"ZohoSearch.securesearch.READ"}}}, true},
+		{"GET", "/crm/v8/Projects_X", [][][]string{{{"ZohoCRM.modules.custom.READ"}}}, true},
+		{"GET", "/crm/v8/Leads/1/Notes", [][][]string{{{"ZohoCRM.modules.leads.READ"}, {"ZohoCRM.modules.notes.READ"}}}, true},
+		{"POST", "/crm/v8/Deals/1/actions/send_mail", [][][]string{{{"ZohoCRM.send_mail.deals.CREATE", "ZohoCRM.send_mail.all.CREATE"}}}, true},
+		{"POST", "/crm/v8/coql", [][][]string{{{"ZohoCRM.coql.READ"}, {"ZohoCRM.modules.*.READ"}}}, false},
+		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{{{"ZohoCRM.modules.*.READ"}}}, false},
+		{"GET", "https://people.zoho.com/people/api/forms/employee/getRecords", [][][]string{{{"ZOHOPEOPLE.forms.READ"}}}, true},
+		{"POST", "https://people.zoho.com/people/api/timetracker/gettimesheet", [][][]string{{{"ZOHOPEOPLE.timetracker.READ"}}}, true},
+	}
+	for _, tt := range tests {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok {
+			t.Errorf("%s %s: no endpoint", tt.method, tt.url)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, r.Options); diff != "" {
+			t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.url, diff)
+		}
+		if r.Exact() != tt.exact {
+			t.Errorf("%s %s: Exact = %v", tt.method, tt.url, r.Exact())
+		}
+	}
+	// An unknown method widens to every operation on the path.
+	r, _ := c.Requirement("", "/crm/v8/Leads")
+	if len(r.Options) != 4 || r.Exact() {
+		t.Errorf("unknown method: %v", r.Endpoints)
+	}
+	for _, u := range []string{"https://www.example.com/crm/v8/Leads", "https://accounts.zoho.com/oauth/v2/token", "/api/v1/x"} {
+		if _, ok := c.Requirement("GET", u); ok {
+			t.Errorf("%s taken for a Zoho API call", u)
+		}
+	}
+}
+
+func TestServes(t *testing.T) {
+	c := Default()
+	for _, tt := range []struct {
+		granted, required string
+		want              bool
+	}{
+		{"ZohoCRM.modules.ALL", "ZohoCRM.modules.*.READ", true},
+		{"ZohoCRM.modules.leads.READ", "ZohoCRM.modules.*.READ", true},
+		{"ZohoCRM.modules.leads.CREATE", "ZohoCRM.modules.*.READ", false},
+		{"ZohoCRM.modules.leads.ALL", "ZohoCRM.modules.leads.*", true},
+		{"ZohoCRM.users.READ", "ZohoCRM.modules.*.READ", false},
+		{"ZohoCRM.modules.leads.WRITE", "ZohoCRM.modules.leads.CREATE", true},
+	} {
+		g, _ := c.Lookup(tt.granted)
+		if got := c.Serves(g, tt.required); got != tt.want {
+			t.Errorf("Serves(%s, %s) = %v", tt.granted, tt.required, got)
+		}
+	}
+}
