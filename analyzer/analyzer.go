@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -23,8 +24,18 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true, // constants are still known in a package with type errors
 	ResultType:       reflect.TypeFor[*Result](),
+	FactTypes:        []analysis.Fact{new(CallsFact)},
 	Flags:            flags(),
 }
+
+// Standalone is Analyzer without facts, for a driver that analyses a whole program at once
+// and hands it the program's calls with SetProgramEvidence (the zscopelint command): it
+// need not analyse every dependency, as facts would make it.
+var Standalone = func() *analysis.Analyzer {
+	a := *Analyzer
+	a.FactTypes = nil
+	return &a
+}()
 
 const doc = `check Zoho OAuth scopes in Go string constants
 
@@ -37,6 +48,7 @@ redundant and over-broad scopes against its embedded catalog.`
 // findings themselves (the zscopelint command).
 type Result struct {
 	Findings []Finding
+	Calls    []rules.Call // the package's own Zoho API calls
 }
 
 // Finding is a rules.Finding positioned in the package's files.
@@ -55,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}}
+	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}}
 	directives := map[string]*suppress.Set{}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
@@ -69,7 +81,8 @@ func run(pass *analysis.Pass) (any, error) {
 		directives[name] = goDirectives(pass, f)
 	}
 	eng := cfg.Engine(detectProduct(x))
-	res := &Result{}
+	res := &Result{Calls: x.resolveCalls(pass, eng)}
+	eng.Evidence = evidence(pass, eng, res.Calls)
 	for _, gs := range x.sets {
 		if len(gs.items) == 0 {
 			continue
@@ -150,7 +163,11 @@ func (loc located) fix(f rules.Finding) *analysis.SuggestedFix {
 		return nil
 	}
 	e := *edit
-	if !f.Fix.Remove {
+	switch {
+	case f.Fix.Remove:
+	case len(f.Fix.Expand) > 1 && loc.element:
+		e.NewText = []byte(strings.Join(f.Fix.Expand, `", "`)) // one element becomes several
+	default:
 		e.NewText = []byte(f.Fix.Replacement)
 	}
 	return &analysis.SuggestedFix{Message: f.Fix.Message, TextEdits: []analysis.TextEdit{e}}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"strings"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -34,6 +35,9 @@ type located struct {
 	pos, end token.Pos
 	replace  *analysis.TextEdit // bytes that hold exactly the element's text; nil if none do
 	remove   *analysis.TextEdit // what to delete to drop the element
+	// element says the element is a whole "..." element of a []string literal, so that it
+	// can become several elements.
+	element bool
 }
 
 // goSet is a scope set found in Go source.
@@ -49,6 +53,8 @@ type extractor struct {
 	sets     []goSet
 	texts    []keyedStr // every constant string expression, with its key
 	blocks   []goBlock  // composite literals that hold a credential
+	calls    []callSite // net/http calls that may reach Zoho
+	assigns  map[types.Object][]ast.Expr
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -57,6 +63,10 @@ func (x *extractor) file(f *ast.File) {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
+		}
+		x.recordAssign(n)
+		if c, ok := n.(*ast.CallExpr); ok {
+			x.httpCallSite(c)
 		}
 		switch n := n.(type) {
 		case *ast.ImportSpec:
@@ -207,6 +217,9 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 				loc := se.locate(sp, sp.Exact(se.value))
 				if len(s.Spans) == 1 && sp.Start == 0 && sp.End == len(se.value) {
 					loc.remove = removeElement(lit, i)
+					if bl, ok := elt.(*ast.BasicLit); ok && strings.HasPrefix(bl.Value, `"`) {
+						loc.element = true
+					}
 				} else {
 					rs, re := s.RemovalRange(j)
 					loc.remove = se.edit(rs, re, "")

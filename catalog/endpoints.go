@@ -163,8 +163,11 @@ func (c *Catalog) matchPath(tmpl, segs []string) (module string, lits int, ok bo
 				module = c.moduleScope(s)
 			}
 		case strings.HasPrefix(t, "{"):
+		case unknown:
+			// A segment known only at run time may be this literal too: the call may be
+			// this endpoint, and is not guessed narrower.
 		default:
-			if unknown || !strings.EqualFold(t, s) {
+			if !strings.EqualFold(t, s) {
 				return "", 0, false
 			}
 			lits++

@@ -34,6 +34,9 @@ type Fix struct {
 	Message     string
 	Replacement string // the element's new text, when !Remove
 	Remove      bool   // drop the element from its set
+	// Expand, when it holds several scopes, says the element becomes several elements;
+	// Replacement is then those scopes joined by commas, for a comma-joined string.
+	Expand []string
 }
 
 // Finding is one problem with one element of a set.
@@ -51,8 +54,9 @@ type Finding struct {
 type Engine struct {
 	Catalog *catalog.Catalog
 	Product catalog.Product
-	Checks  Selection      // nil: all
-	Policy  *policy.Policy // nil: none
+	Checks   Selection      // nil: all
+	Policy   *policy.Policy // nil: none
+	Evidence *Evidence      // the program's API calls; nil: none known
 }
 
 // Level applies -checks and the policy's severity to a finding of check c with severity
@@ -142,10 +146,23 @@ func (e *Engine) Check(set Set) []Finding {
 		out = append(out, e.policyFindings(i, it.Text, res, set.File)...)
 	}
 	out = append(out, e.redundant(set, entries)...)
+	evidence, judgedServices := e.evidenceFindings(set, entries)
+	if len(judgedServices) > 0 {
+		// With evidence, ZS201 names the exact set instead of the family.
+		kept := out[:0]
+		for _, f := range out {
+			if en := entries[f.Item]; f.Check == checkBroad && en != nil && judgedServices[strings.ToLower(en.Service.Name)] {
+				continue
+			}
+			kept = append(kept, f)
+		}
+		out = kept
+	}
+	out = append(out, evidence...)
 	sortFindings(out)
 	filtered := out[:0]
 	for _, f := range out {
-		if f.Check == checkBroad && e.allowed(set.Items[f.Item].Text, entries[f.Item], set.File) {
+		if (f.Check == checkBroad || f.Check == checkUnused) && e.allowed(set.Items[f.Item].Text, entries[f.Item], set.File) {
 			continue
 		}
 		var on bool

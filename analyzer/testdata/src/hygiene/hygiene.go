@@ -1,7 +1,5 @@
 package hygiene
 
-import "net/http"
-
 // Tokens and secrets in source (ZS301), shown only by their first characters.
 const refreshToken = "1000.3f2a9c1d7e6b5a4f8e9d0c1b2a3f4e5d.9c1d7e6b5a4f3f2a8e9d0c1b2a3f4e5d" // want `Zoho OAuth token 1000\.3f2a… \(70 characters\) is written in the source.*\(ZS301\)`
 
@@ -51,8 +49,3 @@ var perEnv = map[string]Client{
 }
 
 var refreshFromEnv = ""
-
-func call() {
-	req, _ := http.NewRequest("GET", "https://www.zohoapis.com/crm/v8/Leads", nil)
-	_ = req
-}

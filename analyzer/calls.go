@@ -1,0 +1,293 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"path"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/rules"
+)
+
+// CallsFact is what a package exports for its dependents: the Zoho API calls it and its
+// dependencies make, so that a scope set in main is judged against the calls of every
+// package it imports (SPEC §3).
+type CallsFact struct {
+	Calls []FactCall
+}
+
+// FactCall is a call as it travels in a fact; its requirement is worked out again where
+// it is used, with the catalog in force there.
+type FactCall struct {
+	Method, URL, Where string
+}
+
+// AFact marks CallsFact as an analysis fact.
+func (*CallsFact) AFact() {}
+
+func (f *CallsFact) String() string { return fmt.Sprintf("%d Zoho API calls", len(f.Calls)) }
+
+// httpCall says where the method and URL of a net/http call are: argument indexes, or
+// a fixed method.
+type httpCall struct {
+	method    string // fixed method, when methodArg < 0
+	methodArg int
+	urlArg    int
+}
+
+var httpFuncs = map[string]httpCall{
+	"NewRequest":            {methodArg: 0, urlArg: 1},
+	"NewRequestWithContext": {methodArg: 1, urlArg: 2},
+	"Get":                   {method: "GET", methodArg: -1, urlArg: 0},
+	"Head":                  {method: "HEAD", methodArg: -1, urlArg: 0},
+	"Post":                  {method: "POST", methodArg: -1, urlArg: 0},
+	"PostForm":              {method: "POST", methodArg: -1, urlArg: 0},
+}
+
+// callSite is a net/http call whose URL may be a Zoho API URL.
+type callSite struct {
+	call *ast.CallExpr
+	spec httpCall
+}
+
+// httpCallSite recognises http.NewRequest[WithContext], http.Get/Head/Post/PostForm and
+// the *http.Client methods of those names.
+func (x *extractor) httpCallSite(call *ast.CallExpr) {
+	fn, ok := typeutil.Callee(x.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return
+	}
+	spec, ok := httpFuncs[fn.Name()]
+	if !ok {
+		return
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		if named, ok := derefNamed(recv.Type()); !ok || named.Obj().Name() != "Client" || strings.HasPrefix(fn.Name(), "NewRequest") {
+			return
+		}
+	}
+	if len(call.Args) <= spec.urlArg {
+		return
+	}
+	x.calls = append(x.calls, callSite{call, spec})
+}
+
+func derefNamed(t types.Type) (*types.Named, bool) {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return n, ok
+}
+
+// resolveCalls turns call sites into the package's Zoho API calls.
+func (x *extractor) resolveCalls(pass *analysis.Pass, eng *rules.Engine) []rules.Call {
+	var out []rules.Call
+	for _, cs := range x.calls {
+		u := x.stringOf(cs.call.Args[cs.spec.urlArg], 0)
+		if !strings.Contains(u, "/crm/") && !strings.Contains(u, "/people/api/") {
+			continue
+		}
+		method := cs.spec.method
+		if cs.spec.methodArg >= 0 {
+			if m := x.stringOf(cs.call.Args[cs.spec.methodArg], 0); !strings.Contains(m, catalog.Unknown) {
+				method = m
+			} else {
+				method = ""
+			}
+		}
+		p := pass.Fset.Position(cs.call.Pos())
+		where := fmt.Sprintf("%s:%d", path.Join(pass.Pkg.Path(), path.Base(p.Filename)), p.Line)
+		if c, ok := eng.NewCall(method, u, where); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// stringOf evaluates a string expression as far as constants allow: constants,
+// concatenations, fmt.Sprintf with a constant format, url.JoinPath, and local variables
+// assigned once. What is not known becomes catalog.Unknown, so that the requirement is
+// widened, never guessed narrower.
+func (x *extractor) stringOf(e ast.Expr, depth int) string {
+	if depth > 8 {
+		return catalog.Unknown
+	}
+	if x.isConstString(e) {
+		return constant.StringVal(x.info.Types[e].Value)
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return x.stringOf(e.X, depth+1)
+	case *ast.BinaryExpr:
+		return x.stringOf(e.X, depth+1) + x.stringOf(e.Y, depth+1)
+	case *ast.Ident:
+		if rhs := x.singleAssignment(e); rhs != nil {
+			return x.stringOf(rhs, depth+1)
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(x.info, e).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			break
+		}
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "fmt.Sprintf":
+			if len(e.Args) > 0 && x.isConstString(e.Args[0]) {
+				args := make([]any, len(e.Args)-1)
+				for i, a := range e.Args[1:] {
+					args[i] = x.constArg(a, depth)
+				}
+				return fmt.Sprintf(constant.StringVal(x.info.Types[e.Args[0]].Value), args...)
+			}
+		case "net/url.JoinPath":
+			var parts []string
+			for _, a := range e.Args {
+				parts = append(parts, strings.Trim(x.stringOf(a, depth+1), "/"))
+			}
+			return strings.Join(parts, "/")
+		}
+	}
+	return catalog.Unknown
+}
+
+// constArg is a Sprintf argument: its constant value, or Unknown.
+func (x *extractor) constArg(e ast.Expr, depth int) any {
+	tv, ok := x.info.Types[e]
+	if !ok || tv.Value == nil {
+		if s := x.stringOf(e, depth+1); s != catalog.Unknown {
+			return s
+		}
+		return catalog.Unknown
+	}
+	switch tv.Value.Kind() {
+	case constant.String:
+		return constant.StringVal(tv.Value)
+	case constant.Int:
+		if v, ok := constant.Int64Val(tv.Value); ok {
+			return v
+		}
+	case constant.Float:
+		v, _ := constant.Float64Val(tv.Value)
+		return v
+	case constant.Bool:
+		return constant.BoolVal(tv.Value)
+	}
+	return catalog.Unknown
+}
+
+// singleAssignment returns the one expression a local variable is ever assigned, or nil.
+func (x *extractor) singleAssignment(id *ast.Ident) ast.Expr {
+	obj, ok := x.info.Uses[id].(*types.Var)
+	if !ok || obj.Parent() == nil || obj.Parent() == obj.Pkg().Scope() {
+		return nil // not a local variable
+	}
+	if rhs := x.assigns[obj]; len(rhs) == 1 {
+		return rhs[0]
+	}
+	return nil
+}
+
+// recordAssign notes the values assigned to local variables; a variable assigned in any
+// way zscopelint does not follow (several values, &x, a tuple) gets a nil entry.
+func (x *extractor) recordAssign(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			obj := x.info.ObjectOf(id)
+			if obj == nil {
+				continue
+			}
+			if len(n.Lhs) == len(n.Rhs) && n.Tok.String() != "+=" {
+				x.assigns[obj] = append(x.assigns[obj], n.Rhs[i])
+			} else {
+				x.assigns[obj] = append(x.assigns[obj], nil, nil)
+			}
+		}
+	case *ast.ValueSpec:
+		for i, id := range n.Names {
+			obj := x.info.ObjectOf(id)
+			if obj == nil {
+				continue
+			}
+			if len(n.Values) == len(n.Names) {
+				x.assigns[obj] = append(x.assigns[obj], n.Values[i])
+			} else {
+				x.assigns[obj] = append(x.assigns[obj], nil, nil)
+			}
+		}
+	case *ast.UnaryExpr:
+		if id, ok := n.X.(*ast.Ident); ok && n.Op.String() == "&" {
+			if obj := x.info.ObjectOf(id); obj != nil {
+				x.assigns[obj] = append(x.assigns[obj], nil, nil) // its address escapes
+			}
+		}
+	}
+}
+
+// programEvidence is the evidence of the whole run, set by a driver that sees every
+// package at once (the zscopelint command); nil under go vet, where facts carry it.
+var programEvidence *rules.Evidence
+
+// SetProgramEvidence makes Standalone judge scope sets against these calls.
+func SetProgramEvidence(calls []rules.Call) {
+	if calls == nil {
+		programEvidence = nil
+		return
+	}
+	programEvidence = &rules.Evidence{Calls: calls}
+}
+
+// evidence gathers the calls a package's scope sets are judged against: under a driver
+// with facts, its own and those of its dependencies (and it exports them); under the
+// command, the whole run's.
+func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call) *rules.Evidence {
+	if len(pass.Analyzer.FactTypes) == 0 {
+		if programEvidence != nil {
+			return programEvidence
+		}
+		if len(own) == 0 {
+			return nil
+		}
+		return &rules.Evidence{Calls: own}
+	}
+	seen := map[FactCall]bool{}
+	var all []FactCall
+	add := func(fc FactCall) {
+		if !seen[fc] {
+			seen[fc] = true
+			all = append(all, fc)
+		}
+	}
+	for _, c := range own {
+		add(FactCall{c.Method, c.URL, c.Where})
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		var f CallsFact
+		if pass.ImportPackageFact(imp, &f) {
+			for _, fc := range f.Calls {
+				add(fc)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	pass.ExportPackageFact(&CallsFact{Calls: all})
+	ev := &rules.Evidence{}
+	for _, fc := range all {
+		if c, ok := eng.NewCall(fc.Method, fc.URL, fc.Where); ok {
+			ev.Calls = append(ev.Calls, c)
+		}
+	}
+	return ev
+}

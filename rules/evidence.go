@@ -1,0 +1,316 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/zscopelint/zscopelint/catalog"
+)
+
+// Call is one Zoho API call a program makes, as an extractor found it.
+type Call struct {
+	Method string // "" when not known before run time
+	URL    string // catalog.Unknown stands for the parts not known before run time
+	Where  string // file:line, for messages
+	Req    catalog.Requirement
+}
+
+// Display renders the call for messages, with unknown parts as {…}.
+func (c Call) Display() string {
+	m := c.Method
+	if m == "" {
+		m = "(method unknown)"
+	}
+	return m + " " + strings.ReplaceAll(c.URL, catalog.Unknown, "{…}")
+}
+
+// Evidence is the calls scope sets are judged against (SPEC §3).
+type Evidence struct {
+	Calls []Call
+}
+
+// NewCall works out what a call needs; ok is false when it is not a Zoho API call.
+func (e *Engine) NewCall(method, url, where string) (Call, bool) {
+	req, ok := e.Catalog.Requirement(method, url)
+	if !ok {
+		return Call{}, false
+	}
+	return Call{Method: method, URL: url, Where: where, Req: req}, true
+}
+
+var (
+	checkUnused  = mustCheck("ZS203")
+	checkMissing = mustCheck("ZS204")
+)
+
+// callServices lists the services a call needs.
+func callServices(c Call) map[string]bool {
+	out := map[string]bool{}
+	for _, opt := range c.Req.Options {
+		for _, clause := range opt {
+			for _, alt := range clause {
+				svc, _, _ := strings.Cut(alt, ".")
+				out[strings.ToLower(svc)] = true
+			}
+		}
+	}
+	return out
+}
+
+// judgedCalls are the calls a set answers for: those that need a service the set grants.
+func (e *Engine) judgedCalls(entries []*catalog.Entry) []Call {
+	if e.Evidence == nil {
+		return nil
+	}
+	grants := map[string]bool{}
+	for _, en := range entries {
+		if en != nil {
+			grants[strings.ToLower(en.Service.Name)] = true
+		}
+	}
+	var out []Call
+	for _, c := range e.Evidence.Calls {
+		for svc := range callServices(c) {
+			if grants[svc] {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// servedBy reports whether some granted entry serves a required scope text.
+func (e *Engine) servedBy(entries []*catalog.Entry, required string) bool {
+	for _, en := range entries {
+		if en != nil && e.Catalog.Serves(en, required) {
+			return true
+		}
+	}
+	return false
+}
+
+// needs is what the evidence says one granted scope is needed for: the narrowest
+// alternative it serves of every clause of every call, and whether all those calls were
+// fully resolved.
+func (e *Engine) needs(g *catalog.Entry, calls []Call) (needed []string, exact, used bool) {
+	exact = true
+	seen := map[string]bool{}
+	for _, c := range calls {
+		for _, opt := range c.Req.Options {
+			for _, clause := range opt {
+				for _, alt := range clause {
+					if !e.Catalog.Serves(g, alt) {
+						continue
+					}
+					used = true
+					if !c.Req.Exact() {
+						exact = false
+					}
+					if !seen[alt] {
+						seen[alt] = true
+						needed = append(needed, alt)
+					}
+					break // the narrowest alternative this scope serves
+				}
+			}
+		}
+	}
+	return needed, exact, used
+}
+
+// evidenceFindings applies ZS201 (with evidence), ZS203 and ZS204 to a set. It returns the
+// findings and the services it judged, for which the evidence-free ZS201 is not applied.
+func (e *Engine) evidenceFindings(set Set, entries []*catalog.Entry) ([]Finding, map[string]bool) {
+	calls := e.judgedCalls(entries)
+	if len(calls) == 0 {
+		return nil, nil
+	}
+	judged := map[string]bool{}
+	for _, c := range calls {
+		for svc := range callServices(c) {
+			judged[svc] = true
+		}
+	}
+	var out []Finding
+	present := map[string]bool{}
+	for _, en := range entries {
+		if en != nil {
+			present[en.Scope] = true
+		}
+	}
+	for i, en := range entries {
+		if en == nil || set.Items[i].Quiet || !judged[strings.ToLower(en.Service.Name)] {
+			continue
+		}
+		needed, exact, used := e.needs(en, calls)
+		text := set.Items[i].Text
+		switch {
+		case !used && !e.allExact(calls, en.Service.Name):
+			// A call not fully known might need it: say nothing rather than guess.
+		case !used:
+			out = append(out, Finding{Check: checkUnused, Severity: checkUnused.Severity, Item: i, Scope: text,
+				Message: fmt.Sprintf("%s is not needed by any of the %d %s calls found (%s)", text, countService(calls, en.Service.Name), en.Service.Name, e.callList(calls, en.Service.Name)),
+				Fix:     &Fix{Message: "Remove " + text, Remove: true}})
+		case !exact:
+			// Some call it serves is not fully known: it may need all of it.
+		case len(needed) == 1 && strings.EqualFold(needed[0], en.Scope):
+			// Exactly what the calls need.
+		default:
+			var narrower []string
+			for _, n := range needed {
+				if !present[n] && !strings.EqualFold(n, en.Scope) {
+					narrower = append(narrower, n)
+				}
+			}
+			if containsFold(needed, en.Scope) {
+				continue // needed as it is by some call
+			}
+			f := Finding{Check: checkBroad, Severity: Warning, Item: i, Scope: text, Suggestions: narrower}
+			if len(narrower) == 0 {
+				f.Message = fmt.Sprintf("%s is broader than the calls found need, and what they need (%s) is already in the set", text, strings.Join(needed, ", "))
+			} else {
+				f.Message = fmt.Sprintf("%s is broader than the calls found need: %s", text, strings.Join(narrower, ", "))
+			}
+			if len(narrower) == 0 {
+				f.Fix = &Fix{Message: "Remove " + text, Remove: true}
+			} else {
+				f.Fix = &Fix{Message: "Replace with " + strings.Join(narrower, ", "), Replacement: strings.Join(narrower, ","), Expand: narrower}
+			}
+			out = append(out, f)
+		}
+	}
+	out = append(out, e.missing(set, entries, calls)...)
+	return out, judged
+}
+
+// missing applies ZS204: a call that no option of which the set fully grants. One finding
+// per missing scope, at the set, naming the calls.
+func (e *Engine) missing(set Set, entries []*catalog.Entry, calls []Call) []Finding {
+	type need struct {
+		scope string
+		calls []Call
+	}
+	var order []string
+	byScope := map[string]*need{}
+	for _, c := range calls {
+		var firstGap []string
+		satisfied := false
+		for oi, opt := range c.Req.Options {
+			var gaps []string
+			for _, clause := range opt {
+				ok := false
+				for _, alt := range clause {
+					if e.servedBy(entries, alt) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					gaps = append(gaps, clause[0])
+				}
+			}
+			if len(gaps) == 0 {
+				satisfied = true
+				break
+			}
+			if oi == 0 {
+				firstGap = gaps
+			}
+		}
+		if satisfied {
+			continue
+		}
+		for _, g := range firstGap {
+			if byScope[g] == nil {
+				byScope[g] = &need{scope: g}
+				order = append(order, g)
+			}
+			byScope[g].calls = append(byScope[g].calls, c)
+		}
+	}
+	item := 0
+	for item < len(set.Items)-1 && set.Items[item].Quiet {
+		item++
+	}
+	var out []Finding
+	for _, s := range order {
+		n := byScope[s]
+		out = append(out, Finding{Check: checkMissing, Severity: checkMissing.Severity, Item: item, Scope: s,
+			Suggestions: []string{s},
+			Message: fmt.Sprintf("missing scope %s, needed by %s: without it Zoho answers OAUTH_SCOPE_MISMATCH", s, describeCalls(n.calls))})
+	}
+	return out
+}
+
+func (e *Engine) allExact(calls []Call, service string) bool {
+	for _, c := range calls {
+		if callServices(c)[strings.ToLower(service)] && !c.Req.Exact() {
+			return false
+		}
+	}
+	return true
+}
+
+func countService(calls []Call, service string) int {
+	n := 0
+	for _, c := range calls {
+		if callServices(c)[strings.ToLower(service)] {
+			n++
+		}
+	}
+	return n
+}
+
+func (e *Engine) callList(calls []Call, service string) string {
+	var of []Call
+	for _, c := range calls {
+		if callServices(c)[strings.ToLower(service)] {
+			of = append(of, c)
+		}
+	}
+	return describeCalls(of)
+}
+
+// describeCalls names up to three calls and counts the rest.
+func describeCalls(calls []Call) string {
+	var parts []string
+	for i, c := range calls {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(calls)-3))
+			break
+		}
+		parts = append(parts, c.Display()+" at "+c.Where)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Minimal is the narrowest scope set the evidence asks for, for the -why report: for each
+// clause of each call, its narrowest alternative (with "*" where a call is not fully known).
+func (ev *Evidence) Minimal() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range ev.Calls {
+		if len(c.Req.Options) == 0 {
+			continue
+		}
+		for _, clause := range c.Req.Options[0] {
+			if !seen[clause[0]] {
+				seen[clause[0]] = true
+				out = append(out, clause[0])
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
