@@ -25,3 +25,11 @@ func TestAnalyzer(t *testing.T) {
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, "fixes")
 }
+
+// TestLeastPrivilege judges scope sets in main packages against the calls of the packages
+// they import, carried by facts.
+func TestLeastPrivilege(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer,
+		"leastpriv/app2", "leastpriv/app3", "leastpriv/app4")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, "leastpriv/app")
+}

@@ -207,9 +207,13 @@ func (x *extractor) recordAssign(n ast.Node) {
 			if obj == nil {
 				continue
 			}
-			if len(n.Lhs) == len(n.Rhs) && n.Tok.String() != "+=" {
+			switch {
+			case len(n.Lhs) == len(n.Rhs) && n.Tok.String() != "+=":
 				x.assigns[obj] = append(x.assigns[obj], n.Rhs[i])
-			} else {
+			case i == 0 && len(n.Rhs) == 1 && len(n.Lhs) == 2:
+				// u, err := url.JoinPath(...): the first result is the string.
+				x.assigns[obj] = append(x.assigns[obj], n.Rhs[0])
+			default:
 				x.assigns[obj] = append(x.assigns[obj], nil, nil)
 			}
 		}
@@ -282,7 +286,9 @@ func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call) *rules.E
 	if len(all) == 0 {
 		return nil
 	}
-	pass.ExportPackageFact(&CallsFact{Calls: all})
+	if pass.Pkg.Name() != "main" { // nothing imports a main package
+		pass.ExportPackageFact(&CallsFact{Calls: all})
+	}
 	ev := &rules.Evidence{}
 	for _, fc := range all {
 		if c, ok := eng.NewCall(fc.Method, fc.URL, fc.Where); ok {
