@@ -49,6 +49,14 @@ redundant and over-broad scopes against its embedded catalog.`
 type Result struct {
 	Findings []Finding
 	Calls    []rules.Call // the package's own Zoho API calls
+	Sets     []SetReport  // the scope sets judged against calls, for -why
+}
+
+// SetReport is a scope set and the calls it was judged against.
+type SetReport struct {
+	Pos    token.Pos
+	Scopes []string
+	Calls  []rules.Call
 }
 
 // Finding is a rules.Finding positioned in the package's files.
@@ -88,6 +96,13 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		gs.set.File = pass.Fset.File(gs.items[0].pos).Name()
+		if calls := eng.Why(gs.set); len(calls) > 0 {
+			var scopes []string
+			for _, it := range gs.set.Items {
+				scopes = append(scopes, it.Text)
+			}
+			res.Sets = append(res.Sets, SetReport{Pos: gs.items[0].pos, Scopes: scopes, Calls: calls})
+		}
 		for _, f := range eng.Check(gs.set) {
 			loc := gs.items[f.Item]
 			res.add(pass, directives, Finding{Finding: f, Pos: loc.pos, End: loc.end, Fix: loc.fix(f)})

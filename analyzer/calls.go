@@ -238,31 +238,28 @@ func (x *extractor) recordAssign(n ast.Node) {
 	}
 }
 
-// programEvidence is the evidence of the whole run, set by a driver that sees every
-// package at once (the zscopelint command); nil under go vet, where facts carry it.
-var programEvidence *rules.Evidence
+// programEvidence holds, per package path, the calls a package's scope sets are judged
+// against, set by a driver that sees every package at once (the zscopelint command); nil
+// under go vet, where facts carry them.
+var programEvidence map[string][]rules.Call
 
-// SetProgramEvidence makes Standalone judge scope sets against these calls.
-func SetProgramEvidence(calls []rules.Call) {
-	if calls == nil {
-		programEvidence = nil
-		return
-	}
-	programEvidence = &rules.Evidence{Calls: calls}
-}
+// SetProgramEvidence makes Standalone judge the scope sets of each package against the
+// calls given for its path: its own and those of the packages it imports, as facts would.
+func SetProgramEvidence(byPackage map[string][]rules.Call) { programEvidence = byPackage }
 
 // evidence gathers the calls a package's scope sets are judged against: under a driver
 // with facts, its own and those of its dependencies (and it exports them); under the
 // command, the whole run's.
 func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call) *rules.Evidence {
 	if len(pass.Analyzer.FactTypes) == 0 {
+		calls := own
 		if programEvidence != nil {
-			return programEvidence
+			calls = programEvidence[pass.Pkg.Path()]
 		}
-		if len(own) == 0 {
+		if len(calls) == 0 {
 			return nil
 		}
-		return &rules.Evidence{Calls: own}
+		return &rules.Evidence{Calls: calls}
 	}
 	seen := map[FactCall]bool{}
 	var all []FactCall

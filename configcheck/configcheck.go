@@ -66,7 +66,10 @@ type Options struct {
 	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
 	Checks  rules.Selection
 	Policy  *policy.Policy // nil: none
-	MaxSize int64          // 0: DefaultMaxSize
+	// EvidenceFor gives the Zoho API calls, found in Go code, that judge the scope sets of
+	// a config file; nil when there are none.
+	EvidenceFor func(file string) *rules.Evidence
+	MaxSize  int64 // 0: DefaultMaxSize
 	// Display turns a file name into the name findings carry (relative to the working
 	// directory, say). nil keeps the name.
 	Display func(string) string
@@ -75,6 +78,7 @@ type Options struct {
 // Result is what checking a list of files found.
 type Result struct {
 	Findings []report.Finding
+	Why      []report.WhySet // scope sets judged against the evidence, for -why
 	// Incomplete reports that some file could not be checked (a ZS001 among the findings).
 	Incomplete bool
 }
@@ -94,6 +98,7 @@ func CheckFiles(files []string, opts Options) Result {
 	}
 	needles := prefilterNeedles(opts.Catalog)
 	results := make([][]report.Finding, len(files))
+	whys := make([][]report.WhySet, len(files))
 	failed := make([]bool, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -103,7 +108,7 @@ func CheckFiles(files []string, opts Options) Result {
 			defer wg.Done()
 			var buf []byte
 			for i := range next {
-				results[i], failed[i] = checkFile(files[i], opts, needles, &buf)
+				results[i], whys[i], failed[i] = checkFile(files[i], opts, needles, &buf)
 			}
 		}()
 	}
@@ -115,6 +120,7 @@ func CheckFiles(files []string, opts Options) Result {
 	var res Result
 	for i := range files {
 		res.Findings = append(res.Findings, results[i]...)
+		res.Why = append(res.Why, whys[i]...)
 		res.Incomplete = res.Incomplete || failed[i]
 	}
 	return res
@@ -126,10 +132,10 @@ func unreadable(display string, line, col int, format string, args ...any) repor
 		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
 }
 
-func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []report.Finding, failed bool) {
+func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
 	display := opts.Display(name)
 	if opts.Policy.Excluded(name) {
-		return nil, false
+		return nil, nil, false
 	}
 	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
 	// they hold), so one buffer serves every file the worker reads.
@@ -137,29 +143,30 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	var tooBig *tooLargeError
 	switch {
 	case errors.As(err, &tooBig):
-		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", tooBig.size, opts.MaxSize)}, true
+		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", tooBig.size, opts.MaxSize)}, nil, true
 	case errors.Is(err, errNotRegular):
-		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, true
+		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, nil, true
 	case err != nil:
-		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, true
+		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, nil, true
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
-		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true
+		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, nil, true
 	}
 	kind := KindOf(name)
 	if !mayHoldScopes(data, needles) && !(kind == Env && tokenNeedle.in(data)) {
-		return nil, false
+		return nil, nil, false
 	}
 	return checkBytes(display, kind, data, opts, needles)
 }
 
 // CheckBytes checks one file's contents, named display in its findings.
 func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
-	return checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog))
+	fs, _, failed = checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog))
+	return fs, failed
 }
 
-func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle) (fs []report.Finding, failed bool) {
+func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle) (fs []report.Finding, why []report.WhySet, failed bool) {
 	var ex extraction
 	var err *parseError
 	switch kind {
@@ -172,7 +179,7 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 	case Lexical:
 		ex = lexicalSets(data, needles)
 	default:
-		return nil, false
+		return nil, nil, false
 	}
 	lines := newLineIndex(data)
 	if err != nil {
@@ -194,9 +201,20 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 		}
 	}
 	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
+	if opts.EvidenceFor != nil {
+		eng.Evidence = opts.EvidenceFor(display)
+	}
 	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
 	for _, ls := range ex.sets {
 		ls.set.File = display
+		if calls := eng.Why(ls.set); len(calls) > 0 {
+			line, col := lines.pos(ls.items[0].start)
+			var scopes []string
+			for _, it := range ls.set.Items {
+				scopes = append(scopes, it.Text)
+			}
+			why = append(why, report.WhySet{File: display, Line: line, Col: col, Scopes: scopes, Calls: calls})
+		}
 		for _, f := range eng.Check(ls.set) {
 			rf := ls.items[f.Item].finding(f, display, lines)
 			if directives.Suppressed(f.Check.ID, rf.Line) {
@@ -240,7 +258,7 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 			fs = append(fs, report.Finding{Check: checkDirective, Severity: sev, File: display, Line: p.Line, Col: p.Col, Message: p.Message})
 		}
 	}
-	return fs, failed
+	return fs, why, failed
 }
 
 func unwrapPath(err error) error {

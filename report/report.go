@@ -43,6 +43,36 @@ type Edit struct {
 	EndLine, EndCol     int
 }
 
+// WhySet is a scope set and the calls it answers for, for the -why report.
+type WhySet struct {
+	File      string
+	Line, Col int
+	Scopes    []string
+	Calls     []rules.Call
+}
+
+// Why writes the -why report: for each scope set, the calls found and what each needs.
+func Why(w io.Writer, sets []WhySet) error {
+	sort.SliceStable(sets, func(i, j int) bool {
+		if sets[i].File != sets[j].File {
+			return sets[i].File < sets[j].File
+		}
+		return sets[i].Line < sets[j].Line
+	})
+	for _, s := range sets {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", s.File, s.Line, s.Col, strings.Join(s.Scopes, ",")); err != nil {
+			return err
+		}
+		if len(s.Calls) == 0 {
+			fmt.Fprintf(w, "    no Zoho API call found for its services\n")
+		}
+		for _, c := range s.Calls {
+			fmt.Fprintf(w, "    %s  (%s)\n        needs %s\n", c.Display(), c.Where, c.Needs())
+		}
+	}
+	return nil
+}
+
 // Sort orders findings by file, line, column, check and message, and drops exact
 // duplicates (a package and its test variant share files).
 func Sort(fs []Finding) []Finding {

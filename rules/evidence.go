@@ -314,3 +314,28 @@ func (ev *Evidence) Minimal() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Why returns the calls a set is judged against, for the -why report.
+func (e *Engine) Why(set Set) []Call {
+	entries := make([]*catalog.Entry, len(set.Items))
+	for i, it := range set.Items {
+		if en, ok := e.Catalog.Lookup(it.Text); ok {
+			entries[i] = en
+		}
+	}
+	return e.judgedCalls(entries)
+}
+
+// Needs renders what a call needs: the narrowest alternative of each clause, and the
+// other endpoints it may be when its method or path is not fully known.
+func (c Call) Needs() string {
+	var opts []string
+	for _, opt := range c.Req.Options {
+		var clauses []string
+		for _, clause := range opt {
+			clauses = append(clauses, clause[0])
+		}
+		opts = append(opts, strings.Join(clauses, " and "))
+	}
+	return strings.Join(opts, ", or ")
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"sort"
 	"go/token"
 	"strings"
 
@@ -15,7 +17,10 @@ import (
 )
 
 type goResult struct {
+	roots      []evidenceRoot   // where calls were found, for config files
 	findings   []report.Finding
+	calls      []rules.Call     // the program's Zoho API calls
+	why        []report.WhySet  // scope sets judged against them
 	notes      []string // printed on stderr: type errors that did not stop the analysis
 	incomplete bool     // some input could not be checked: exit 2
 }
@@ -36,9 +41,36 @@ func checkGo(patterns []string, tests bool) (*goResult, error) {
 		return nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
 	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) { res.packageErrors(p) })
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	// Two passes: the first finds the program's Zoho API calls, the second judges every
+	// scope set against all of them (under go vet, facts carry them instead).
+	analyzers := []*analysis.Analyzer{analyzer.Standalone}
+	analyzer.SetProgramEvidence(nil)
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		return nil, err
+	}
+	own := map[string][]rules.Call{}
+	seen := map[string]bool{}
+	for _, act := range graph.Roots {
+		r, ok := act.Result.(*analyzer.Result)
+		if !ok {
+			continue
+		}
+		for _, c := range r.Calls {
+			if k := c.Method + " " + c.URL + " " + c.Where; !seen[k] {
+				seen[k] = true
+				res.calls = append(res.calls, c)
+				own[act.Package.PkgPath] = append(own[act.Package.PkgPath], c)
+			}
+		}
+	}
+	res.roots = evidenceRoots(pkgs, own)
+	if len(res.calls) > 0 {
+		analyzer.SetProgramEvidence(importClosure(pkgs, own))
+		defer analyzer.SetProgramEvidence(nil)
+		if graph, err = checker.Analyze(analyzers, pkgs, nil); err != nil {
+			return nil, err
+		}
 	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
@@ -53,8 +85,114 @@ func checkGo(patterns []string, tests bool) (*goResult, error) {
 		for _, f := range r.Findings {
 			res.findings = append(res.findings, toReport(act.Package.Fset, f))
 		}
+		for _, s := range r.Sets {
+			p := act.Package.Fset.Position(s.Pos)
+			res.why = append(res.why, report.WhySet{File: relPath(p.Filename), Line: p.Line, Col: p.Column, Scopes: s.Scopes, Calls: s.Calls})
+		}
 	}
 	return res, nil
+}
+
+// evidenceRoot is a directory that bounds a program: a module root or a main package's
+// directory, with the calls of the packages below it.
+type evidenceRoot struct {
+	dir   string
+	calls []rules.Call
+}
+
+// evidenceRoots lists the module roots and main package directories of the loaded
+// packages, each with the calls of the packages in or below it.
+func evidenceRoots(pkgs []*packages.Package, own map[string][]rules.Call) []evidenceRoot {
+	dirs := map[string]bool{}
+	pkgDir := map[string]string{}
+	for _, p := range pkgs {
+		if len(p.GoFiles) == 0 {
+			continue
+		}
+		d := filepath.Dir(p.GoFiles[0])
+		pkgDir[p.PkgPath] = d
+		if p.Name == "main" {
+			dirs[d] = true
+		}
+		if p.Module != nil && p.Module.Dir != "" {
+			dirs[p.Module.Dir] = true
+		}
+	}
+	var out []evidenceRoot
+	for d := range dirs {
+		r := evidenceRoot{dir: d}
+		for path, calls := range own {
+			if pd := pkgDir[path]; pd == d || strings.HasPrefix(pd, d+string(filepath.Separator)) {
+				r.calls = append(r.calls, calls...)
+			}
+		}
+		sort.Slice(r.calls, func(i, j int) bool { return r.calls[i].Where < r.calls[j].Where })
+		out = append(out, r)
+	}
+	return out
+}
+
+// evidenceFor returns the calls that judge a config file: those of the nearest enclosing
+// main package directory or module root, so that one program's calls do not judge
+// another program's configuration.
+func (res *goResult) evidenceFor(file string) *rules.Evidence {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil
+	}
+	best := -1
+	for i, r := range res.roots {
+		if strings.HasPrefix(abs, r.dir+string(filepath.Separator)) && (best < 0 || len(r.dir) > len(res.roots[best].dir)) {
+			best = i
+		}
+	}
+	if best < 0 || len(res.roots[best].calls) == 0 {
+		return nil
+	}
+	return &rules.Evidence{Calls: dedupeCalls(res.roots[best].calls)}
+}
+
+// importClosure gives each package the calls of itself and of every package it imports,
+// directly or not: what facts give it under go vet.
+func importClosure(pkgs []*packages.Package, own map[string][]rules.Call) map[string][]rules.Call {
+	out := map[string][]rules.Call{}
+	var walk func(p *packages.Package, seen map[string]bool, into *[]rules.Call)
+	walk = func(p *packages.Package, seen map[string]bool, into *[]rules.Call) {
+		if seen[p.ID] {
+			return
+		}
+		seen[p.ID] = true
+		*into = append(*into, own[p.PkgPath]...)
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			walk(p.Imports[path], seen, into)
+		}
+	}
+	for _, p := range pkgs {
+		var calls []rules.Call
+		walk(p, map[string]bool{}, &calls)
+		// A package and its test variant share a path: keep the larger closure.
+		if len(calls) > len(out[p.PkgPath]) {
+			out[p.PkgPath] = dedupeCalls(calls)
+		}
+	}
+	return out
+}
+
+func dedupeCalls(calls []rules.Call) []rules.Call {
+	seen := map[string]bool{}
+	var out []rules.Call
+	for _, c := range calls {
+		if k := c.Method + " " + c.URL + " " + c.Where; !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // packageErrors sorts a package's errors: a type error is a note (the package is analysed

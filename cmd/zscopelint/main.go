@@ -66,6 +66,7 @@ type options struct {
 	tests    bool
 	maxSize  sizeFlag
 	config   string
+	why      bool
 	// baseline and writeBaseline name baseline files.
 	baseline, writeBaseline string
 }
@@ -122,6 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
 	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
+	fs.BoolVar(&o.why, "why", false, "also report, for each scope set, the Zoho API calls found and the scopes each needs")
 	o.maxSize = configcheck.DefaultMaxSize
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
@@ -199,6 +201,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	findings := append([]report.Finding(nil), in.unreadable...)
 	incomplete := len(in.unreadable) > 0
+	var evidenceFor func(string) *rules.Evidence
+	var why []report.WhySet
 	if len(in.goPatterns) > 0 {
 		res, err := checkGo(in.goPatterns, o.tests)
 		if err != nil {
@@ -210,9 +214,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		findings = append(findings, res.findings...)
 		incomplete = incomplete || res.incomplete
+		why = res.why
+		evidenceFor = res.evidenceFor
 	}
 	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
-		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, MaxSize: int64(o.maxSize), Display: relPath})
+		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, EvidenceFor: evidenceFor,
+		MaxSize: int64(o.maxSize), Display: relPath})
+	why = append(why, conf.Why...)
 	findings = report.Sort(append(findings, conf.Findings...))
 	incomplete = incomplete || conf.Incomplete
 	// ZS001 answers to -checks and the policy like any check; turned off, an input that
@@ -270,6 +278,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = report.SARIF(w, findings, Version(), newLineReader().line)
 	default:
 		err = report.Text(w, findings)
+	}
+	if err == nil && o.why {
+		// The report is for people: after the findings in text, on stderr otherwise.
+		var ww io.Writer = w
+		if o.format != "text" {
+			ww = stderr
+		}
+		err = report.Why(ww, why)
 	}
 	if err == nil {
 		err = w.Flush()
