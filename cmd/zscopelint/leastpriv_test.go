@@ -45,3 +45,31 @@ func TestLeastPrivilegeExampleFix(t *testing.T) {
 		t.Errorf("after -fix: exit %d\n%s", code, out)
 	}
 }
+
+// Config files are judged against the calls of the program they sit in, not of another.
+func TestConfigJudgedByItsProgram(t *testing.T) {
+	writeTree(t, map[string]string{
+		"go.mod": "module m\n\ngo 1.26\n",
+		"cmd/leads/main.go": `package main
+
+import "net/http"
+
+func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
+`,
+		"cmd/leads/zoho.yaml": "scopes: [ZohoCRM.modules.ALL, ZohoCRM.users.READ]\n",
+		"cmd/other/main.go":   "package main\n\nfunc main() {}\n",
+		"cmd/other/zoho.yaml": "scopes: [ZohoCRM.users.READ]\n",
+	})
+	out, _, _ := zscopelint(t, "./...")
+	for _, want := range []string{
+		"cmd/leads/zoho.yaml:1:10: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.leads.READ (ZS201)",
+		"cmd/leads/zoho.yaml:1:31: ZohoCRM.users.READ is not needed by any of the 1 ZohoCRM calls found",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "cmd/other/zoho.yaml") {
+		t.Errorf("another program's config was judged by these calls:\n%s", out)
+	}
+}
