@@ -285,6 +285,9 @@ type locItem struct {
 
 type span struct{ start, end int }
 
+// utf8BOM starts files some Windows editors write; it is not content.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
 // extraction is what an extractor finds in one file.
 type extraction struct {
 	sets   []locSet

@@ -55,6 +55,10 @@ func envSets(data []byte) extraction {
 // envAssignment finds KEY= at the start of a line.
 func envAssignment(data []byte, start, end int) (key string, valStart int, ok bool) {
 	line := string(data[start:end])
+	if start == 0 {
+		line = strings.TrimPrefix(line, string(utf8BOM))
+		start += len(data[start:end]) - len(line)
+	}
 	trimmed := strings.TrimLeft(line, " \t")
 	off := start + len(line) - len(trimmed)
 	if strings.HasPrefix(trimmed, "export ") {

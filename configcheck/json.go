@@ -1,6 +1,7 @@
 package configcheck
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -15,6 +16,9 @@ import (
 // (OpenAPI scope maps) are one set. Positions are exact, inside strings too.
 func jsonSets(data []byte) (extraction, *parseError) {
 	p := &jsonParser{data: data, frames: []*hostFrame{{}}}
+	if bytes.HasPrefix(data, utf8BOM) {
+		p.pos = len(utf8BOM) // Windows editors write one; it is not content
+	}
 	p.skipSpace()
 	if p.err == nil && p.pos < len(p.data) {
 		p.value(false, 0)
