@@ -2,10 +2,10 @@ package analyzer
 
 import (
 	"go/ast"
-	"strings"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 

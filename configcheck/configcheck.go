@@ -69,7 +69,7 @@ type Options struct {
 	// EvidenceFor gives the Zoho API calls, found in Go code, that judge the scope sets of
 	// a config file; nil when there are none.
 	EvidenceFor func(file string) *rules.Evidence
-	MaxSize  int64 // 0: DefaultMaxSize
+	MaxSize     int64 // 0: DefaultMaxSize
 	// Display turns a file name into the name findings carry (relative to the working
 	// directory, say). nil keeps the name.
 	Display func(string) string

@@ -52,8 +52,8 @@ type Finding struct {
 
 // Engine judges scope sets against a catalog. It knows nothing of where sets come from.
 type Engine struct {
-	Catalog *catalog.Catalog
-	Product catalog.Product
+	Catalog  *catalog.Catalog
+	Product  catalog.Product
 	Checks   Selection      // nil: all
 	Policy   *policy.Policy // nil: none
 	Evidence *Evidence      // the program's API calls; nil: none known

@@ -239,7 +239,7 @@ func (e *Engine) missing(set Set, entries []*catalog.Entry, calls []Call) []Find
 		n := byScope[s]
 		out = append(out, Finding{Check: checkMissing, Severity: checkMissing.Severity, Item: item, Scope: s,
 			Suggestions: []string{s},
-			Message: fmt.Sprintf("missing scope %s, needed by %s: without it Zoho answers OAUTH_SCOPE_MISMATCH", s, describeCalls(n.calls))})
+			Message:     fmt.Sprintf("missing scope %s, needed by %s: without it Zoho answers OAUTH_SCOPE_MISMATCH", s, describeCalls(n.calls))})
 	}
 	return out
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"sort"
-	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,12 +17,12 @@ import (
 )
 
 type goResult struct {
-	roots      []evidenceRoot   // where calls were found, for config files
+	roots      []evidenceRoot // where calls were found, for config files
 	findings   []report.Finding
-	calls      []rules.Call     // the program's Zoho API calls
-	why        []report.WhySet  // scope sets judged against them
-	notes      []string // printed on stderr: type errors that did not stop the analysis
-	incomplete bool     // some input could not be checked: exit 2
+	calls      []rules.Call    // the program's Zoho API calls
+	why        []report.WhySet // scope sets judged against them
+	notes      []string        // printed on stderr: type errors that did not stop the analysis
+	incomplete bool            // some input could not be checked: exit 2
 }
 
 var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()

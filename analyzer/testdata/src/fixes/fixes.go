@@ -7,7 +7,7 @@ const caseOnly = "zohocrm.modules.deals.read" // want `\(ZS105\)`
 const inURL = "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCMR.users.READ,ZohoCRM.org.READ&client_id=1000.X&response_type=code&redirect_uri=https://example.com/cb" // want `\(ZS102\)`
 
 var list = []string{
-	"ZohoCRM.modules.leads.ALL", // want `\(ZS201\)`
+	"ZohoCRM.modules.leads.ALL",  // want `\(ZS201\)`
 	"ZohoCRM.modules.leads.READ", // want `\(ZS202\)`
 	"ZohoCRM.users.READ",
 }

@@ -14,7 +14,7 @@ type Client struct {
 }
 
 var c = Client{
-	ClientID:     "1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", // a client ID is public
+	ClientID:     "1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123",        // a client ID is public
 	ClientSecret: "a81b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c", // want `client secret a81… \(42 characters\).*\(ZS301\)`
 }
 

@@ -9,8 +9,8 @@ type Config struct {
 
 // A []string literal is one scope set.
 var scopes = []string{
-	"ZohoCRM.modules.leads.READ", // want `ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL.*\(ZS202\)`
-	"ZohoCRM.modules.ALL", // want `ZohoCRM.modules.ALL is a group scope.*\(ZS201\)`
+	"ZohoCRM.modules.leads.READ",   // want `ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL.*\(ZS202\)`
+	"ZohoCRM.modules.ALL",          // want `ZohoCRM.modules.ALL is a group scope.*\(ZS201\)`
 	"ZohoCRM.modules.leads.CREATE", // want `ZohoCRM.modules.leads.CREATE is redundant: ZohoCRM.modules.ALL in the same set already grants it \(ZS202\)`
 }
 

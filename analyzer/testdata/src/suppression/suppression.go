@@ -1,6 +1,7 @@
 package suppression
 
 // A directive alone on its line applies to the next line.
+//
 //zscopelint:ignore ZS201 the admin console manages every module
 const admin = "ZohoCRM.modules.ALL"
 
@@ -12,6 +13,7 @@ const setup = "ZohoCRM.settings.ALL" //zscopelint:ignore ZS201 the setup wizard 
 var legacy = []string{"ZohoCRM.modules.ALLL"}
 
 // Suppressing one check leaves the others.
+//
 //zscopelint:ignore ZS201 reason
 var both = []string{"ZohoCRM.modules.ALL", "ZohoCRM.modules.leads.READ"} // want `ZohoCRM.modules.leads.READ is redundant.*\(ZS202\)`
 
@@ -22,6 +24,6 @@ const noReason = "ZohoCRM.users.REED" /* want `\(ZS104\)` `directive gives no re
 const fine = "ZohoCRM.users.READ" /* want `directive suppressed nothing: no ZS201 finding on this line.*\(ZS002\)` */ //zscopelint:ignore ZS201 stale
 
 // Malformed directives.
-const a = 1 /* want `names unknown check "ZS999".*\(ZS002\)` */ //zscopelint:ignore ZS999 reason
-const b = 2 /* want `names no check.*\(ZS002\)` */ //zscopelint:ignore
+const a = 1 /* want `names unknown check "ZS999".*\(ZS002\)` */         //zscopelint:ignore ZS999 reason
+const b = 2 /* want `names no check.*\(ZS002\)` */                      //zscopelint:ignore
 const c = 3 /* want `unknown directive zscopelint:ignroe.*\(ZS002\)` */ //zscopelint:ignroe ZS201 reason
