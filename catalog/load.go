@@ -8,21 +8,12 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zscopelint/zscopelint/internal/yamlstrict"
 )
 
 // LoadError is a problem in a catalog file, positioned where it is.
-type LoadError struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *LoadError) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
+type LoadError = yamlstrict.Error
 
 // fileSpec is one catalog file as written: one service.
 type fileSpec struct {
@@ -68,24 +59,24 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, &LoadError{File: name, Msg: "binary file (NUL byte), not a YAML catalog"}
 	}
+	p := &parser{yamlstrict.Reader{File: name}}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
 			return nil, &LoadError{File: name, Msg: "empty catalog file"}
 		}
-		return nil, yamlError(name, err)
+		return nil, p.DecodeError(err, data)
 	}
-	p := &parser{file: name}
 	if len(doc.Content) != 1 {
 		return nil, p.errAt(&doc, "empty catalog file")
 	}
 	root := doc.Content[0]
 	fs := &fileSpec{file: name, pos: p.pos(root)}
-	err := p.mapping(root, func(key string, k, v *yaml.Node) error {
+	err := p.Mapping(root, func(key string, k, v *yaml.Node) error {
 		switch {
 		case key == "service":
-			s, err := p.str(v)
+			s, err := p.Str(v)
 			if err != nil {
 				return err
 			}
@@ -94,7 +85,7 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 			}
 			fs.service = s
 		case key == "source":
-			s, err := p.str(v)
+			s, err := p.Str(v)
 			fs.source = s
 			return err
 		case key == "replace":
@@ -128,61 +119,15 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 	return fs, nil
 }
 
-type parser struct{ file string }
+// parser reads the nodes of one catalog file.
+type parser struct{ yamlstrict.Reader }
 
-func (p *parser) pos(n *yaml.Node) position { return position{p.file, n.Line, n.Column} }
+func (p *parser) pos(n *yaml.Node) position { return position{p.File, n.Line, n.Column} }
 
-func (p *parser) errAt(n *yaml.Node, msg string) error {
-	return &LoadError{File: p.file, Line: n.Line, Col: n.Column, Msg: msg}
-}
-
-// mapping calls f for each key of a mapping node, rejecting duplicate keys.
-func (p *parser) mapping(n *yaml.Node, f func(key string, k, v *yaml.Node) error) error {
-	n = resolveAlias(n)
-	if n.Kind != yaml.MappingNode {
-		return p.errAt(n, "want a mapping")
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolveAlias(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			return p.errAt(k, "want a plain key")
-		}
-		if seen[k.Value] {
-			return p.errAt(k, fmt.Sprintf("duplicate key %q", k.Value))
-		}
-		seen[k.Value] = true
-		if err := f(k.Value, k, v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (p *parser) str(n *yaml.Node) (string, error) {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		return "", p.errAt(n, "want a string")
-	}
-	return n.Value, nil
-}
-
-func (p *parser) strList(n *yaml.Node) ([]*yaml.Node, error) {
-	if n.Kind != yaml.SequenceNode {
-		return nil, p.errAt(n, "want a list")
-	}
-	out := make([]*yaml.Node, len(n.Content))
-	for i, c := range n.Content {
-		c = resolveAlias(c)
-		if c.Kind != yaml.ScalarNode {
-			return nil, p.errAt(c, "want a string")
-		}
-		out[i] = c
-	}
-	return out, nil
-}
+func (p *parser) errAt(n *yaml.Node, msg string) error { return p.ErrAt(n, msg) }
 
 func (p *parser) operations(n *yaml.Node) ([]string, error) {
-	items, err := p.strList(n)
+	items, err := p.Scalars(n)
 	if err != nil {
 		return nil, err
 	}
@@ -203,13 +148,13 @@ func (p *parser) operations(n *yaml.Node) ([]string, error) {
 }
 
 func (p *parser) entries(n *yaml.Node) ([]*entrySpec, error) {
-	n = resolveAlias(n)
+	n = yamlstrict.Resolve(n)
 	if n.Kind != yaml.SequenceNode {
 		return nil, p.errAt(n, "scopes: want a list of entries")
 	}
 	out := make([]*entrySpec, 0, len(n.Content))
 	for _, c := range n.Content {
-		e, err := p.entry(resolveAlias(c))
+		e, err := p.entry(yamlstrict.Resolve(c))
 		if err != nil {
 			return nil, err
 		}
@@ -220,12 +165,12 @@ func (p *parser) entries(n *yaml.Node) ([]*entrySpec, error) {
 
 func (p *parser) entry(n *yaml.Node) (*entrySpec, error) {
 	e := &entrySpec{pos: p.pos(n)}
-	err := p.mapping(n, func(key string, k, v *yaml.Node) error {
+	err := p.Mapping(n, func(key string, k, v *yaml.Node) error {
 		var err error
 		switch key {
 		case "name":
 			var s string
-			if s, err = p.str(v); err == nil {
+			if s, err = p.Str(v); err == nil {
 				if !isName(s) {
 					return p.errAt(v, fmt.Sprintf("name %q: want letters, digits and '_'", s))
 				}
@@ -233,7 +178,7 @@ func (p *parser) entry(n *yaml.Node) (*entrySpec, error) {
 			}
 		case "names":
 			var items []*yaml.Node
-			if items, err = p.strList(v); err == nil {
+			if items, err = p.Scalars(v); err == nil {
 				for _, it := range items {
 					if !isName(it.Value) {
 						return p.errAt(it, fmt.Sprintf("name %q: want letters, digits and '_'", it.Value))
@@ -251,12 +196,12 @@ func (p *parser) entry(n *yaml.Node) (*entrySpec, error) {
 			e.group, err = p.operations(v)
 			e.hasGroup = true
 		case "deprecated":
-			e.deprecated, err = p.str(v)
+			e.deprecated, err = p.Str(v)
 		case "source":
-			e.source, err = p.str(v)
+			e.source, err = p.Str(v)
 		case "products":
 			var items []*yaml.Node
-			if items, err = p.strList(v); err == nil {
+			if items, err = p.Scalars(v); err == nil {
 				for _, it := range items {
 					pr, ok := ParseProduct(it.Value)
 					if !ok {
@@ -298,14 +243,6 @@ func findKey(n *yaml.Node, key string) (*yaml.Node, bool) {
 	return nil, false
 }
 
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	// Catalogs are small, trusted-shaped files; aliases are followed a bounded number
-	// of times so that an alias chain cannot loop.
-	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 16; i++ {
-		n = n.Alias
-	}
-	return n
-}
 
 // isName reports whether s is usable as a service or scope name.
 func isName(s string) bool {
@@ -320,16 +257,6 @@ func isName(s string) bool {
 	return true
 }
 
-// yamlError turns a yaml.v3 error ("yaml: line 3: ...") into a positioned LoadError.
-func yamlError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		return &LoadError{File: file, Line: line, Col: 1, Msg: msg}
-	}
-	return &LoadError{File: file, Msg: msg}
-}
 
 // readCatalogFile reads a user catalog file from disk.
 func readCatalogFile(path string) (*fileSpec, error) {

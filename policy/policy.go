@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zscopelint/zscopelint/internal/yamlstrict"
 )
 
 // FileName is the policy file zscopelint looks for.
@@ -52,18 +54,7 @@ type severityRule struct {
 }
 
 // Error is a problem in the policy file, at its line and column.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
+type Error = yamlstrict.Error
 
 // Find looks for .zscopelint.yaml in dir and its parents, stopping after the first
 // directory that holds go.mod or .git (the module or repository root). It returns "" when
@@ -111,18 +102,14 @@ func Parse(file string, data []byte, checkIDs []string) (*Policy, error) {
 		abs = file
 	}
 	p := &Policy{Path: file, Dir: filepath.Dir(abs)}
-	r := &reader{file: file, checkIDs: checkIDs}
+	r := &reader{Reader: yamlstrict.Reader{File: file}, checkIDs: checkIDs}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return p, nil // an empty policy changes nothing
 		}
-		e := r.yamlError(err)
-		if lines := countLines(data); e.Line > lines { // yaml.v3 may count the line after the last
-			e.Line, e.Col = lines, 1
-		}
-		return nil, e
+		return nil, r.DecodeError(err, data)
 	}
 	if len(doc.Content) == 0 {
 		return p, nil
@@ -131,14 +118,14 @@ func Parse(file string, data []byte, checkIDs []string) (*Policy, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return p, nil
 	}
-	err = r.mapping(root, func(key string, k, v *yaml.Node) error {
+	err = r.Mapping(root, func(key string, k, v *yaml.Node) error {
 		switch key {
 		case "fail-on":
 			s, err := r.oneOf(v, "error", "warning", "info", "never")
 			p.FailOn = s
 			return err
 		case "severity":
-			return r.mapping(v, func(pat string, k, v *yaml.Node) error {
+			return r.Mapping(v, func(pat string, k, v *yaml.Node) error {
 				if err := r.checkPattern(k, pat); err != nil {
 					return err
 				}
@@ -326,22 +313,4 @@ func matchSegments(g, p []string) bool {
 		g, p = g[1:], p[1:]
 	}
 	return len(p) == 0
-}
-
-// countLines counts lines as yaml.v3 does: "\n", "\r\n", a lone "\r", and the Unicode
-// line breaks NEL, LS and PS each end one.
-func countLines(data []byte) int {
-	n := 1
-	s := string(data)
-	for i, r := range s {
-		switch r {
-		case '\n', '\u0085', '\u2028', '\u2029':
-			n++
-		case '\r':
-			if i+1 == len(s) || s[i+1] != '\n' {
-				n++
-			}
-		}
-	}
-	return n
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/zscopelint/zscopelint/internal/yamlstrict"
 )
 
 var ids = []string{"ZS001", "ZS002", "ZS101", "ZS104", "ZS105", "ZS201", "ZS202", "ZS205"}
@@ -184,7 +186,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("deny: [\"[\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := Parse("p.yaml", data, ids)
-		if e, ok := err.(*Error); ok && e.Line > countLines(data) {
+		if e, ok := err.(*Error); ok && e.Line > yamlstrict.CountLines(data) {
 			t.Fatalf("error line %d past the end: %v", e.Line, err)
 		}
 	})

@@ -3,69 +3,23 @@ package policy
 import (
 	"fmt"
 	"path"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zscopelint/zscopelint/internal/yamlstrict"
 )
 
 // reader decodes policy YAML nodes strictly, with positions.
 type reader struct {
-	file     string
+	yamlstrict.Reader
 	checkIDs []string
 }
 
-func (r *reader) errAt(n *yaml.Node, msg string) error {
-	return &Error{File: r.file, Line: n.Line, Col: n.Column, Msg: msg}
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func (r *reader) yamlError(err error) *Error {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: r.file, Line: line, Col: 1, Msg: m[2]}
-	}
-	return &Error{File: r.file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-}
-
-func (r *reader) mapping(n *yaml.Node, f func(key string, k, v *yaml.Node) error) error {
-	if n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	if n.Kind != yaml.MappingNode {
-		return r.errAt(n, "want a mapping")
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if v.Kind == yaml.AliasNode {
-			v = v.Alias
-		}
-		if k.Kind != yaml.ScalarNode {
-			return r.errAt(k, "want a plain key")
-		}
-		if seen[k.Value] {
-			return r.errAt(k, fmt.Sprintf("duplicate key %q", k.Value))
-		}
-		seen[k.Value] = true
-		if err := f(k.Value, k, v); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (r *reader) str(n *yaml.Node) (string, error) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!map" || n.Tag == "!!seq" {
-		return "", r.errAt(n, "want a string")
-	}
-	return n.Value, nil
-}
+func (r *reader) errAt(n *yaml.Node, msg string) error { return r.ErrAt(n, msg) }
 
 func (r *reader) oneOf(n *yaml.Node, allowed ...string) (string, error) {
-	s, err := r.str(n)
+	s, err := r.Str(n)
 	if err != nil {
 		return "", err
 	}
@@ -78,15 +32,13 @@ func (r *reader) oneOf(n *yaml.Node, allowed ...string) (string, error) {
 }
 
 func (r *reader) strings(n *yaml.Node) ([]string, error) {
-	if n.Kind != yaml.SequenceNode {
-		return nil, r.errAt(n, "want a list")
+	items, err := r.Scalars(n)
+	if err != nil {
+		return nil, err
 	}
 	out := []string{}
-	for _, c := range n.Content {
-		s, err := r.str(c)
-		if err != nil {
-			return nil, err
-		}
+	for _, c := range items {
+		s := c.Value
 		if strings.TrimSpace(s) == "" {
 			return nil, r.errAt(c, "empty entry")
 		}
@@ -121,13 +73,13 @@ func (r *reader) rules(n *yaml.Node, allow bool) ([]Rule, error) {
 		if c.Kind == yaml.ScalarNode {
 			rule.Scope = c.Value
 		} else {
-			err := r.mapping(c, func(key string, k, v *yaml.Node) error {
+			err := r.Mapping(c, func(key string, k, v *yaml.Node) error {
 				var err error
 				switch key {
 				case "scope":
-					rule.Scope, err = r.str(v)
+					rule.Scope, err = r.Str(v)
 				case "reason":
-					rule.Reason, err = r.str(v)
+					rule.Reason, err = r.Str(v)
 				case "paths":
 					rule.Paths, err = r.strings(v)
 					for i, g := range rule.Paths {
