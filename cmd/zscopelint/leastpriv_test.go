@@ -57,6 +57,7 @@ import "net/http"
 func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
 `,
 		"cmd/leads/zoho.yaml": "scopes: [ZohoCRM.modules.ALL, ZohoCRM.users.READ]\n",
+		"cmd/leads/few.json":  `{"scope": "ZohoCRM.org.READ"}`,
 		"cmd/other/main.go":   "package main\n\nfunc main() {}\n",
 		"cmd/other/zoho.yaml": "scopes: [ZohoCRM.users.READ]\n",
 	})
@@ -64,6 +65,7 @@ func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
 	for _, want := range []string{
 		"cmd/leads/zoho.yaml:1:10: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.leads.READ (ZS201)",
 		"cmd/leads/zoho.yaml:1:31: ZohoCRM.users.READ is not needed by any of the 1 ZohoCRM calls found",
+		"cmd/leads/few.json:1:12: missing scope ZohoCRM.modules.leads.READ, needed by GET https://www.zohoapis.com/crm/v8/Leads at m/cmd/leads/main.go:5: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s", want, out)
