@@ -243,7 +243,6 @@ func findKey(n *yaml.Node, key string) (*yaml.Node, bool) {
 	return nil, false
 }
 
-
 // isName reports whether s is usable as a service or scope name.
 func isName(s string) bool {
 	if s == "" {
@@ -256,7 +255,6 @@ func isName(s string) bool {
 	}
 	return true
 }
-
 
 // readCatalogFile reads a user catalog file from disk.
 func readCatalogFile(path string) (*fileSpec, error) {
