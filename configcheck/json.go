@@ -160,6 +160,7 @@ func (p *jsonParser) object(scopePos bool, depth int) {
 	if scopePos {
 		keys = &locSet{}
 		keys.set.ScopePosition = true
+		keys.set.Declares = true // scope name: description, as in OpenAPI
 	}
 	for {
 		p.skipSpace()

@@ -317,6 +317,7 @@ func (w *yamlWalker) scalarSet(n *yaml.Node, s scopetext.Set) {
 func (w *yamlWalker) scopeMap(n *yaml.Node, depth int) {
 	ls := locSet{}
 	ls.set.ScopePosition = true
+	ls.set.Declares = true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode {

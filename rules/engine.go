@@ -27,6 +27,10 @@ type Set struct {
 	ScopePosition bool
 	// File is the file the set is in, for the policy's path globs.
 	File string
+	// Declares marks a set that lists the scopes an API offers rather than requests them
+	// (the scopes map of an OpenAPI securityScheme): each scope is checked, but breadth,
+	// redundancy and use are not questions it answers.
+	Declares bool
 }
 
 // Fix is a safe change to one element.
@@ -145,6 +149,16 @@ func (e *Engine) Check(set Set) []Finding {
 		out = append(out, e.itemFindings(i, it.Text, res)...)
 		out = append(out, e.policyFindings(i, it.Text, res, set.File)...)
 	}
+	if set.Declares {
+		kept := out[:0]
+		for _, f := range out {
+			if f.Check != checkBroad {
+				kept = append(kept, f)
+			}
+		}
+		out = kept
+		return e.levels(set, entries, out)
+	}
 	out = append(out, e.redundant(set, entries)...)
 	evidence, judgedServices := e.evidenceFindings(set, entries)
 	if len(judgedServices) > 0 {
@@ -159,6 +173,12 @@ func (e *Engine) Check(set Set) []Finding {
 		out = kept
 	}
 	out = append(out, evidence...)
+	return e.levels(set, entries, out)
+}
+
+// levels sorts a set's findings, drops those the policy accepts (allow) or turns off, and
+// applies the policy's severities.
+func (e *Engine) levels(set Set, entries []*catalog.Entry, out []Finding) []Finding {
 	sortFindings(out)
 	filtered := out[:0]
 	for _, f := range out {

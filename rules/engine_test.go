@@ -74,6 +74,9 @@ func TestEngine(t *testing.T) {
 		{"java-package", set("com.zoho.crm.api"), nil},
 		{"scope-position-malformed", Set{Items: []Item{{Text: "ZohoCRM..READ"}}, ScopePosition: true}, []string{"0:ZS101:error"}},
 		{"scope-position-two-segments", Set{Items: []Item{{Text: "User.Read"}}, ScopePosition: true}, nil},
+		// A list of offered scopes (OpenAPI) is checked scope by scope, not as a request.
+		{"declares", Set{Items: []Item{{Text: "ZohoCRM.users.ALL"}, {Text: "ZohoCRM.users.READ"}, {Text: "ZohoCRM.users.REED"}},
+			ScopePosition: true, Declares: true}, []string{"2:ZS104:error:ZohoCRM.users.READ"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
