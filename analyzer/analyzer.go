@@ -2,11 +2,12 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -146,7 +147,10 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 var goroot = func() string {
-	root := runtime.GOROOT()
+	root := os.Getenv("GOROOT") // set by the go command for vet tools
+	if root == "" {
+		root = build.Default.GOROOT
+	}
 	if r, err := filepath.EvalSymlinks(root); err == nil {
 		root = r
 	}

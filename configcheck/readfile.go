@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 )
 
 // errNotRegular: a FIFO, device or directory under a config name is not read.
@@ -35,24 +34,4 @@ func readAll(r io.Reader, size int64, buf *[]byte) ([]byte, error) {
 			*buf = b
 		}
 	}
-}
-
-// readFileGeneric is readFile through package os.
-func readFileGeneric(name string, maxSize int64, buf *[]byte) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, errNotRegular
-	}
-	if fi.Size() > maxSize {
-		return nil, &tooLargeError{fi.Size()}
-	}
-	return readAll(f, fi.Size(), buf)
 }

@@ -57,7 +57,7 @@ func Split(raw string, scopePos bool) []Set {
 	if strings.Contains(raw, "scope=") {
 		var params []region
 		for _, p := range findScopeParams(raw) {
-			params = append(params, region{p.start, p.end})
+			params = append(params, region(p))
 			if s := splitParam(raw, p.start, p.end); len(s.Spans) > 0 {
 				sets = append(sets, s)
 			}
