@@ -261,7 +261,7 @@ func authProblems(raw string, runtimeBraces bool) []string {
 	if c := strings.Index(raw, "/clientoauth/v2/"); c >= 0 && (pathAt < 0 || c < pathAt) {
 		pathAt = c
 	}
-	if schemeAt >= 0 && schemeAt < pathAt {
+	if schemeAt >= 0 && schemeAt+len("://") <= pathAt {
 		scheme := strings.ToLower(raw[:schemeAt])
 		host := raw[schemeAt+3 : pathAt]
 		if h, _, ok := strings.Cut(host, "/"); ok {

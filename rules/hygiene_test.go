@@ -85,6 +85,8 @@ func TestAuthRequests(t *testing.T) {
 		{"/oauth/v2/auth", nil, false},
 		{"https://accounts.zoho.com/oauth/v2/token?grant_type=refresh_token", nil, false},
 		{"https://login.example.com/oauth/v2/auth?x=1", nil, false},
+		{"://oauth/v2/auth Zoho", nil, false}, // found by FuzzLexical: the scheme's slashes are the path's
+		{"x:/oauth/v2/auth?client_id=1", []string{"missing response_type"}, false},
 	}
 	for _, tt := range tests {
 		got := hyg(t, Text{Value: tt.value, RuntimeBraces: tt.py})
