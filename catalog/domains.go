@@ -3,6 +3,7 @@ package catalog
 import (
 	_ "embed"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -22,22 +23,25 @@ type apiPrefix struct {
 	Environment string `yaml:"environment"`
 }
 
-var domains = func() (d struct {
+type domainData struct {
 	DataCentres []DataCentre `yaml:"data_centres"`
 	APIPrefixes []apiPrefix  `yaml:"api_prefixes"`
-}) {
+}
+
+// domains is parsed on first use: only the hygiene checks need it.
+var domains = sync.OnceValue(func() (d domainData) {
 	if err := yaml.Unmarshal(domainsYAML, &d); err != nil {
 		panic("zscopelint: catalog/domains.yaml: " + err.Error())
 	}
 	return d
-}()
+})
 
 // DataCentres lists Zoho's data centres.
-func DataCentres() []DataCentre { return domains.DataCentres }
+func DataCentres() []DataCentre { return domains().DataCentres }
 
 // AccountsServer reports whether host is a Zoho accounts server, and its data centre.
 func AccountsServer(host string) (DataCentre, bool) {
-	for _, dc := range domains.DataCentres {
+	for _, dc := range domains().DataCentres {
 		if strings.EqualFold(host, dc.Accounts) {
 			return dc, true
 		}
@@ -60,7 +64,7 @@ func APIHost(host string) (environment string, dc DataCentre, ok bool) {
 	if !found {
 		return "", DataCentre{}, false
 	}
-	for _, p := range domains.APIPrefixes {
+	for _, p := range domains().APIPrefixes {
 		if p.Prefix == prefix {
 			environment = p.Environment
 		}
@@ -68,7 +72,7 @@ func APIHost(host string) (environment string, dc DataCentre, ok bool) {
 	if environment == "" {
 		return "", DataCentre{}, false
 	}
-	for _, d := range domains.DataCentres {
+	for _, d := range domains().DataCentres {
 		if d.APITLD == rest {
 			return environment, d, true
 		}

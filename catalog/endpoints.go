@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -21,7 +22,8 @@ type Endpoint struct {
 	segments []string
 }
 
-var endpoints = func() []*Endpoint {
+// endpoints is parsed on first use: only a program with Zoho API calls needs it.
+var endpoints = sync.OnceValue(func() []*Endpoint {
 	var doc struct {
 		Endpoints []*Endpoint `yaml:"endpoints"`
 	}
@@ -32,10 +34,10 @@ var endpoints = func() []*Endpoint {
 		e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
 	}
 	return doc.Endpoints
-}()
+})
 
 // Endpoints lists the endpoint catalog, for documentation and tests.
-func Endpoints() []*Endpoint { return endpoints }
+func Endpoints() []*Endpoint { return endpoints() }
 
 // Unknown marks the bytes of a URL that are not known before run time (a variable's
 // value). A path segment holding it matches any module or identifier.
@@ -107,7 +109,7 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 	}
 	var matches []match
 	best := -1
-	for _, e := range endpoints {
+	for _, e := range endpoints() {
 		if method != "" && !strings.Contains(method, Unknown) && e.Method != "*" && e.Method != method {
 			continue
 		}
