@@ -20,23 +20,28 @@ touch_all() {
 		printf 'package %s\n\nconst Version = %d\n' "$(basename "$(dirname "$f")")" "$bump" >"$f"
 	done
 }
-median_ms() {
-	local times=()
-	for _ in $(seq "$RUNS"); do
-		touch_all
-		local s e
-		s=$(date +%s%N)
-		go vet -vettool="$1" ./... >/dev/null 2>&1 || true
-		e=$(date +%s%N)
-		times+=($(((e - s) / 1000000)))
-	done
-	printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+# Runs alternate between the two tools, so that neither gains from going first; each run
+# follows an edit of every package.
+times_noop=()
+times_zs=()
+vet_ms() {
+	touch_all
+	local s e
+	s=$(date +%s%N)
+	go vet -vettool="$1" ./... >/dev/null 2>&1 || true
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000000))
 }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 # Warm the build cache (standard library export data and facts) for both tools.
-go vet -vettool="$work/noopvet" ./... >/dev/null 2>&1 || true
-go vet -vettool="$work/zscopelint" ./... >/dev/null 2>&1 || true
-noop=$(median_ms "$work/noopvet")
-zs=$(median_ms "$work/zscopelint")
+vet_ms "$work/noopvet" >/dev/null
+vet_ms "$work/zscopelint" >/dev/null
+for _ in $(seq "$RUNS"); do
+	times_noop+=("$(vet_ms "$work/noopvet")")
+	times_zs+=("$(vet_ms "$work/zscopelint")")
+done
+noop=$(median "${times_noop[@]}")
+zs=$(median "${times_zs[@]}")
 echo "module: $PKGS packages"
 printf '%-34s %9s\n' "command" "median ms"
 printf '%-34s %9d\n' "go vet -vettool=noopvet" "$noop"

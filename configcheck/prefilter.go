@@ -32,18 +32,20 @@ func newNeedle(word string) needle {
 }
 
 // prefilterNeedles returns the needles for a catalog: "zoho" in any case (ZohoCRM,
-// ZOHOPEOPLE, their near misses, and most services users add), and each catalogued service
-// that does not contain it (AaaServer) as the catalog spells it: their letters are all
-// common, and a case-insensitive scan for them would cost four times the "zoho" one. What
-// the prefilter gives up, on purpose: a file that never mentions Zoho whose only scopes are
-// spelled in another case (aaaserver.profile.read) or belong to services nobody catalogued
-// is not read; nor, for the hygiene checks, a YAML, JSON or source file whose only Zoho
+// ZOHOPEOPLE, their near misses, and most services users add), and each service a user
+// catalog adds that does not contain it, as the catalog spells it (a case-insensitive scan
+// for such words would cost four times the "zoho" one). What the prefilter gives up, on
+// purpose: a file that never mentions Zoho — whose only scopes are AaaServer's, or belong
+// to services nobody catalogued — is not read; nor, for the hygiene checks, a YAML, JSON or source file whose only Zoho
 // trace is a token (.env files are searched for tokens too). A client secret is recognised
 // by its key only in files that mention Zoho: elsewhere nothing says whose secret it is.
 func prefilterNeedles(c *catalog.Catalog) []needle {
 	out := []needle{newNeedle("zoho")}
 	for _, s := range c.Services() {
-		if !strings.Contains(strings.ToLower(s), "zoho") {
+		// AaaServer (Zoho Accounts' profile scope) keeps company with Zoho scopes in
+		// practice; scanning for it on its own would cost more than the rest of the
+		// prefilter. Services added by user catalogs are searched for as they are spelled.
+		if !strings.Contains(strings.ToLower(s), "zoho") && !strings.EqualFold(s, "AaaServer") {
 			out = append(out, needle{word: s, exact: true})
 		}
 	}
