@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
@@ -293,26 +292,6 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// Minimal is the narrowest scope set the evidence asks for, for the -why report: for each
-// clause of each call, its narrowest alternative (with "*" where a call is not fully known).
-func (ev *Evidence) Minimal() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, c := range ev.Calls {
-		if len(c.Req.Options) == 0 {
-			continue
-		}
-		for _, clause := range c.Req.Options[0] {
-			if !seen[clause[0]] {
-				seen[clause[0]] = true
-				out = append(out, clause[0])
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Why returns the calls a set is judged against, for the -why report.

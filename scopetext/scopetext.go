@@ -35,8 +35,6 @@ type Set struct {
 	// Prose reports that the set is a token of free text (a sentence, a URL), not a list:
 	// an element of a larger list that is prose does not belong to that list's set.
 	Prose bool
-	// Separators lists the raw separator of each gap between elements (", ", "+", "%20").
-	Separators []string
 }
 
 // maxText bounds the text scanned; longer strings are data blobs, not configuration.
@@ -130,13 +128,8 @@ func isList(text string) bool {
 func splitList(raw string, start, end int, scopePos bool) Set {
 	s := Set{ScopePosition: scopePos}
 	i := start
-	sepStart := -1
 	for i < end {
-		c := raw[i]
-		if c == ',' || isSpace(c) {
-			if sepStart < 0 {
-				sepStart = i
-			}
+		if c := raw[i]; c == ',' || isSpace(c) {
 			i++
 			continue
 		}
@@ -144,11 +137,7 @@ func splitList(raw string, start, end int, scopePos bool) Set {
 		for j < end && raw[j] != ',' && !isSpace(raw[j]) {
 			j++
 		}
-		if len(s.Spans) > 0 {
-			s.Separators = append(s.Separators, raw[sepStart:i])
-		}
 		s.Spans = append(s.Spans, Span{Text: raw[i:j], Start: i, End: j})
-		sepStart = -1
 		i = j
 	}
 	return s
@@ -226,16 +215,11 @@ func splitParam(raw string, start, end int) Set {
 	s := Set{ScopePosition: true, URL: true}
 	var text strings.Builder
 	elemStart := -1
-	sepStart := start
 	flush := func(at int) {
 		if elemStart >= 0 {
-			if len(s.Spans) > 0 {
-				s.Separators = append(s.Separators, raw[sepStart:elemStart])
-			}
 			s.Spans = append(s.Spans, Span{Text: text.String(), Start: elemStart, End: at})
 			text.Reset()
 			elemStart = -1
-			sepStart = at
 		}
 	}
 	for i := start; i < end; {
