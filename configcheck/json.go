@@ -197,17 +197,11 @@ func (p *jsonParser) object(scopePos bool, depth int) {
 		}
 		p.key = key.value
 		p.value(scopetext.ScopeName(key.value), depth+1)
-		p.skipSpace()
-		if p.pos < len(p.data) && p.data[p.pos] == ',' {
-			p.pos++
-			continue
-		}
-		if p.pos < len(p.data) && p.data[p.pos] == '}' {
-			p.pos++
+		if more, ok := p.next('}'); !ok {
+			return
+		} else if !more {
 			break
 		}
-		p.fail(p.pos, "want ',' or '}', found "+p.describe())
-		return
 	}
 	if keys != nil && len(keys.items) > 0 {
 		p.sets = append(p.sets, *keys)
@@ -244,17 +238,11 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 		}
 		e.end, e.nItems = p.pos, len(ls.items)-e.firstItem
 		elems = append(elems, e)
-		p.skipSpace()
-		if p.pos < len(p.data) && p.data[p.pos] == ',' {
-			p.pos++
-			continue
-		}
-		if p.pos < len(p.data) && p.data[p.pos] == ']' {
-			p.pos++
+		if more, ok := p.next(']'); !ok {
+			return
+		} else if !more {
 			break
 		}
-		p.fail(p.pos, "want ',' or ']', found "+p.describe())
-		return
 	}
 	// An element that is a single scope is removed with its comma, as in a Go list.
 	toks := make([]span, len(elems))
@@ -271,6 +259,22 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 	if len(ls.items) > 0 {
 		p.sets = append(p.sets, ls)
 	}
+}
+
+// next reads what follows an element of an object or array: a comma (more elements follow,
+// or the closer after a trailing comma), or the closer. ok is false after a syntax error.
+func (p *jsonParser) next(closer byte) (more, ok bool) {
+	p.skipSpace()
+	switch {
+	case p.pos < len(p.data) && p.data[p.pos] == ',':
+		p.pos++
+		return true, true
+	case p.pos < len(p.data) && p.data[p.pos] == closer:
+		p.pos++
+		return false, true
+	}
+	p.fail(p.pos, fmt.Sprintf("want ',' or '%c', found %s", closer, p.describe()))
+	return false, false
 }
 
 // textSets splits one string value into sets of its own.
