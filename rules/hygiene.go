@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
 )
 
 // The OAuth hygiene checks (ZS301-ZS303) look at strings as a whole rather than at scope
@@ -45,7 +46,7 @@ func (e *Engine) CheckText(t Text) []TextFinding {
 	}
 	var out []TextFinding
 	for _, sp := range FindTokens(t.Value) {
-		out = append(out, e.credentialFinding(t, sp, "Zoho OAuth token"))
+		out = append(out, e.credentialFinding(t, [2]int{sp.Start, sp.End}, "Zoho OAuth token"))
 	}
 	if len(out) == 0 && IsSecretKey(t.Key) {
 		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
@@ -71,16 +72,7 @@ func mayNeedText(s string) bool {
 }
 
 // Redact shortens a secret to a recognisable prefix, so that no output holds it in full.
-func Redact(secret string) string {
-	keep := 3
-	if strings.HasPrefix(secret, "1000.") {
-		keep = len("1000.") + 4
-	}
-	if len(secret) <= keep {
-		return strings.Repeat("*", len(secret))
-	}
-	return secret[:keep] + "…"
-}
+func Redact(secret string) string { return redact.Short(secret) }
 
 func (e *Engine) credentialFinding(t Text, sp [2]int, what string) TextFinding {
 	secret := t.Value[sp[0]:sp[1]]
@@ -95,45 +87,7 @@ func (e *Engine) credentialFinding(t Text, sp [2]int, what string) TextFinding {
 
 // FindTokens finds Zoho access, refresh and grant tokens (1000. + 32 hex + . + 32 hex)
 // that are not obvious fakes (few distinct digits, as in 1000.xxxx or 1000.0000...).
-func FindTokens(s string) [][2]int {
-	var out [][2]int
-	for from := 0; ; {
-		i := strings.Index(s[from:], "1000.")
-		if i < 0 {
-			return out
-		}
-		i += from
-		from = i + 1
-		if i > 0 && isWordChar(s[i-1]) {
-			continue
-		}
-		j := i + len("1000.")
-		a := hexRun(s, j)
-		if a != 32 || j+a >= len(s) || s[j+a] != '.' {
-			continue
-		}
-		b := hexRun(s, j+a+1)
-		end := j + a + 1 + b
-		if b != 32 || end < len(s) && isWordChar(s[end]) {
-			continue
-		}
-		if distinct(s[j:end]) < 8 {
-			continue // a placeholder such as 1000.aaaa...aaaa
-		}
-		out = append(out, [2]int{i, end})
-		from = end
-	}
-}
-
-func hexRun(s string, at int) int {
-	n := 0
-	for at+n < len(s) && isHex(s[at+n]) {
-		n++
-	}
-	return n
-}
-
-func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
+func FindTokens(s string) []redact.Span { return redact.Tokens(s, true) }
 
 func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
@@ -151,14 +105,15 @@ func distinct(s string) int {
 	return n
 }
 
-// IsSecretKey reports whether a key names a client secret: client_secret, clientSecret,
-// ZOHO_CLIENT_SECRET, secret.
+// IsSecretKey reports whether a key names a client secret: any key that contains
+// client_secret in any case and spelling (clientSecret, ZOHO_CLIENT_SECRET_PROD,
+// zoho.client_secret), and secret or zoho_secret.
 func IsSecretKey(key string) bool {
 	if key == "" {
 		return false
 	}
 	k := normKey(key)
-	return strings.HasSuffix(k, "clientsecret") || k == "secret" || strings.HasSuffix(k, "zohosecret")
+	return redact.SecretKey(key) || k == "secret" || strings.HasSuffix(k, "zohosecret")
 }
 
 // looksLikeSecret accepts what Zoho issues as client secrets: 30 to 64 letters and digits,
