@@ -66,6 +66,7 @@ type Finding struct {
 	rules.Finding
 	Pos, End token.Pos
 	Fix      *analysis.SuggestedFix // nil when no safe edit exists
+	Withheld string                 // why a fix the finding had is not offered, "" if none is withheld
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -165,19 +166,26 @@ func inGOROOT(dir string) bool {
 	return strings.HasPrefix(dir+string(filepath.Separator), goroot)
 }
 
-// withholdFixes drops the fixes of every finding in a file that holds a credential
-// (ZS301): a diff of that file would print the credential in its context lines. Removing
-// the credential brings the fixes back.
+// withholdFixes drops the fixes of every finding in a file that holds anything shaped like
+// a credential, found or not, suppressed or not, in a comment or not: a diff of that file
+// would print it in its context lines. The finding says why instead. Removing the
+// credential brings the fixes back.
 func withholdFixes(pass *analysis.Pass, fs []Finding) {
-	secret := map[string]bool{}
-	for _, f := range fs {
-		if f.Check.ID == "ZS301" {
-			secret[pass.Fset.Position(f.Pos).Filename] = true
-		}
-	}
+	reasons := map[string]string{}
 	for i := range fs {
-		if fs[i].Fix != nil && secret[pass.Fset.Position(fs[i].Pos).Filename] {
-			fs[i].Fix = nil
+		if fs[i].Fix == nil {
+			continue
+		}
+		name := pass.Fset.Position(fs[i].Pos).Filename
+		reason, ok := reasons[name]
+		if !ok {
+			if src, err := pass.ReadFile(name); err == nil {
+				reason = rules.WithholdReason(src)
+			}
+			reasons[name] = reason
+		}
+		if reason != "" {
+			fs[i].Fix, fs[i].Withheld = nil, reason
 		}
 	}
 }

@@ -3,8 +3,8 @@ package catalog
 import (
 	"bytes"
 	"fmt"
+	"github.com/zscopelint/zscopelint/internal/safefile"
 	"io"
-	"os"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -258,9 +258,9 @@ func isName(s string) bool {
 
 // readCatalogFile reads a user catalog file from disk.
 func readCatalogFile(path string) (*fileSpec, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.DefaultLimit)
 	if err != nil {
-		return nil, &LoadError{File: path, Msg: err.Error()}
+		return nil, &LoadError{File: path, Msg: safefile.Describe(err)}
 	}
 	return parseFile(path, data)
 }

@@ -17,6 +17,8 @@ import (
 	"sync"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/internal/safefile"
 	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
@@ -58,7 +60,7 @@ func KindOf(name string) Kind {
 }
 
 // DefaultMaxSize is the size above which a file is reported (ZS001) and skipped.
-const DefaultMaxSize = 10 << 20
+const DefaultMaxSize = safefile.DefaultLimit
 
 // Options configure a run.
 type Options struct {
@@ -73,6 +75,9 @@ type Options struct {
 	// Display turns a file name into the name findings carry (relative to the working
 	// directory, say). nil keeps the name.
 	Display func(string) string
+	// Registry, when set, remembers the credentials of every file read, so that output
+	// never quotes a piece of one.
+	Registry *redact.Registry
 }
 
 // Result is what checking a list of files found.
@@ -139,12 +144,12 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	}
 	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
 	// they hold), so one buffer serves every file the worker reads.
-	data, err := readFile(name, opts.MaxSize, buf)
-	var tooBig *tooLargeError
+	data, err := safefile.Read(name, opts.MaxSize, buf)
+	var tooBig *safefile.TooLargeError
 	switch {
 	case errors.As(err, &tooBig):
-		return []report.Finding{unreadable(display, 1, 1, "file is %d bytes, over the %d-byte limit (-max-file-size); skipped", tooBig.size, opts.MaxSize)}, nil, true
-	case errors.Is(err, errNotRegular):
+		return []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, nil, true
+	case errors.Is(err, safefile.ErrNotRegular):
 		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, nil, true
 	case err != nil:
 		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, nil, true
@@ -153,6 +158,7 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		line, col := lineCol(data, i)
 		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, nil, true
 	}
+	opts.Registry.Remember(data)
 	kind := KindOf(name)
 	if !mayHoldScopes(data, needles) && !(kind == Env && tokenNeedle.in(data)) {
 		return nil, nil, false
@@ -243,14 +249,11 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 			keep(positioned(f, display, lines, b.pos, b.pos+len(b.key)))
 		}
 	}
-	// No fix in a file that holds a credential: a diff of it would print the credential in
-	// its context lines.
-	for _, f := range fs {
-		if f.Check.ID == "ZS301" {
-			for i := range fs {
-				fs[i].Fix = nil
+	if reason := rules.WithholdReason(data); reason != "" {
+		for i := range fs {
+			if fs[i].Fix != nil {
+				fs[i].Fix, fs[i].Withheld = nil, reason
 			}
-			break
 		}
 	}
 	if sev, on := eng.Level(checkDirective, checkDirective.Severity); on {

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/zscopelint/zscopelint/internal/safefile"
 	"io"
 	"os"
 	"path"
@@ -88,9 +89,9 @@ func exists(p string) bool {
 // Load reads a policy file. knownCheck says whether a check ID exists; patterns must
 // match at least one.
 func Load(file string, checkIDs []string) (*Policy, error) {
-	data, err := os.ReadFile(file)
+	data, err := safefile.ReadFile(file, safefile.DefaultLimit)
 	if err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
+		return nil, &Error{File: file, Msg: safefile.Describe(err)}
 	}
 	return Parse(file, data, checkIDs)
 }

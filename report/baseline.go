@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"github.com/zscopelint/zscopelint/internal/safefile"
 	"os"
 )
 
@@ -16,9 +18,9 @@ func baselineKey(check, file, scope string) string { return check + "\x00" + fil
 
 // ReadBaseline reads an earlier JSON (-format json, -write-baseline) or SARIF output.
 func ReadBaseline(name string) (*Baseline, error) {
-	data, err := os.ReadFile(name)
+	data, err := safefile.ReadFile(name, safefile.DefaultLimit)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %s", name, safefile.Describe(err))
 	}
 	b := &Baseline{counts: map[string]int{}}
 	var probe struct {
@@ -82,11 +84,18 @@ func (b *Baseline) New(fs []Finding) []Finding {
 	return out
 }
 
-// WriteBaseline writes findings as JSON, the format -baseline reads.
-func WriteBaseline(name string, fs []Finding) error {
+// WriteBaseline writes findings as JSON, the format -baseline reads, through the writer
+// wrap returns (the command's redactor: a baseline is output too).
+func WriteBaseline(name string, fs []Finding, wrap func(io.Writer) io.Writer) error {
 	var buf bytes.Buffer
-	if err := JSON(&buf, fs); err != nil {
+	w := wrap(&buf)
+	if err := JSON(w, fs); err != nil {
 		return err
+	}
+	if f, ok := w.(interface{ Flush() error }); ok {
+		if err := f.Flush(); err != nil {
+			return err
+		}
 	}
 	return os.WriteFile(name, buf.Bytes(), 0o644)
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -26,6 +28,7 @@ type Finding struct {
 	Message     string // without the check ID
 	Suggestions []string
 	Fix         *Fix
+	Withheld    string // why the finding's fix is not offered (a credential in the file), "" if none is withheld
 }
 
 // Fix is a set of byte edits in the finding's file.
@@ -60,7 +63,7 @@ func Why(w io.Writer, sets []WhySet) error {
 		return sets[i].Line < sets[j].Line
 	})
 	for _, s := range sets {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", s.File, s.Line, s.Col, strings.Join(s.Scopes, ",")); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", DisplayName(s.File), s.Line, s.Col, strings.Join(s.Scopes, ",")); err != nil {
 			return err
 		}
 		if len(s.Calls) == 0 {
@@ -106,7 +109,7 @@ func Sort(fs []Finding) []Finding {
 // Text writes path:line:col: message (ZSnnn), one finding a line.
 func Text(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", f.File, f.Line, f.Col, f.Message, f.Check.ID); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", DisplayName(f.File), f.Line, f.Col, f.Message, f.Check.ID); err != nil {
 			return err
 		}
 	}
@@ -303,4 +306,16 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// DisplayName writes a file name for a line of text output: as it is, unless it holds
+// control characters, a quote or a backslash (a newline in a name would forge a finding
+// line, an escape sequence would reach the terminal); then Go-quoted.
+func DisplayName(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '\\' || r >= 0x80 && r < 0xa0 || r == utf8.RuneError {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

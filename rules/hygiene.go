@@ -71,6 +71,16 @@ func mayNeedText(s string) bool {
 	return strings.Contains(s, "1000.") || strings.Contains(s, "auth") || len(s) >= 30
 }
 
+// WithholdReason says why no fix is offered in a file, or "" when fixes are: a file that
+// holds anything shaped like a credential (found or not, suppressed or not, in a comment or
+// not) would have it printed in a diff's context lines. The one rule for every front end.
+func WithholdReason(src []byte) string {
+	if line, ok := redact.Holds(src); ok {
+		return fmt.Sprintf("fix withheld: the file holds a credential (line %d), which a diff would print; remove it to get fixes", line)
+	}
+	return ""
+}
+
 // Redact shortens a secret to a recognisable prefix, so that no output holds it in full.
 func Redact(secret string) string { return redact.Short(secret) }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"path/filepath"
 	"sort"
@@ -12,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/zscopelint/zscopelint/analyzer"
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -27,10 +30,16 @@ type goResult struct {
 
 var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
 
-func checkGo(patterns []string, tests bool) (*goResult, error) {
+func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: tests,
+		// Every Go file parsed is searched for credentials, so that a parser or type-checker
+		// message that quotes part of one is shortened on output.
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			reg.Remember(src)
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
+		},
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -232,7 +241,7 @@ func toReport(fset *token.FileSet, f analyzer.Finding) report.Finding {
 	start, end := fset.Position(f.Pos), fset.Position(f.End)
 	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: relPath(start.Filename),
 		Line: start.Line, Col: start.Column, EndLine: end.Line, EndCol: end.Column,
-		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
+		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions, Withheld: f.Withheld}
 	if f.Fix != nil {
 		fx := &report.Fix{Message: f.Fix.Message}
 		for _, e := range f.Fix.TextEdits {

@@ -26,6 +26,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/analyzer"
 	"github.com/zscopelint/zscopelint/configcheck"
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
@@ -104,7 +105,17 @@ an input that could not be checked.
 Flags:
 `
 
+// run is the command. Everything it prints, on either stream, and every report file it
+// writes passes one redactor: no output path can print a credential in full.
 func run(args []string, stdout, stderr io.Writer) int {
+	reg := &redact.Registry{}
+	out, errOut := redact.NewWriter(stdout, reg), redact.NewWriter(stderr, reg)
+	defer errOut.Flush()
+	defer out.Flush()
+	return runRedacted(args, out, errOut, reg)
+}
+
+func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) int {
 	var o options
 	fs := flag.NewFlagSet("zscopelint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -204,7 +215,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var evidenceFor func(string) *rules.Evidence
 	var why []report.WhySet
 	if len(in.goPatterns) > 0 {
-		res, err := checkGo(in.goPatterns, o.tests)
+		res, err := checkGo(in.goPatterns, o.tests, reg)
 		if err != nil {
 			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 			return 2
@@ -219,7 +230,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
 		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, EvidenceFor: evidenceFor,
-		MaxSize: int64(o.maxSize), Display: relPath})
+		MaxSize: int64(o.maxSize), Display: relPath, Registry: reg})
 	why = append(why, conf.Why...)
 	findings = report.Sort(append(findings, conf.Findings...))
 	incomplete = incomplete || conf.Incomplete
@@ -239,7 +250,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	findings = kept
 	if o.writeBaseline != "" {
-		if err := report.WriteBaseline(o.writeBaseline, findings); err != nil {
+		if err := report.WriteBaseline(o.writeBaseline, findings, func(w io.Writer) io.Writer { return redact.NewWriter(w, reg) }); err != nil {
 			fmt.Fprintf(stderr, "zscopelint: -write-baseline: %v\n", err)
 			return 2
 		}
@@ -252,7 +263,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if o.fix || o.diff {
-		applied, err := applyFixes(findings, o.diff, stdout)
+		fx := &fixer{diffOnly: o.diff, out: stdout, notes: stderr, maxSize: int64(o.maxSize), roots: fixRoots(patterns)}
+		applied, err := fx.apply(findings)
 		if err != nil {
 			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 			return 2

@@ -1,17 +1,17 @@
 //go:build unix
 
-package configcheck
+package safefile
 
 import (
 	"os"
 	"syscall"
 )
 
-// readFile reads a whole regular file of at most maxSize bytes into *buf. On Unix it uses
+// Read reads a whole regular file of at most maxSize bytes into *buf. On Unix it uses
 // the system calls directly: os.Open also tries to register every file with the runtime's
 // poller, a wasted system call per file that shows in a scan of thousands of small files.
 // O_NONBLOCK keeps a FIFO under a config name from blocking the open.
-func readFile(name string, maxSize int64, buf *[]byte) ([]byte, error) {
+func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -29,12 +29,12 @@ func readFile(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, errNotRegular
+		return nil, ErrNotRegular
 	}
 	if st.Size > maxSize {
-		return nil, &tooLargeError{st.Size}
+		return nil, &TooLargeError{st.Size, maxSize}
 	}
-	data, err := readAll(fdReader(fd), st.Size, buf)
+	data, err := readAll(fdReader(fd), st.Size, maxSize, buf)
 	if err != nil {
 		return nil, &os.PathError{Op: "read", Path: name, Err: err}
 	}

@@ -1,0 +1,29 @@
+//go:build !unix
+
+package safefile
+
+import "os"
+
+func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
+	return readGeneric(name, maxSize, buf)
+}
+
+// readGeneric is Read through package os.
+func readGeneric(name string, maxSize int64, buf *[]byte) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	if fi.Size() > maxSize {
+		return nil, &TooLargeError{fi.Size(), maxSize}
+	}
+	return readAll(f, fi.Size(), maxSize, buf)
+}
