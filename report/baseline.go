@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"github.com/zscopelint/zscopelint/internal/safefile"
+	"io"
 	"os"
 )
 

@@ -46,8 +46,8 @@ func TestTokensStrict(t *testing.T) {
 		want int
 	}{
 		{tok, 1},
-		{strings.ToUpper(tok), 0},                   // Zoho issues lower-case hex
-		{"1000." + strings.Repeat("ab", 32) + "", 0}, // no second part
+		{strings.ToUpper(tok), 0}, // Zoho issues lower-case hex
+		{"1000." + strings.Repeat("ab", 32) + "", 0},                           // no second part
 		{"1000." + strings.Repeat("a", 32) + "." + strings.Repeat("b", 32), 0}, // placeholder
 		{"x" + tok, 0},
 		{"Zoho-oauthtoken " + tok, 1},
