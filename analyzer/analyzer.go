@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 	"github.com/zscopelint/zscopelint/suppress"
@@ -137,8 +138,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if fd.Severity < cfg.Severity {
 			continue
 		}
+		// Under go vet and golangci-lint the host prints the message: it passes the
+		// redactor here, as the command's output does.
 		d := analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Category: fd.Check.ID,
-			Message: fd.Message + " (" + fd.Check.ID + ")", URL: "https://github.com/zscopelint/zscopelint#" + strings.ToLower(fd.Check.ID)}
+			Message: redact.Text(fd.Message) + " (" + fd.Check.ID + ")", URL: "https://github.com/zscopelint/zscopelint#" + strings.ToLower(fd.Check.ID)}
 		if fd.Fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fd.Fix}
 		}

@@ -401,7 +401,8 @@ func positioned(f rules.Finding, display string, lines *lineIndex, start, end in
 	line, col := lines.pos(start)
 	endLine, endCol := lines.pos(end)
 	return report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
-		EndLine: endLine, EndCol: endCol, Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
+		EndLine: endLine, EndCol: endCol, CPCol: lines.cpCol(start), CPEndCol: lines.cpCol(end),
+		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
 }
 
 func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
@@ -423,10 +424,13 @@ func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) rep
 }
 
 // lineIndex converts byte offsets to 1-based lines and byte columns.
-type lineIndex struct{ starts []int }
+type lineIndex struct {
+	data   []byte
+	starts []int
+}
 
 func newLineIndex(data []byte) *lineIndex {
-	li := &lineIndex{starts: []int{0}}
+	li := &lineIndex{data: data, starts: []int{0}}
 	for i, b := range data {
 		if b == '\n' {
 			li.starts = append(li.starts, i+1)
@@ -440,6 +444,13 @@ func (li *lineIndex) pos(off int) (line, col int) {
 	return i + 1, off - li.starts[i] + 1
 }
 
+// cpCol is the code point column of offset off (0 when it equals the byte column).
+func (li *lineIndex) cpCol(off int) int {
+	line, col := li.pos(off)
+	start := li.starts[line-1]
+	return report.CodePointCol(li.data[start:min(off, len(li.data))], col)
+}
+
 func (li *lineIndex) offset(line, col int) int {
 	if line < 1 || line > len(li.starts) {
 		return 0
@@ -450,7 +461,8 @@ func (li *lineIndex) offset(line, col int) int {
 func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit {
 	l1, c1 := li.pos(start)
 	l2, c2 := li.pos(end)
-	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2}
+	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2,
+		CPStartCol: li.cpCol(start), CPEndCol: li.cpCol(end)}
 }
 
 func lineCol(data []byte, off int) (int, int) {

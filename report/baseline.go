@@ -55,7 +55,7 @@ func ReadBaseline(name string) (*Baseline, error) {
 			for _, r := range run.Results {
 				file := ""
 				if len(r.Locations) > 0 {
-					file = r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+					file = fileFromURI(r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
 				}
 				b.counts[baselineKey(r.RuleID, file, r.Properties.Scope)]++
 			}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,9 @@ type Finding struct {
 	Line, Col   int    // 1-based; Col counts bytes, as go/token does
 	EndLine     int
 	EndCol      int
+	// CPCol and CPEndCol are Col and EndCol counted in Unicode code points, as SARIF
+	// counts them; 0 when they equal the byte columns.
+	CPCol, CPEndCol int
 	Scope       string
 	Message     string // without the check ID
 	Suggestions []string
@@ -44,6 +48,21 @@ type Edit struct {
 	New                 string
 	StartLine, StartCol int
 	EndLine, EndCol     int
+	// Code-point forms of StartCol and EndCol, 0 when they equal the byte columns.
+	CPStartCol, CPEndCol int
+}
+
+// CodePointCol converts a 1-based byte column of line (the line's bytes from its start) to
+// a 1-based code point column, or 0 when the two are the same.
+func CodePointCol(line []byte, byteCol int) int {
+	if byteCol-1 > len(line) || byteCol < 1 {
+		return 0
+	}
+	cp := utf8.RuneCount(line[:byteCol-1]) + 1
+	if cp == byteCol {
+		return 0
+	}
+	return cp
 }
 
 // WhySet is a scope set and the calls it answers for, for the -why report.
@@ -174,9 +193,9 @@ func sarifLevel(s rules.Severity) string {
 }
 
 // SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts. Columns in SARIF are
-// counted in Unicode code points (columnKind), so lineText gives the text of a line of a
-// file to convert byte columns; it may return "" when the file cannot be read.
-func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string, line int) string) error {
+// counted in Unicode code points (columnKind): findings carry both forms, so no input is
+// read again here.
+func SARIF(w io.Writer, fs []Finding, version string) error {
 	type text struct {
 		Text string `json:"text"`
 	}
@@ -229,17 +248,16 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 		DefaultConfiguration map[string]string `json:"defaultConfiguration"`
 		Properties           map[string]any    `json:"properties"`
 	}
-	col := func(file string, line, byteCol int) int {
-		s := lineText(file, line)
-		if byteCol-1 > len(s) || s == "" {
-			return byteCol
+	col := func(byteCol, cpCol int) int {
+		if cpCol > 0 {
+			return cpCol
 		}
-		return len([]rune(s[:byteCol-1])) + 1
+		return byteCol
 	}
-	reg := func(file string, l1, c1, l2, c2 int) region {
-		r := region{StartLine: l1, StartColumn: col(file, l1, c1)}
+	reg := func(l1, c1, cp1, l2, c2, cp2 int) region {
+		r := region{StartLine: l1, StartColumn: col(c1, cp1)}
 		if l2 > 0 {
-			r.EndLine, r.EndColumn = l2, col(file, l2, c2)
+			r.EndLine, r.EndColumn = l2, col(c2, cp2)
 		}
 		return r
 	}
@@ -260,8 +278,8 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 	for i, f := range fs {
 		r := result{RuleID: f.Check.ID, RuleIndex: index[f.Check.ID], Level: sarifLevel(f.Severity),
 			Message: text{f.Message + " (" + f.Check.ID + ")"},
-			Locations: []location{{physical{artifact{f.File, "%SRCROOT%"},
-				reg(f.File, f.Line, f.Col, f.EndLine, f.EndCol)}}},
+			Locations: []location{{physical{artifact{fileURI(f.File), "%SRCROOT%"},
+				reg(f.Line, f.Col, f.CPCol, f.EndLine, f.EndCol, f.CPEndCol)}}},
 			PartialFingerprints: map[string]string{"zscopelint/v1": fps[i]}}
 		if f.Scope != "" {
 			r.Properties = map[string]string{"scope": f.Scope} // read back by -baseline
@@ -272,12 +290,12 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 			for _, e := range f.Fix.Edits {
 				ch := byFile[e.File]
 				if ch == nil {
-					ch = &change{ArtifactLocation: artifact{e.File, "%SRCROOT%"}}
+					ch = &change{ArtifactLocation: artifact{fileURI(e.File), "%SRCROOT%"}}
 					byFile[e.File] = ch
 					order = append(order, e.File)
 				}
 				ch.Replacements = append(ch.Replacements, replacement{
-					DeletedRegion:   reg(e.File, e.StartLine, e.StartCol, e.EndLine, e.EndCol),
+					DeletedRegion:   reg(e.StartLine, e.StartCol, e.CPStartCol, e.EndLine, e.EndCol, e.CPEndCol),
 					InsertedContent: text{e.New}})
 			}
 			fx := fix{Description: text{f.Fix.Message}}
@@ -306,6 +324,24 @@ func SARIF(w io.Writer, fs []Finding, version string, lineText func(file string,
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// fileURI writes a slash-separated relative file name as a relative URI reference:
+// percent-encoded, so that spaces, '%', '#', '?' and control characters survive.
+func fileURI(name string) string {
+	uri := (&url.URL{Path: name}).EscapedPath()
+	if first, _, _ := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+		uri = "./" + uri // a colon in the first segment would read as a scheme
+	}
+	return uri
+}
+
+// fileFromURI reverses fileURI.
+func fileFromURI(uri string) string {
+	if p, err := url.PathUnescape(uri); err == nil {
+		return p
+	}
+	return uri
 }
 
 // DisplayName writes a file name for a line of text output: as it is, unless it holds

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -31,6 +32,7 @@ type goResult struct {
 var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
 
 func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
+	sources := &sourceSet{files: map[string][]byte{}}
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: tests,
@@ -38,6 +40,7 @@ func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, er
 		// message that quotes part of one is shortened on output.
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			reg.Remember(src)
+			sources.add(filename, src)
 			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
 		},
 	}
@@ -92,7 +95,7 @@ func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, er
 			continue
 		}
 		for _, f := range r.Findings {
-			res.findings = append(res.findings, toReport(act.Package.Fset, f))
+			res.findings = append(res.findings, toReport(act.Package.Fset, f, sources))
 		}
 		for _, s := range r.Sets {
 			p := act.Package.Fset.Position(s.Pos)
@@ -237,17 +240,43 @@ func (res *goResult) packageErrors(p *packages.Package) {
 	}
 }
 
-func toReport(fset *token.FileSet, f analyzer.Finding) report.Finding {
+// sourceSet keeps the Go sources the loader parsed, for code point columns: nothing is
+// read twice.
+type sourceSet struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (s *sourceSet) add(name string, src []byte) {
+	s.mu.Lock()
+	s.files[name] = src
+	s.mu.Unlock()
+}
+
+// cpCol is the code point column of a position (0 when it equals the byte column).
+func (s *sourceSet) cpCol(p token.Position) int {
+	s.mu.Lock()
+	src := s.files[p.Filename]
+	s.mu.Unlock()
+	if p.Offset > len(src) || p.Column < 1 || p.Offset-(p.Column-1) < 0 {
+		return 0
+	}
+	return report.CodePointCol(src[p.Offset-(p.Column-1):p.Offset], p.Column)
+}
+
+func toReport(fset *token.FileSet, f analyzer.Finding, sources *sourceSet) report.Finding {
 	start, end := fset.Position(f.Pos), fset.Position(f.End)
 	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: relPath(start.Filename),
 		Line: start.Line, Col: start.Column, EndLine: end.Line, EndCol: end.Column,
+		CPCol: sources.cpCol(start), CPEndCol: sources.cpCol(end),
 		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions, Withheld: f.Withheld}
 	if f.Fix != nil {
 		fx := &report.Fix{Message: f.Fix.Message}
 		for _, e := range f.Fix.TextEdits {
 			s, t := fset.Position(e.Pos), fset.Position(e.End)
 			fx.Edits = append(fx.Edits, report.Edit{File: relPath(s.Filename), Start: s.Offset, End: t.Offset,
-				New: string(e.NewText), StartLine: s.Line, StartCol: s.Column, EndLine: t.Line, EndCol: t.Column})
+				New: string(e.NewText), StartLine: s.Line, StartCol: s.Column, EndLine: t.Line, EndCol: t.Column,
+				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t)})
 		}
 		rf.Fix = fx
 	}

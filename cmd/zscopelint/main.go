@@ -287,7 +287,7 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 	case "json":
 		err = report.JSON(w, findings)
 	case "sarif":
-		err = report.SARIF(w, findings, Version(), newLineReader().line)
+		err = report.SARIF(w, findings, Version())
 	default:
 		err = report.Text(w, findings)
 	}
@@ -385,24 +385,4 @@ func relPath(name string) string {
 		}
 	}
 	return filepath.ToSlash(name)
-}
-
-// lineReader returns lines of files, reading each file once (SARIF column conversion).
-type lineReader struct{ files map[string][]string }
-
-func newLineReader() *lineReader { return &lineReader{files: map[string][]string{}} }
-
-func (r *lineReader) line(file string, n int) string {
-	lines, ok := r.files[file]
-	if !ok {
-		data, err := os.ReadFile(filepath.FromSlash(file))
-		if err == nil {
-			lines = strings.Split(string(data), "\n")
-		}
-		r.files[file] = lines
-	}
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return lines[n-1]
 }

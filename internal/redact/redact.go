@@ -221,6 +221,10 @@ func (r *Registry) Remember(data []byte) {
 	}
 }
 
+// Text returns s with every credential shape in it shortened: String without remembered
+// credentials, for output that no command-wide Writer sees (diagnostics under go vet).
+func Text(s string) string { return (*Registry)(nil).String(s) }
+
 // String returns s with every credential in it shortened (see the package doc).
 func (r *Registry) String(s string) string {
 	var spans []Span
