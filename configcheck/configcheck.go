@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -58,6 +57,19 @@ func KindOf(name string) Kind {
 	}
 	return NotConfig
 }
+
+// binaryExts name files that hold no text worth searching: images, archives, fonts,
+// compiled code. The walk passes over them without reading them.
+var binaryExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".ico": true,
+	".webp": true, ".bmp": true, ".pdf": true, ".zip": true, ".gz": true, ".tgz": true, ".bz2": true,
+	".xz": true, ".zst": true, ".7z": true, ".rar": true, ".jar": true, ".war": true, ".class": true,
+	".so": true, ".dylib": true, ".dll": true, ".exe": true, ".o": true, ".a": true, ".wasm": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true, ".mp3": true, ".mp4": true,
+	".mov": true, ".avi": true, ".webm": true, ".wav": true, ".ogg": true, ".flac": true, ".psd": true,
+	".sqlite": true, ".db": true, ".pyc": true, ".test": true}
+
+// BinaryName reports whether a file name says it holds no text (see binaryExts).
+func BinaryName(name string) bool { return binaryExts[strings.ToLower(filepath.Ext(name))] }
 
 // DefaultMaxSize is the size above which a file is reported (ZS001) and skipped.
 const DefaultMaxSize = safefile.DefaultLimit
@@ -145,25 +157,76 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
 	// they hold), so one buffer serves every file the worker reads.
 	data, err := safefile.Read(name, opts.MaxSize, buf)
+	kind := KindOf(name)
+	// A file of no kind zscopelint parses is only searched for credentials: one that is
+	// too large, binary or in another encoding is passed over without a word, as grep would.
+	other := kind == NotConfig
 	var tooBig *safefile.TooLargeError
 	switch {
+	case errors.As(err, &tooBig) && other:
+		return nil, nil, false
 	case errors.As(err, &tooBig):
 		return []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, nil, true
-	case errors.Is(err, safefile.ErrNotRegular):
-		return []report.Finding{unreadable(display, 1, 1, "not a regular file")}, nil, true
 	case err != nil:
-		return []report.Finding{unreadable(display, 1, 1, "%v", unwrapPath(err))}, nil, true
+		return []report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, nil, true
+	}
+	if enc := unicodeBOM(data); enc != "" {
+		if other {
+			return nil, nil, false
+		}
+		return []report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, nil, true
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
+		if other {
+			return nil, nil, false
+		}
 		line, col := lineCol(data, i)
 		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, nil, true
 	}
 	opts.Registry.Remember(data)
-	kind := KindOf(name)
-	if !mayHoldScopes(data, needles) && !(kind == Env && tokenNeedle.in(data)) {
-		return nil, nil, false
+	if other || !mayHoldScopes(data, needles) {
+		// Nothing to parse here, but a token or secret may sit anywhere.
+		return checkExtraction(display, kind, data, opts, extraction{texts: sweepCredentials(data)}, nil)
 	}
 	return checkBytes(display, kind, data, opts, needles)
+}
+
+// unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
+func unicodeBOM(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "UTF-32BE"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "UTF-32LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16BE"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "UTF-16LE"
+	}
+	return ""
+}
+
+// sweepCredentials finds what is shaped like a credential anywhere in a file's bytes (in
+// values, comments and prose alike, whatever the file's kind) as texts for the hygiene
+// checks, which decide what is one. An extractor's text for the same bytes gives the same
+// finding, which the report's sort drops as a duplicate.
+func sweepCredentials(data []byte) []locText {
+	var out []locText
+	if i := bytes.Index(data, []byte(tokenNeedle.word)); i >= 0 {
+		s := string(data[i:])
+		for _, t := range redact.Tokens(s, true) {
+			at := i + t.Start
+			out = append(out, textAt(s[t.Start:t.End], "", func(k int) int { return at + k }))
+		}
+	}
+	if secretNeedle.in(data) {
+		s := string(data)
+		for _, a := range redact.Assignments(s) {
+			at := a.Value.Start
+			out = append(out, textAt(s[a.Value.Start:a.Value.End], s[a.Key.Start:a.Key.End], func(k int) int { return at + k }))
+		}
+	}
+	return out
 }
 
 // CheckBytes checks one file's contents, named display in its findings.
@@ -184,9 +247,13 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 		ex = envSets(data)
 	case Lexical:
 		ex = lexicalSets(data, needles)
-	default:
-		return nil, nil, false
 	}
+	ex.texts = append(ex.texts, sweepCredentials(data)...)
+	return checkExtraction(display, kind, data, opts, ex, err)
+}
+
+// checkExtraction judges what an extractor found in a file (err: where it stopped).
+func checkExtraction(display string, kind Kind, data []byte, opts Options, ex extraction, err *parseError) (fs []report.Finding, why []report.WhySet, failed bool) {
 	lines := newLineIndex(data)
 	if err != nil {
 		line, col := err.line, err.col
@@ -264,12 +331,6 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 	return fs, why, failed
 }
 
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return fmt.Errorf("%s: %v", pe.Op, pe.Err)
-	}
-	return err
-}
 
 // parseError is a file that did not parse, at a byte offset or a line and column.
 type parseError struct {

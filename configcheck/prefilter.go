@@ -52,10 +52,14 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 	return out
 }
 
-// tokenNeedle finds Zoho tokens (1000.<hex>.<hex>). It is not in the file prefilter, where
-// its common letters would triple the cost of a scan, but .env files (where tokens usually
-// sit), YAML entries and source literals of files that pass are searched for it.
+// tokenNeedle finds Zoho tokens (1000.<hex>.<hex>). It is not in the scope prefilter (a
+// file with only a token needs no parsing), but every file is searched for it, with one
+// vectorised bytes.Index.
 var tokenNeedle = needle{word: "1000.", exact: true}
+
+// secretNeedle finds the keys of client secrets (client_secret, clientSecret,
+// ZOHO_CLIENT_SECRET_PROD): every file is searched for it and for tokenNeedle.
+var secretNeedle = newNeedle("secret")
 
 // mayHoldScopes reports whether data contains one of the needles, in any case.
 func mayHoldScopes(data []byte, needles []needle) bool {

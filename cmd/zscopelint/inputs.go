@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,10 +50,10 @@ func collectInputs(args []string) *inputs {
 			switch {
 			case strings.HasSuffix(root, ".go"):
 				addPattern(dirPattern(filepath.Dir(root)))
-			case configcheck.KindOf(root) != configcheck.NotConfig:
-				in.configFiles = append(in.configFiles, root)
 			default:
-				in.notes = append(in.notes, fmt.Sprintf("%s: not a Go, config or source file zscopelint reads; skipped", root))
+				// Config and source files are parsed or scanned; any other file is still
+				// searched for credentials.
+				in.configFiles = append(in.configFiles, root)
 			}
 		default:
 			hasGo := in.walk(root, recursive)
@@ -87,7 +86,8 @@ func dirPattern(dir string) string {
 	return "./" + dir
 }
 
-// walk collects the config files under root and reports whether it saw Go files.
+// walk collects the files under root that are not Go (config files to parse, others to
+// search for credentials) and reports whether it saw Go files.
 // Symbolic links to directories are not followed, so link loops cannot trap the walk; a
 // link to a file is checked as that file.
 func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
@@ -109,7 +109,7 @@ func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 			hasGo = true
 			return nil
 		}
-		if configcheck.KindOf(path) != configcheck.NotConfig {
+		if configcheck.KindOf(path) != configcheck.NotConfig || !configcheck.BinaryName(path) {
 			in.configFiles = append(in.configFiles, path)
 		}
 		return nil
