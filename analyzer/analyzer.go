@@ -86,6 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}}
 	directives := map[string]*suppress.Set{}
+	var checked []*ast.File
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
 			continue
@@ -96,6 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		x.file(f)
 		directives[name] = goDirectives(pass, f)
+		checked = append(checked, f)
 	}
 	eng := cfg.Engine(detectProduct(x))
 	res := &Result{Calls: x.resolveCalls(pass, eng)}
@@ -125,6 +127,21 @@ func run(pass *analysis.Pass) (any, error) {
 				continue // inside a named constant: reported at its declaration
 			}
 			res.add(pass, directives, Finding{Finding: f.Finding, Pos: loc.pos, End: loc.end})
+		}
+	}
+	// Comments are no scope position, but a token or secret pasted into one is as public as
+	// one in code.
+	for _, f := range checked {
+		file := pass.Fset.File(f.Pos()).Name()
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				for _, ct := range rules.CredentialTexts([]byte(c.Text)) {
+					for _, tf := range eng.CheckText(rules.Text{Value: ct.Value, Key: ct.Key, File: file}) {
+						pos := c.Pos() + token.Pos(ct.Start+tf.Start)
+						res.add(pass, directives, Finding{Finding: tf.Finding, Pos: pos, End: pos + token.Pos(tf.End-tf.Start)})
+					}
+				}
+			}
 		}
 	}
 	for _, b := range x.blocks {

@@ -212,19 +212,9 @@ func unicodeBOM(data []byte) string {
 // finding, which the report's sort drops as a duplicate.
 func sweepCredentials(data []byte) []locText {
 	var out []locText
-	if i := bytes.Index(data, []byte(tokenNeedle.word)); i >= 0 {
-		s := string(data[i:])
-		for _, t := range redact.Tokens(s, true) {
-			at := i + t.Start
-			out = append(out, textAt(s[t.Start:t.End], "", func(k int) int { return at + k }))
-		}
-	}
-	if secretNeedle.in(data) {
-		s := string(data)
-		for _, a := range redact.Assignments(s) {
-			at := a.Value.Start
-			out = append(out, textAt(s[a.Value.Start:a.Value.End], s[a.Key.Start:a.Key.End], func(k int) int { return at + k }))
-		}
+	for _, c := range rules.CredentialTexts(data) {
+		at := c.Start
+		out = append(out, textAt(c.Value, c.Key, func(k int) int { return at + k }))
 	}
 	return out
 }

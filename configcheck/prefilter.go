@@ -57,10 +57,6 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 // vectorised bytes.Index.
 var tokenNeedle = needle{word: "1000.", exact: true}
 
-// secretNeedle finds the keys of client secrets (client_secret, clientSecret,
-// ZOHO_CLIENT_SECRET_PROD): every file is searched for it and for tokenNeedle.
-var secretNeedle = newNeedle("secret")
-
 // mayHoldScopes reports whether data contains one of the needles, in any case.
 func mayHoldScopes(data []byte, needles []needle) bool {
 	for _, n := range needles {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"sort"
@@ -69,6 +70,33 @@ func (e *Engine) CheckText(t Text) []TextFinding {
 // alphanumeric run (a secret), or "/auth" (an authorization URL).
 func mayNeedText(s string) bool {
 	return strings.Contains(s, "1000.") || strings.Contains(s, "auth") || len(s) >= 30
+}
+
+// CredentialText is something shaped like a credential at byte Start of a text: a token, or
+// a value after a client-secret key (Key).
+type CredentialText struct {
+	Value, Key string
+	Start      int
+}
+
+// CredentialTexts finds what is shaped like a credential anywhere in raw text (a file's
+// bytes, a comment), for CheckText to judge: the sweep that finds tokens and secrets in
+// comments, prose and files of any kind, where no extractor looks.
+func CredentialTexts(data []byte) []CredentialText {
+	var out []CredentialText
+	if i := bytes.Index(data, []byte("1000.")); i >= 0 {
+		s := string(data[i:])
+		for _, t := range redact.Tokens(s, true) {
+			out = append(out, CredentialText{Value: s[t.Start:t.End], Start: i + t.Start})
+		}
+	}
+	if bytes.Contains(data, []byte("ecret")) || bytes.Contains(data, []byte("ECRET")) {
+		s := string(data)
+		for _, a := range redact.Assignments(s) {
+			out = append(out, CredentialText{Value: s[a.Value.Start:a.Value.End], Key: s[a.Key.Start:a.Key.End], Start: a.Value.Start})
+		}
+	}
+	return out
 }
 
 // WithholdReason says why no fix is offered in a file, or "" when fixes are: a file that
