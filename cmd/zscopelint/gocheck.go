@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -296,6 +297,26 @@ func loadErrorFinding(e packages.Error) report.Finding {
 		fmt.Sscan(parts[2], &f.Col)
 	}
 	return f
+}
+
+// goModErrorRE finds the positioned line of a go command error about a go.mod or go.work
+// file ("go.mod:5: syntax error ...", "/abs/go.work:3:1: unknown directive").
+var goModErrorRE = regexp.MustCompile(`(?m)^\s*(\S*go\.(?:mod|work)):(\d+)(?::(\d+))?: (.+)$`)
+
+// loadFailure turns an error that stopped go/packages into a ZS001 at the go.mod or
+// go.work line it names, when it names one.
+func loadFailure(err error) (report.Finding, bool) {
+	m := goModErrorRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return report.Finding{}, false
+	}
+	f := report.Finding{Check: unreadable, Severity: unreadable.Severity, File: relPath(m[1]), Line: 1, Col: 1,
+		Message: "cannot check the Go code: " + m[4]}
+	fmt.Sscan(m[2], &f.Line)
+	if m[3] != "" {
+		fmt.Sscan(m[3], &f.Col)
+	}
+	return f, true
 }
 
 func relPos(pos string) string {

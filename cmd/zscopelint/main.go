@@ -217,16 +217,24 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 	if len(in.goPatterns) > 0 {
 		res, err := checkGo(in.goPatterns, o.tests, reg)
 		if err != nil {
-			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
-			return 2
+			// The Go code cannot be loaded (a broken go.mod, say): say where, and check the
+			// config files all the same.
+			f, positioned := loadFailure(err)
+			if positioned {
+				findings = append(findings, f)
+			} else {
+				fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+			}
+			incomplete = true
+		} else {
+			for _, note := range res.notes {
+				fmt.Fprintf(stderr, "zscopelint: %s\n", note)
+			}
+			findings = append(findings, res.findings...)
+			incomplete = incomplete || res.incomplete
+			why = res.why
+			evidenceFor = res.evidenceFor
 		}
-		for _, note := range res.notes {
-			fmt.Fprintf(stderr, "zscopelint: %s\n", note)
-		}
-		findings = append(findings, res.findings...)
-		incomplete = incomplete || res.incomplete
-		why = res.why
-		evidenceFor = res.evidenceFor
 	}
 	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
 		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, EvidenceFor: evidenceFor,
