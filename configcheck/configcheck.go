@@ -321,7 +321,6 @@ func checkExtraction(display string, kind Kind, data []byte, opts Options, ex ex
 	return fs, why, failed
 }
 
-
 // parseError is a file that did not parse, at a byte offset or a line and column.
 type parseError struct {
 	offset    int

@@ -19,20 +19,20 @@ import (
 
 // Finding is one positioned finding, ready to print.
 type Finding struct {
-	Check       *rules.Check
-	Severity    rules.Severity
-	File        string // relative to the working directory, slash-separated
-	Line, Col   int    // 1-based; Col counts bytes, as go/token does
-	EndLine     int
-	EndCol      int
+	Check     *rules.Check
+	Severity  rules.Severity
+	File      string // relative to the working directory, slash-separated
+	Line, Col int    // 1-based; Col counts bytes, as go/token does
+	EndLine   int
+	EndCol    int
 	// CPCol and CPEndCol are Col and EndCol counted in Unicode code points, as SARIF
 	// counts them; 0 when they equal the byte columns.
 	CPCol, CPEndCol int
-	Scope       string
-	Message     string // without the check ID
-	Suggestions []string
-	Fix         *Fix
-	Withheld    string // why the finding's fix is not offered (a credential in the file), "" if none is withheld
+	Scope           string
+	Message         string // without the check ID
+	Suggestions     []string
+	Fix             *Fix
+	Withheld        string // why the finding's fix is not offered (a credential in the file), "" if none is withheld
 }
 
 // Fix is a set of byte edits in the finding's file.
