@@ -47,7 +47,13 @@ func TestBadInputs(t *testing.T) {
 		{"alias-bomb", "bomb.yaml", aliasBomb,
 			"bomb.yaml:1:1: cannot check: YAML: excessive aliasing: the document expands to over 1000000 nodes through its aliases (alias bomb?) (ZS001)"},
 		{"invalid-utf8", "latin1.yaml", func() string { return "scope: \"ZohoCRM.modules.ALLL caf\xe9\"\n" },
-			"latin1.yaml:1:1: cannot check: YAML: invalid trailing UTF-8 octet (ZS001)"},
+			"latin1.yaml:1:33: cannot check: YAML: invalid trailing UTF-8 octet (ZS001)"}, // at the bad byte
+		{"control-character", "ctl.yaml", func() string { return "a: b\nscope: \"ZohoCRM.users.READ\x01\"\n" },
+			"ctl.yaml:2:27: cannot check: YAML: control characters are not allowed (ZS001)"},
+		{"unknown-anchor", "anchor.yaml", func() string { return "scope: ZohoCRM.users.READ\nother: *nowhere\n" },
+			"anchor.yaml:2:8: cannot check: YAML: unknown anchor 'nowhere' referenced (ZS001)"},
+		{"utf-16", "wide.yaml", func() string { return "\xff\xfes\x00c\x00o\x00p\x00e\x00:\x00 \x00Z\x00o\x00h\x00o\x00" },
+			"wide.yaml:1:1: cannot check: UTF-16LE text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked (ZS001)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

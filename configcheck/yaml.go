@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -122,7 +123,7 @@ func yamlParse(data []byte) (extraction, *parseError) {
 			break
 		}
 		if err != nil {
-			perr = yamlParseError(err)
+			perr = yamlParseError(err, data)
 			break
 		}
 		docs = append(docs, &doc)
@@ -174,13 +175,42 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func yamlParseError(err error) *parseError {
+// yamlParseError positions a yaml.v3 error: at the line its message names, or, for the
+// errors whose message names none, at the byte that caused it.
+func yamlParseError(err error, data []byte) *parseError {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &parseError{line: line, col: 1, msg: "YAML: " + m[2]}
 	}
-	return &parseError{line: 1, col: 1, msg: "YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	off := -1
+	switch {
+	case strings.Contains(msg, "UTF-8"):
+		off = firstInvalidUTF8(data)
+	case strings.Contains(msg, "control characters"):
+		off = bytes.IndexFunc(data, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f })
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		if name, ok := strings.CutSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced"); ok {
+			off = bytes.Index(data, []byte("*"+name))
+		}
+	}
+	if off >= 0 {
+		return &parseError{offset: off, msg: "YAML: " + msg}
+	}
+	return &parseError{line: 1, col: 1, msg: "YAML: " + msg}
+}
+
+// firstInvalidUTF8 is the offset of the first byte that is not valid UTF-8, or -1.
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 type yamlWalker struct {
