@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark in one invocation: config scan against grep, scaling and memory at 1x, 4x
-# and 16x, and go vet against a no-op vet tool. The figures in bench/RESULTS.md come from
+# and 16x, go vet against a no-op vet tool, and hostile inputs against a plain tree. The figures in bench/RESULTS.md come from
 # these scripts.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,3 +12,6 @@ echo "== scaling and peak memory"
 echo
 echo "== go vet against a no-op vet tool"
 ./vet.sh
+echo
+echo "== hostile inputs: peak memory and time beside a plain tree"
+./hostile.sh
