@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"sort"
@@ -84,17 +83,11 @@ type CredentialText struct {
 // comments, prose and files of any kind, where no extractor looks.
 func CredentialTexts(data []byte) []CredentialText {
 	var out []CredentialText
-	if i := bytes.Index(data, []byte("1000.")); i >= 0 {
-		s := string(data[i:])
-		for _, t := range redact.Tokens(s, true) {
-			out = append(out, CredentialText{Value: s[t.Start:t.End], Start: i + t.Start})
-		}
+	for _, t := range redact.TokensIn(data, true) {
+		out = append(out, CredentialText{Value: string(data[t.Start:t.End]), Start: t.Start})
 	}
-	if bytes.Contains(data, []byte("ecret")) || bytes.Contains(data, []byte("ECRET")) {
-		s := string(data)
-		for _, a := range redact.Assignments(s) {
-			out = append(out, CredentialText{Value: s[a.Value.Start:a.Value.End], Key: s[a.Key.Start:a.Key.End], Start: a.Value.Start})
-		}
+	for _, a := range redact.AssignmentsIn(data) {
+		out = append(out, CredentialText{Value: string(data[a.Value.Start:a.Value.End]), Key: string(data[a.Key.Start:a.Key.End]), Start: a.Value.Start})
 	}
 	return out
 }

@@ -28,15 +28,34 @@ func Short(secret string) string {
 // Span is bytes [Start, End) of a text.
 type Span struct{ Start, End int }
 
+// text is what the recognisers read: a string, or a file's bytes without a copy.
+type text interface{ ~string | ~[]byte }
+
+// index is strings.Index or bytes.Index, as s is.
+func index[T text](s T, sub string) int {
+	switch v := any(s).(type) {
+	case string:
+		return strings.Index(v, sub)
+	case []byte:
+		return bytes.Index(v, []byte(sub))
+	}
+	return strings.Index(string(s), sub)
+}
+
 // Tokens finds the token-shaped strings of s: "1000." + 32 hex + "." + 32 hex. With strict,
 // only that exact shape in lower-case hex (what Zoho issues), not inside a longer word, and
 // varied enough not to be a placeholder (1000.aaaa…) counts: that is a finding. Without it
 // any case, any variety, longer hex runs and any neighbours count: that is something never
 // to print.
-func Tokens(s string, strict bool) []Span {
+func Tokens(s string, strict bool) []Span { return tokens(s, strict) }
+
+// TokensIn is Tokens over bytes.
+func TokensIn(b []byte, strict bool) []Span { return tokens(b, strict) }
+
+func tokens[T text](s T, strict bool) []Span {
 	var out []Span
 	for from := 0; ; {
-		i := strings.Index(s[from:], tokenPrefix)
+		i := index(s[from:], tokenPrefix)
 		if i < 0 {
 			return out
 		}
@@ -66,23 +85,36 @@ func Tokens(s string, strict bool) []Span {
 // SecretKey reports whether a key names a client secret: its letters, without case and
 // without the separators _ - . and spaces, contain "clientsecret" (client_secret,
 // clientSecret, ZOHO_CLIENT_SECRET_PROD, zoho.client.secret).
-func SecretKey(key string) bool {
-	return strings.Contains(normKey(key), "clientsecret")
-}
+func SecretKey(key string) bool { return secretKey(key) }
 
-func normKey(key string) string {
-	var b strings.Builder
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-		case c == '_' || c == '-' || c == '.' || c == ' ':
-		default:
-			b.WriteByte(c)
+func secretKey[T text](key T) bool {
+	const want = "clientsecret"
+	// Match want against the key's letters as they come, lower-cased and without
+	// separators, restarting at each position: no copy of the key is made.
+	for start := 0; start < len(key); start++ {
+		k, i := 0, start
+		for i < len(key) && k < len(want) {
+			c := key[i]
+			i++
+			if c == '_' || c == '-' || c == '.' || c == ' ' {
+				if k == 0 {
+					break
+				}
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != want[k] {
+				break
+			}
+			k++
+		}
+		if k == len(want) {
+			return true
 		}
 	}
-	return b.String()
+	return false
 }
 
 // Assignment is a client secret written after its key: Key and Value are spans of the text.
@@ -95,18 +127,40 @@ const minSecretValue = 12
 // Assignments finds values written after a client-secret key in free text: the key, then
 // spaces, a closing quote, ':' or '=' (or '=>'), an opening quote, then a run of letters and
 // digits. It serves lines of any language: YAML, JSON, .env, .properties, Go, JS, Python.
-func Assignments(s string) []Assignment {
+func Assignments(s string) []Assignment { return assignments(s) }
+
+// AssignmentsIn is Assignments over bytes.
+func AssignmentsIn(b []byte) []Assignment { return assignments(b) }
+
+func assignments[T text](s T) []Assignment {
 	var out []Assignment
-	lower := asciiLower(s)
+	// "secret" as it is written in keys: secret, Secret, SECRET; found through "ecret" and
+	// "ECRET" with vectorised searches, never through a lower-cased copy.
+	nextLower, nextUpper := -2, -2
 	for from := 0; ; {
-		i := strings.Index(lower[from:], "secret")
-		if i < 0 {
+		if nextLower < from && nextLower != -1 {
+			if nextLower = index(s[from:], "ecret"); nextLower >= 0 {
+				nextLower += from
+			}
+		}
+		if nextUpper < from && nextUpper != -1 {
+			if nextUpper = index(s[from:], "ECRET"); nextUpper >= 0 {
+				nextUpper += from
+			}
+		}
+		e := nextLower
+		if e < 0 || nextUpper >= 0 && nextUpper < e {
+			e = nextUpper
+		}
+		if e < 0 {
 			return out
 		}
-		i += from
-		from = i + len("secret")
-		keyStart, keyEnd := wordAround(s, i, i+len("secret"))
-		if !SecretKey(s[keyStart:keyEnd]) {
+		from = e + 1
+		if e == 0 || s[e-1] != 's' && s[e-1] != 'S' {
+			continue
+		}
+		keyStart, keyEnd := wordAround(s, e-1, e+len("ecret"))
+		if !secretKey(s[keyStart:keyEnd]) {
 			continue
 		}
 		v := keyEnd
@@ -130,20 +184,20 @@ func Assignments(s string) []Assignment {
 		if !sawSep {
 			continue
 		}
-		e := v
-		for e < len(s) && isAlnum(s[e]) {
-			e++
+		end := v
+		for end < len(s) && isAlnum(s[end]) {
+			end++
 		}
-		if e-v < minSecretValue {
+		if end-v < minSecretValue {
 			continue
 		}
-		out = append(out, Assignment{Key: Span{keyStart, keyEnd}, Value: Span{v, e}})
-		from = e
+		out = append(out, Assignment{Key: Span{keyStart, keyEnd}, Value: Span{v, end}})
+		from = max(from, end)
 	}
 }
 
 // wordAround widens [start, end) to the key it is part of: letters, digits, _ - and .
-func wordAround(s string, start, end int) (int, int) {
+func wordAround[T text](s T, start, end int) (int, int) {
 	for start > 0 && isKeyChar(s[start-1]) {
 		start--
 	}
@@ -158,16 +212,11 @@ func wordAround(s string, start, end int) (int, int) {
 // such a file would print it in its context lines, so no fix is offered in it.
 func Holds(data []byte) (line int, ok bool) {
 	first := -1
-	if i := bytes.Index(data, []byte(tokenPrefix)); i >= 0 {
-		// Only the part from the first candidate on is converted.
-		if ts := Tokens(string(data[i:]), false); len(ts) > 0 {
-			first = i + ts[0].Start
-		}
+	if ts := TokensIn(data, false); len(ts) > 0 {
+		first = ts[0].Start
 	}
-	if hasFold(data, "secret") {
-		if as := Assignments(string(data)); len(as) > 0 && (first < 0 || as[0].Value.Start < first) {
-			first = as[0].Value.Start
-		}
+	if as := AssignmentsIn(data); len(as) > 0 && (first < 0 || as[0].Value.Start < first) {
+		first = as[0].Value.Start
 	}
 	if first < 0 {
 		return 0, false
@@ -192,17 +241,11 @@ func (r *Registry) Remember(data []byte) {
 		return
 	}
 	var secrets []string
-	if i := bytes.Index(data, []byte(tokenPrefix)); i >= 0 {
-		s := string(data[i:])
-		for _, t := range Tokens(s, false) {
-			secrets = append(secrets, s[t.Start:t.End])
-		}
+	for _, t := range TokensIn(data, false) {
+		secrets = append(secrets, string(data[t.Start:t.End]))
 	}
-	if hasFold(data, "secret") {
-		s := string(data)
-		for _, a := range Assignments(s) {
-			secrets = append(secrets, s[a.Value.Start:a.Value.End])
-		}
+	for _, a := range AssignmentsIn(data) {
+		secrets = append(secrets, string(data[a.Value.Start:a.Value.End]))
 	}
 	if len(secrets) == 0 {
 		return
@@ -294,7 +337,7 @@ func cut(s string, spans []Span) string {
 	return b.String()
 }
 
-func hexRun(s string, at int, lowerOnly bool) int {
+func hexRun[T text](s T, at int, lowerOnly bool) int {
 	n := 0
 	for at+n < len(s) && isHex(s[at+n], lowerOnly) {
 		n++
@@ -314,7 +357,7 @@ func isWordChar(c byte) bool { return isAlnum(c) || c == '_' || c == '.' }
 
 func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
 
-func distinct(s string) int {
+func distinct[T text](s T) int {
 	var seen [256]bool
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -324,33 +367,4 @@ func distinct(s string) int {
 		}
 	}
 	return n
-}
-
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// hasFold reports whether data contains the lower-case ASCII word in any case.
-func hasFold(data []byte, word string) bool {
-	first := [2]byte{word[0], word[0] - 'a' + 'A'}
-	for _, c := range first {
-		for from := 0; ; {
-			i := bytes.IndexByte(data[from:], c)
-			if i < 0 {
-				break
-			}
-			i += from
-			if i+len(word) <= len(data) && bytes.EqualFold(data[i:i+len(word)], []byte(word)) {
-				return true
-			}
-			from = i + 1
-		}
-	}
-	return false
 }

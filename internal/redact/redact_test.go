@@ -125,3 +125,45 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+// benchText is 1 MB of source-like text without credentials, but with the bytes the
+// searches anchor on ("1000.", "secret").
+func benchText() []byte {
+	line := "\tclient := newClient(secretStore, 1000.5, \"https://www.zohoapis.com/crm/v8/Leads\") // fetch\n"
+	return bytes.Repeat([]byte(line), (1<<20)/len(line))
+}
+
+// BenchmarkHolds is the worst case: an anchor on every line.
+func BenchmarkHolds(b *testing.B) {
+	data := benchText()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := Holds(data); ok {
+			b.Fatal("found a credential in text without one")
+		}
+	}
+}
+
+func BenchmarkRemember(b *testing.B) {
+	data := benchText()
+	var reg Registry
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		reg.Remember(data)
+	}
+}
+
+// BenchmarkHoldsPlain is the common case: source text with no anchor at all.
+func BenchmarkHoldsPlain(b *testing.B) {
+	line := "\tclient := newClient(store, 1200.5, \"https://www.zohoapis.com/crm/v8/Leads\") // fetch\n"
+	data := bytes.Repeat([]byte(line), (1<<20)/len(line))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := Holds(data); ok {
+			b.Fatal("found a credential in text without one")
+		}
+	}
+}
