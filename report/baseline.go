@@ -87,6 +87,10 @@ func (b *Baseline) New(fs []Finding) []Finding {
 // WriteBaseline writes findings as JSON, the format -baseline reads, through the writer
 // wrap returns (the command's redactor: a baseline is output too).
 func WriteBaseline(name string, fs []Finding, wrap func(io.Writer) io.Writer) error {
+	// Writing to a FIFO would block until someone reads it; to a device, lose the baseline.
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: %v", name, safefile.ErrNotRegular)
+	}
 	var buf bytes.Buffer
 	w := wrap(&buf)
 	if err := JSON(w, fs); err != nil {

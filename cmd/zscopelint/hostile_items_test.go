@@ -171,7 +171,7 @@ func TestHostileItems(t *testing.T) {
 		fifo := filepath.Join(dir, "..", "fifo")
 		must(t, syscall.Mkfifo(fifo, 0o644))
 		for _, args := range [][]string{{"-baseline", "/dev/zero"}, {"-baseline", fifo}, {"-catalog", "/dev/zero"},
-			{"-catalog", fifo}, {"-config", "/dev/zero"}, {"-config", fifo}} {
+			{"-catalog", fifo}, {"-config", "/dev/zero"}, {"-config", fifo}, {"-write-baseline", fifo}} {
 			var stderr string
 			var code int
 			finished(t, func() { _, stderr, code = zscopelint(t, append(args, "./...")...) })
