@@ -135,7 +135,8 @@ func run(pass *analysis.Pass) (any, error) {
 		file := pass.Fset.File(f.Pos()).Name()
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				for _, ct := range rules.CredentialTexts([]byte(c.Text)) {
+				text := []byte(c.Text)
+				for _, ct := range rules.CredentialTexts(text, redact.Find(text, true)) {
 					for _, tf := range eng.CheckText(rules.Text{Value: ct.Value, Key: ct.Key, File: file}) {
 						pos := c.Pos() + token.Pos(ct.Start+tf.Start)
 						res.add(pass, directives, Finding{Finding: tf.Finding, Pos: pos, End: pos + token.Pos(tf.End-tf.Start)})

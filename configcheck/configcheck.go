@@ -183,12 +183,19 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		line, col := lineCol(data, i)
 		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, nil, true
 	}
-	opts.Registry.Remember(data)
-	if other || !mayHoldScopes(data, needles) {
-		// Nothing to parse here, but a token or secret may sit anywhere.
-		return checkExtraction(display, kind, data, opts, extraction{texts: sweepCredentials(data)}, nil)
+	// Tokens are looked for in every file; client secrets in files that mention Zoho
+	// (elsewhere nothing says whose secret it is).
+	zoho := mayHoldScopes(data, needles)
+	found := redact.Find(data, zoho)
+	opts.Registry.Add(data, found)
+	if other || !zoho {
+		// Nothing to parse here, but a credential may sit anywhere.
+		if len(found.Tokens) == 0 && len(found.Assignments) == 0 {
+			return nil, nil, false
+		}
+		return checkExtraction(display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
 	}
-	return checkBytes(display, kind, data, opts, needles)
+	return checkBytes(display, kind, data, opts, needles, found)
 }
 
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
@@ -210,9 +217,9 @@ func unicodeBOM(data []byte) string {
 // values, comments and prose alike, whatever the file's kind) as texts for the hygiene
 // checks, which decide what is one. An extractor's text for the same bytes gives the same
 // finding, which the report's sort drops as a duplicate.
-func sweepCredentials(data []byte) []locText {
+func sweepCredentials(data []byte, found redact.Found) []locText {
 	var out []locText
-	for _, c := range rules.CredentialTexts(data) {
+	for _, c := range rules.CredentialTexts(data, found) {
 		at := c.Start
 		out = append(out, textAt(c.Value, c.Key, func(k int) int { return at + k }))
 	}
@@ -221,11 +228,11 @@ func sweepCredentials(data []byte) []locText {
 
 // CheckBytes checks one file's contents, named display in its findings.
 func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
-	fs, _, failed = checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog))
+	fs, _, failed = checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog), redact.Find(data, true))
 	return fs, failed
 }
 
-func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle) (fs []report.Finding, why []report.WhySet, failed bool) {
+func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
 	var ex extraction
 	var err *parseError
 	switch kind {
@@ -238,7 +245,7 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 	case Lexical:
 		ex = lexicalSets(data, needles)
 	}
-	ex.texts = append(ex.texts, sweepCredentials(data)...)
+	ex.texts = append(ex.texts, sweepCredentials(data, found)...)
 	return checkExtraction(display, kind, data, opts, ex, err)
 }
 

@@ -78,15 +78,20 @@ type CredentialText struct {
 	Start      int
 }
 
-// CredentialTexts finds what is shaped like a credential anywhere in raw text (a file's
-// bytes, a comment), for CheckText to judge: the sweep that finds tokens and secrets in
+// CredentialTexts gives what a scan of raw text (a file's bytes, a comment) found shaped
+// like a credential, for CheckText to judge: the sweep that finds tokens and secrets in
 // comments, prose and files of any kind, where no extractor looks.
-func CredentialTexts(data []byte) []CredentialText {
+func CredentialTexts(data []byte, found redact.Found) []CredentialText {
 	var out []CredentialText
-	for _, t := range redact.TokensIn(data, true) {
-		out = append(out, CredentialText{Value: string(data[t.Start:t.End]), Start: t.Start})
+	for _, loose := range found.Tokens {
+		// A token is a shape of a loose scan; the strict one, with a byte of context on
+		// each side, decides whether it is a finding.
+		from, to := max(0, loose.Start-1), min(len(data), loose.End+1)
+		for _, t := range redact.TokensIn(data[from:to], true) {
+			out = append(out, CredentialText{Value: string(data[from+t.Start : from+t.End]), Start: from + t.Start})
+		}
 	}
-	for _, a := range redact.AssignmentsIn(data) {
+	for _, a := range found.Assignments {
 		out = append(out, CredentialText{Value: string(data[a.Value.Start:a.Value.End]), Key: string(data[a.Key.Start:a.Key.End]), Start: a.Value.Start})
 	}
 	return out

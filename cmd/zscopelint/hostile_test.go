@@ -59,7 +59,7 @@ func hostileTree() map[string]string {
 		"deploy.sh":      "export ZOHO_REFRESH_TOKEN=" + t1 + "\n",                              // 21
 		"scopes.yaml":    "scopes: [" + t2 + ", ZohoCRM.users.READ]\n",                          // 22 -why prints the set
 		"pol.yaml":       "product: " + t0 + "\n",                                               // 23 policy value (with -config)
-		"notes.txt":      "client-secret = " + s0 + "\n",                                        // 24 prose file
+		"notes.txt":      "Zoho client-secret = " + s0 + "\n",                                   // 24 prose file
 	}
 }
 

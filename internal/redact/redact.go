@@ -42,6 +42,32 @@ func index[T text](s T, sub string) int {
 	return strings.Index(string(s), sub)
 }
 
+// indexPrefix finds the next "1000." at or after from. It jumps between dots with a
+// vectorised IndexByte and looks back for "1000": in configuration and data files, where
+// digits abound, a dot is several times rarer than a "1", the byte bytes.Index would jump on.
+func indexPrefix[T text](s T, from int) int {
+	start := from // the prefix starts here or later, so its dot is at start+4 or later
+	from += len(tokenPrefix) - 1
+	for from < len(s) {
+		var d int
+		switch v := any(s).(type) {
+		case string:
+			d = strings.IndexByte(v[from:], '.')
+		case []byte:
+			d = bytes.IndexByte(v[from:], '.')
+		}
+		if d < 0 {
+			return -1
+		}
+		dot := from + d
+		if dot-4 >= start && s[dot-4] == '1' && s[dot-3] == '0' && s[dot-2] == '0' && s[dot-1] == '0' {
+			return dot - 4
+		}
+		from = dot + 1
+	}
+	return -1
+}
+
 // Tokens finds the token-shaped strings of s: "1000." + 32 hex + "." + 32 hex. With strict,
 // only that exact shape in lower-case hex (what Zoho issues), not inside a longer word, and
 // varied enough not to be a placeholder (1000.aaaa…) counts: that is a finding. Without it
@@ -55,11 +81,10 @@ func TokensIn(b []byte, strict bool) []Span { return tokens(b, strict) }
 func tokens[T text](s T, strict bool) []Span {
 	var out []Span
 	for from := 0; ; {
-		i := index(s[from:], tokenPrefix)
+		i := indexPrefix(s, from)
 		if i < 0 {
 			return out
 		}
-		i += from
 		from = i + 1
 		if strict && i > 0 && isWordChar(s[i-1]) {
 			continue
@@ -211,11 +236,12 @@ func wordAround[T text](s T, start, end int) (int, int) {
 // a value after a client-secret key), and the 1-based line of the first one. A diff of
 // such a file would print it in its context lines, so no fix is offered in it.
 func Holds(data []byte) (line int, ok bool) {
+	f := Find(data, true)
 	first := -1
-	if ts := TokensIn(data, false); len(ts) > 0 {
-		first = ts[0].Start
+	if len(f.Tokens) > 0 {
+		first = f.Tokens[0].Start
 	}
-	if as := AssignmentsIn(data); len(as) > 0 && (first < 0 || as[0].Value.Start < first) {
+	if as := f.Assignments; len(as) > 0 && (first < 0 || as[0].Value.Start < first) {
 		first = as[0].Value.Start
 	}
 	if first < 0 {
@@ -235,16 +261,36 @@ type Registry struct {
 // identifier never matches one, short enough to catch a message that quotes half a token.
 const pieceLen = 16
 
+// Found is what one scan of a text saw: token shapes of any case (Tokens with strict
+// false) and, when asked for, values after client-secret keys.
+type Found struct {
+	Tokens      []Span
+	Assignments []Assignment
+}
+
+// Find scans data once for what Remember, Holds and the credential checks need. secrets
+// says whether to look for client-secret values too (two more passes over data).
+func Find(data []byte, secrets bool) Found {
+	f := Found{Tokens: TokensIn(data, false)}
+	if secrets {
+		f.Assignments = AssignmentsIn(data)
+	}
+	return f
+}
+
 // Remember records the credentials data holds (tokens of any case, client-secret values).
-func (r *Registry) Remember(data []byte) {
-	if r == nil {
+func (r *Registry) Remember(data []byte) { r.Add(data, Find(data, true)) }
+
+// Add records the credentials a scan of data found.
+func (r *Registry) Add(data []byte, f Found) {
+	if r == nil || len(f.Tokens) == 0 && len(f.Assignments) == 0 {
 		return
 	}
 	var secrets []string
-	for _, t := range TokensIn(data, false) {
+	for _, t := range f.Tokens {
 		secrets = append(secrets, string(data[t.Start:t.End]))
 	}
-	for _, a := range AssignmentsIn(data) {
+	for _, a := range f.Assignments {
 		secrets = append(secrets, string(data[a.Value.Start:a.Value.End]))
 	}
 	if len(secrets) == 0 {
