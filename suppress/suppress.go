@@ -28,6 +28,34 @@ type Directive struct {
 	used      bool
 }
 
+// nearVerb reports whether verb looks like a misspelt directive verb: within two edits of
+// ignore or file-ignore, in any case.
+func nearVerb(verb string) bool {
+	v := strings.ToLower(verb)
+	return v != "" && (editDistance(v, "ignore") <= 2 || editDistance(v, "file-ignore") <= 2)
+}
+
+// editDistance is the Levenshtein distance of two short ASCII words.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
 // Problem is a ZS002 finding: a directive that is malformed or suppressed nothing.
 type Problem struct {
 	Line, Col int
@@ -46,11 +74,16 @@ func Parse(text string, known func(string) bool) (d Directive, ok bool) {
 	verb, rest, _ := strings.Cut(text[len(prefix):], " ")
 	verb = strings.TrimSpace(verb)
 	fields := strings.Fields(rest)
-	switch verb {
-	case "ignore", "file-ignore":
-	default:
+	switch {
+	case verb == "ignore" || verb == "file-ignore":
+	case nearVerb(verb):
+		// A misspelt directive would silently suppress nothing: say so.
 		d.Problem = fmt.Sprintf("unknown directive zscopelint:%s (want zscopelint:ignore or zscopelint:file-ignore)", verb)
 		return d, true
+	default:
+		// "zscopelint: this package ...", "zscopelint:generated": prose about the tool,
+		// not a directive.
+		return d, false
 	}
 	if len(fields) == 0 {
 		d.Problem = "directive names no check: write zscopelint:" + verb + " ZSnnn reason"

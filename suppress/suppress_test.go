@@ -26,6 +26,12 @@ func TestParse(t *testing.T) {
 		{"zscopelint:ignore ,", true, nil, "", "names no check"},
 		{"zscopelint:ignore ZS999 reason", true, nil, "", `unknown check "ZS999"`},
 		{"zscopelint:ignroe ZS201 reason", true, nil, "", "unknown directive zscopelint:ignroe"},
+		{"zscopelint:IGNORED ZS201 reason", true, nil, "", "unknown directive zscopelint:IGNORED"},
+		{"zscopelint:fileignore ZS201 reason", true, nil, "", "unknown directive zscopelint:fileignore"},
+		// Prose about the tool is no directive (our own analyzer/doc.go says "zscopelint: ...").
+		{"zscopelint: this package checks scopes", false, nil, "", ""},
+		{"zscopelint:generated from the catalog", false, nil, "", ""},
+		{"zscopelint:", false, nil, "", ""},
 		{"nolint:all", false, nil, "", ""},
 		{"just a comment about zscopelint:ignore", false, nil, "", ""},
 	}

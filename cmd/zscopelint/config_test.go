@@ -119,3 +119,21 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("bad -max-file-size: exit %d", code)
 	}
 }
+
+// Comments that talk about the tool are no directives: only zscopelint:ignore and
+// zscopelint:file-ignore (and near misses of them) are read as such, in Go and in config.
+func TestProseAboutTheToolIsNoDirective(t *testing.T) {
+	writeTree(t, map[string]string{
+		"go.mod":    "module prose\n\ngo 1.26\n",
+		"doc.go":    "// zscopelint: this package checks Zoho scopes.\npackage prose\n\nconst s = \"ZohoCRM.users.READ\"\n",
+		"zoho.yaml": "# zscopelint:managed by the platform team\nscope: ZohoCRM.users.READ\n",
+		"typo.yaml": "# zscopelint:ignroe ZS104 old scope\nscope: ZohoCRM.users.READ\n",
+	})
+	out, _, _ := zscopelint(t, "./...")
+	if strings.Contains(out, "doc.go") || strings.Contains(out, "zoho.yaml") {
+		t.Errorf("prose read as a directive:\n%s", out)
+	}
+	if !strings.Contains(out, "typo.yaml:1:1: unknown directive zscopelint:ignroe") {
+		t.Errorf("a misspelt directive is not reported:\n%s", out)
+	}
+}
