@@ -82,3 +82,29 @@ func TestKindOf(t *testing.T) {
 }
 
 func itoa(i int) string { return strconvItoa(i) }
+
+// String escapes in JS, TS, Python and PHP literals are decoded before the scopes are split:
+// a trailing \n is a newline, not part of the operation.
+func TestLexicalEscapesDecoded(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // check IDs, in order
+	}{
+		{"newline escape", "const s = 'ZOHOPEOPLE.forms.READ\\n';\n", nil},
+		{"tab between scopes", "scopes = \"ZohoCRM.users.READ,\\tZohoCRM.org.READ\"\n", nil},
+		{"unicode escape", "const s = \"ZohoCRM\\u002Eusers.READ\";\n", nil},
+		{"escape keeps a real typo", "const s = 'ZohoCRM.users.REED\\n';\n", []string{"ZS104"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, _ := CheckBytes("a.js", Lexical, []byte(tt.src), opts())
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Check.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("findings %v, want %v: %+v", got, tt.want, fs)
+			}
+		})
+	}
+}
