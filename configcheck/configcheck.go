@@ -158,6 +158,9 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	// they hold), so one buffer serves every file the worker reads.
 	data, err := safefile.Read(name, opts.MaxSize, buf)
 	kind := KindOf(name)
+	if err == nil && kind != NotConfig && OwnFile(name, data) {
+		kind = NotConfig // searched for credentials, never judged as scope sets
+	}
 	// A file of no kind zscopelint parses is only searched for credentials: one that is
 	// too large, binary or in another encoding is passed over without a word, as grep would.
 	other := kind == NotConfig
@@ -196,6 +199,31 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		return checkExtraction(display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
 	}
 	return checkBytes(display, kind, data, opts, needles, found)
+}
+
+// OwnFile reports whether a file is one of zscopelint's own — a policy file, a scope catalog,
+// a baseline or SARIF log it wrote — recognised by name and content, whatever flag named it:
+// the scopes they list are settings and earlier findings, not grants.
+func OwnFile(name string, data []byte) bool {
+	base := filepath.Base(name)
+	if base == policy.FileName || base == ".zscopelint.yml" {
+		return true
+	}
+	head := data[:min(len(data), 2048)]
+	switch KindOf(name) {
+	case YAML:
+		// A catalog file: top-level service: and scopes: whose entries list operations.
+		return (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(data, []byte("\nservice:"))) &&
+			bytes.Contains(data, []byte("\nscopes:")) && bytes.Contains(data, []byte("operations:"))
+	case JSON:
+		trimmed := bytes.TrimLeft(head, " \t\r\n")
+		baseline := bytes.HasPrefix(trimmed, []byte("{")) && bytes.Contains(head, []byte(`"findings"`)) &&
+			bytes.Contains(head, []byte(`"check": "ZS`))
+		// A SARIF log's tool may come after its results: look for our driver anywhere.
+		sarif := bytes.Contains(head, []byte("sarif")) && bytes.Contains(data, []byte(`"informationUri": "https://github.com/zscopelint/zscopelint"`))
+		return baseline || sarif
+	}
+	return false
 }
 
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".

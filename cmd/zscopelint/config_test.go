@@ -137,3 +137,30 @@ func TestProseAboutTheToolIsNoDirective(t *testing.T) {
 		t.Errorf("a misspelt directive is not reported:\n%s", out)
 	}
 }
+
+// zscopelint never judges its own files: the policy file's allow and deny lists, a user
+// catalog, and baselines or SARIF logs it wrote earlier into the tree (found by content).
+func TestOwnFilesAreNoInputs(t *testing.T) {
+	writeTree(t, map[string]string{
+		".zscopelint.yaml": "deny:\n  - scope: ZohoCRM.modules.ALL\n    reason: too broad\nallow:\n  - scope: ZohoCRM.settings.ALL\n    reason: the setup wizard\n",
+		"extra.yaml":       "service: ZohoAcme\nsource: our own docs\nscopes:\n  - name: widgets\n    operations: [ALL, READ]\n    source: our own docs\n",
+		"app.yaml":         "scope: ZohoCRM.users.REED\n",
+	})
+	_, _, _ = zscopelint(t, "-write-baseline", "old-baseline.json", "./...")
+	sarif, _, _ := zscopelint(t, "-format", "sarif", "./...")
+	must(t, os.WriteFile("results.sarif.json", []byte(sarif), 0o644))
+	out, _, _ := zscopelint(t, "-catalog", "extra.yaml", "./...")
+	for _, own := range []string{".zscopelint.yaml", "extra.yaml", "old-baseline.json", "results.sarif.json"} {
+		if strings.Contains(out, own+":") {
+			t.Errorf("judged its own file %s:\n%s", own, out)
+		}
+	}
+	if !strings.Contains(out, "app.yaml:1:8:") {
+		t.Errorf("the real input is not checked:\n%s", out)
+	}
+	// Recognised by content too, when no flag names the catalog.
+	out, _, _ = zscopelint(t, "./...")
+	if strings.Contains(out, "extra.yaml:") {
+		t.Errorf("judged a catalog file no flag names:\n%s", out)
+	}
+}

@@ -205,8 +205,9 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 		patterns = []string{"./..."}
 	}
 	in := collectInputs(patterns)
-	// zscopelint's own output quotes scopes: the baseline files are not inputs.
-	in.configFiles = without(in.configFiles, o.baseline, o.writeBaseline)
+	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
+	// and earlier findings: not inputs. Those no flag names are recognised by content.
+	in.configFiles = without(in.configFiles, append([]string{o.baseline, o.writeBaseline, o.config}, o.catalogs...)...)
 	for _, note := range in.notes {
 		fmt.Fprintf(stderr, "zscopelint: %s\n", note)
 	}
