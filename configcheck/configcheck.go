@@ -226,6 +226,19 @@ func OwnFile(name string, data []byte) bool {
 	return false
 }
 
+// elementKey stands in a key path for an element of a sequence or array.
+const elementKey = "[]"
+
+// securityRequirement reports whether a key path (keys of the enclosing mappings, with
+// elementKey for sequence elements) ends at the scope list of an OpenAPI security
+// requirement: security: [{scheme: [scopes...]}]. Zoho's own OpenAPI files write the scopes
+// that may authorise an operation there, as alternatives: each is checked, but a list of
+// alternatives is no grant to judge for breadth or redundancy — like a securitySchemes map.
+func securityRequirement(path []string) bool {
+	n := len(path)
+	return n >= 3 && path[n-2] == elementKey && path[n-3] == "security"
+}
+
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
 func unicodeBOM(data []byte) string {
 	switch {

@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"flag"
+	"github.com/zscopelint/zscopelint/rules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,48 @@ func TestLexicalEscapesDecoded(t *testing.T) {
 				t.Errorf("findings %v, want %v: %+v", got, tt.want, fs)
 			}
 		})
+	}
+}
+
+// OpenAPI security requirements list the scopes that may authorise an operation, as
+// alternatives (Zoho's own OpenAPI files): each scope is checked, the list is no grant.
+func TestOpenAPISecurityListsAreAlternatives(t *testing.T) {
+	yamlSrc := `paths:
+  /settings/currencies:
+    get:
+      security:
+        - iam-oauth2-schema:
+            - ZohoCRM.settings.all
+            - ZohoCRM.settings.currencies.all
+            - ZohoCRM.settings.currencies.read
+    put:
+      security:
+        - iam-oauth2-schema:
+            - ZohoCRM.settings.ALL
+            - ZohoCRM.settings.currencies.UPDAET
+`
+	jsonSrc := `{"paths": {"/settings/currencies": {"get": {"security": [{"iam-oauth2-schema": [
+  "ZohoCRM.settings.all", "ZohoCRM.settings.currencies.all", "ZohoCRM.settings.currencies.read"]}]},
+  "put": {"security": [{"iam-oauth2-schema": ["ZohoCRM.settings.ALL", "ZohoCRM.settings.currencies.UPDAET"]}]}}}}`
+	for _, tt := range []struct {
+		name string
+		kind Kind
+		src  string
+	}{{"openapi.yaml", YAML, yamlSrc}, {"openapi.json", JSON, jsonSrc}} {
+		fs, _ := CheckBytes(tt.name, tt.kind, []byte(tt.src), opts())
+		var got []string
+		for _, f := range fs {
+			if f.Severity >= rules.Warning { // the lower-case spellings are ZS105 infos
+				got = append(got, f.Check.ID+" "+f.Scope)
+			}
+		}
+		if strings.Join(got, "; ") != "ZS104 ZohoCRM.settings.currencies.UPDAET" {
+			t.Errorf("%s: %v", tt.name, got)
+		}
+	}
+	// A security-like list elsewhere is still a request.
+	fs, _ := CheckBytes("app.yaml", YAML, []byte("oauth:\n  scopes:\n    - ZohoCRM.settings.ALL\n    - ZohoCRM.settings.currencies.READ\n"), opts())
+	if len(fs) == 0 {
+		t.Errorf("a requested set is no longer judged")
 	}
 }

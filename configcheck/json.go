@@ -37,6 +37,7 @@ type jsonParser struct {
 	err    *parseError
 	frames []*hostFrame // the objects being read, innermost last
 	key    string       // the last key read
+	path   []string     // keys down to the value being read (elementKey for array elements)
 }
 
 // hostFrame gathers, for one mapping or object, the credential key it holds and the Zoho
@@ -196,7 +197,9 @@ func (p *jsonParser) object(scopePos bool, depth int) {
 			frame.key, frame.pos = key.value, key.start+1
 		}
 		p.key = key.value
+		p.path = append(p.path, key.value)
 		p.value(scopetext.ScopeName(key.value), depth+1)
+		p.path = p.path[:len(p.path)-1]
 		if more, ok := p.next('}'); !ok {
 			return
 		} else if !more {
@@ -234,7 +237,9 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 			})
 			p.text(s)
 		} else {
+			p.path = append(p.path, elementKey)
 			p.value(false, depth+1)
+			p.path = p.path[:len(p.path)-1]
 		}
 		e.end, e.nItems = p.pos, len(ls.items)-e.firstItem
 		elems = append(elems, e)
@@ -256,6 +261,9 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 		}
 	}
 	ls.set.ScopePosition = scopePos && allLists
+	if securityRequirement(p.path) {
+		ls.set.ScopePosition, ls.set.Declares = allLists, true
+	}
 	if len(ls.items) > 0 {
 		p.sets = append(p.sets, ls)
 	}

@@ -220,6 +220,7 @@ type yamlWalker struct {
 	lines  *lineIndex
 	starts []int       // byte offsets where nodes start, sorted: a scalar's raw text ends before the next
 	err    *parseError // nesting past maxDepth
+	path   []string    // keys down to the node being walked (elementKey for sequence elements)
 }
 
 func (w *yamlWalker) start(n *yaml.Node) int { return w.lines.offset(n.Line, n.Column) }
@@ -288,11 +289,13 @@ func (w *yamlWalker) node(n *yaml.Node, key string, depth int) {
 				frame.key, frame.pos = kname, w.start(k)
 			}
 			w.node(k, "", depth+1)
+			w.path = append(w.path, kname)
 			if scopetext.ScopeName(kname) && v.Kind == yaml.MappingNode {
 				w.scopeMap(v, depth+1)
-				continue
+			} else {
+				w.node(v, kname, depth+1)
 			}
-			w.node(v, kname, depth+1)
+			w.path = w.path[:len(w.path)-1]
 		}
 		w.frames = closeFrame(&w.extraction, w.frames)
 	}
@@ -319,7 +322,9 @@ func (w *yamlWalker) sequence(n *yaml.Node, key string, depth int) {
 	allLists := true
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode {
+			w.path = append(w.path, elementKey)
 			w.node(c, "", depth+1)
+			w.path = w.path[:len(w.path)-1]
 			continue
 		}
 		w.text(c, key)
@@ -328,6 +333,9 @@ func (w *yamlWalker) sequence(n *yaml.Node, key string, depth int) {
 		})
 	}
 	ls.set.ScopePosition = scopetext.ScopeName(key) && allLists
+	if securityRequirement(w.path) {
+		ls.set.ScopePosition, ls.set.Declares = allLists, true
+	}
 	w.sequenceRemovals(n, &ls)
 	if len(ls.items) > 0 {
 		w.sets = append(w.sets, ls)
