@@ -19,7 +19,7 @@ func TestMain(m *testing.M) {
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer,
-		"basic", "consts", "lists", "urls", "quiet", "vertical", "typeerrors", "suppression", "policy", "hygiene")
+		"basic", "consts", "lists", "urls", "quiet", "vertical", "typeerrors", "suppression", "policy", "hygiene", "providers")
 }
 
 func TestSuggestedFixes(t *testing.T) {

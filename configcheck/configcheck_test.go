@@ -152,3 +152,30 @@ func TestOpenAPISecurityListsAreAlternatives(t *testing.T) {
 		t.Errorf("a requested set is no longer judged")
 	}
 }
+
+// A set is judged only when an element is a Zoho scope; a scope without its service name
+// in a scope position is malformed when one catalogued service completes it.
+func TestOnlyZohoSetsJudged(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		kind      Kind
+		want      string
+	}{
+		{"xero.yaml", "xero:\n  scopes: [openid, accounting.transactions, accounting.contacts.read]\nzoho:\n  scopes: [ZohoCRM.users.READ]\n", YAML, ""},
+		{"hubspot.json", `{"hubspot": {"scopes": ["crm.objects.contacts.write", "crm.objects.deals.read"]}, "zoho": {"scope": "ZohoCRM.org.READ"}}`, JSON, ""},
+		{"auth.js", "const hubspotScopes = ['crm.objects.contacts.write', 'crm.objects.deals.read']; // zoho too\n", Lexical, ""},
+		{"missing.yaml", "zoho:\n  scopes:\n    - modules.leads.READ\n", YAML, "ZS101 modules.leads.READ -> ZohoCRM.modules.leads.READ"},
+		{"missing.json", `{"zoho": {"scopes": ["ZohoCRM.users.READ", "settings.fiscal_year.READ"]}}`, JSON, "ZS101 settings.fiscal_year.READ -> ZohoCRM.settings.fiscal_year.READ"},
+	} {
+		fs, _ := CheckBytes(tt.name, tt.kind, []byte(tt.src), opts())
+		var got []string
+		for _, f := range fs {
+			if f.Severity >= rules.Warning {
+				got = append(got, f.Check.ID+" "+f.Scope+" -> "+strings.Join(f.Suggestions, ","))
+			}
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s: %v, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -108,12 +108,45 @@ func (e *Engine) IsCandidate(text string, scopePos bool) bool {
 	return e.Catalog.NearService(text[:first]) && catalog.IsNearOperation(text[last+1:])
 }
 
+// zohoElement reports whether an element makes its set a Zoho scope set: a candidate whose
+// service is catalogued, a near miss of one, or starts with "Zoho" (an uncatalogued Zoho
+// product). Standing in a scope position is not enough: openid, accounting.transactions
+// (Xero) or crm.objects.contacts.write (HubSpot) are other providers' scopes.
+func (e *Engine) zohoElement(text string, scopePos bool) bool {
+	first := strings.IndexByte(text, '.')
+	if first <= 0 {
+		return false
+	}
+	service := text[:first]
+	zoho := e.Catalog.NearService(service) || len(service) > 4 && strings.EqualFold(service[:4], "zoho")
+	return zoho && e.IsCandidate(text, scopePos) || scopePos && e.missingService(text) != ""
+}
+
+// missingService returns the one catalogued scope that putting a service in front of text
+// makes ("modules.leads.READ" -> "ZohoCRM.modules.leads.READ"), or "" when none or several
+// do.
+func (e *Engine) missingService(text string) string {
+	if strings.Count(text, ".") < 1 {
+		return ""
+	}
+	found := ""
+	for _, svc := range e.Catalog.Services() {
+		if r := e.Catalog.Resolve(svc+"."+text, e.Product); r.Problem == catalog.OK {
+			if found != "" {
+				return ""
+			}
+			found = r.Entry.Scope
+		}
+	}
+	return found
+}
+
 // Judged reports which items of the set the engine looks at: none unless the set holds a
-// candidate; then every element but OpenID Connect scopes.
+// Zoho element; then every element but OpenID Connect scopes.
 func (e *Engine) Judged(set Set) []bool {
 	any := false
 	for _, it := range set.Items {
-		if e.IsCandidate(it.Text, set.ScopePosition) {
+		if e.zohoElement(it.Text, set.ScopePosition) {
 			any = true
 			break
 		}
@@ -254,6 +287,13 @@ func (e *Engine) itemFindings(i int, text string, res catalog.Resolution) []Find
 	case catalog.Malformed:
 		f.Check, f.Message = checkMalformed, fmt.Sprintf("malformed scope %q: %s", text, res.Reason)
 	case catalog.UnknownService:
+		if full := e.missingService(text); full != "" && !res.Near {
+			// The service name is missing, not unknown: "modules.leads.READ" in a list.
+			f.Check, f.Severity, f.Suggestions = checkMalformed, checkMalformed.Severity, []string{full}
+			f.Message = fmt.Sprintf("malformed scope %q: no service name; did you mean %s?", text, full)
+			f.Fix = &Fix{Message: "Replace with " + full, Replacement: full}
+			return []Finding{f}
+		}
 		f.Check, f.Message = checkUnknownSvc, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
 		if !res.Near {
 			f.Severity = Info
