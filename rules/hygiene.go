@@ -281,13 +281,25 @@ func authProblems(raw string, runtimeBraces bool) []string {
 	}
 	complete := query != "" && !strings.HasSuffix(query, "&") && !strings.HasSuffix(query, "=")
 	params := map[string]string{}
+	endpointOnly := true // only what an OAuth library leaves for the caller to add
 	for _, kv := range strings.Split(query, "&") {
 		k, v, _ := strings.Cut(kv, "=")
-		if k != "" {
-			params[strings.ToLower(k)] = v
+		if k == "" {
+			continue
+		}
+		if hasPlaceholder(k) {
+			complete = false // ?${params}, &{{ query }}: the rest of the query is filled in
+		}
+		k = strings.ToLower(k)
+		params[k] = v
+		if !endpointParams[k] {
+			endpointOnly = false
 		}
 	}
-	if complete {
+	// An endpoint with at most access_type, prompt and scope is what golang.org/x/oauth2's
+	// Endpoint.AuthURL and Auth.js/NextAuth's authorization option hold: the library adds
+	// client_id, response_type and redirect_uri itself.
+	if complete && !endpointOnly {
 		for _, req := range []string{"client_id", "response_type", "redirect_uri", "scope"} {
 			if _, ok := params[req]; !ok {
 				problems = append(problems, "missing "+req)
@@ -308,6 +320,10 @@ func authProblems(raw string, runtimeBraces bool) []string {
 	}
 	return problems
 }
+
+// endpointParams are the query parameters an authorization endpoint URL may carry before an
+// OAuth library completes it.
+var endpointParams = map[string]bool{"access_type": true, "prompt": true, "scope": true}
 
 func accountsList() string {
 	var names []string

@@ -74,7 +74,15 @@ func TestAuthRequests(t *testing.T) {
 		{strings.Replace(good, "1000.ABC", "{client_id}", 1), []string{"unfilled placeholder {client_id}"}, false},
 		{"{{Accounts-URL}}/clientoauth/v2/{PORTAL_ID}/auth?scope=ZohoCRM.modules.ALL&client_id={client_id}&response_type=code&access_type={access_type}&redirect_uri={redirect_uri}",
 			[]string{`unfilled placeholder {PORTAL_ID}, {access_type}, {client_id}, {redirect_uri}, {{Accounts-URL}}`}, false},
-		{"https://accounts.zoho.eu/oauth/v2/auth?scope=ZOHOPEOPLE.forms.ALL", []string{"missing client_id", "missing response_type", "missing redirect_uri"}, false},
+		{"https://accounts.zoho.eu/oauth/v2/auth?scope=ZOHOPEOPLE.forms.ALL&state=x", []string{"missing client_id", "missing response_type", "missing redirect_uri"}, false},
+		// Endpoints that an OAuth library completes (x/oauth2's Endpoint.AuthURL, Auth.js's
+		// authorization option): at most access_type, prompt and scope.
+		{"https://accounts.zoho.eu/oauth/v2/auth?scope=ZOHOPEOPLE.forms.ALL", nil, false},
+		{"https://accounts.zoho.com/oauth/v2/auth?access_type=offline&prompt=consent", nil, false},
+		{"https://accounts.zoho.com/oauth/v2/auth?access_type=sometimes", []string{"access_type=sometimes"}, false},
+		// A template fills the rest of the query.
+		{"https://accounts.zoho.com/oauth/v2/auth?client_id=${id}&${query}", nil, false},
+		{"https://accounts.zoho.com/oauth/v2/auth?response_type=code&client_id=${id}&redirect_uri=${uri}&scope=${scope}", nil, false},
 		// Quiet: filled at run time, or built at run time.
 		{strings.Replace(good, "1000.ABC", "%s", 1), nil, false},
 		{strings.Replace(good, "1000.ABC", "${clientId}", 1), nil, false},

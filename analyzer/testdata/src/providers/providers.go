@@ -23,4 +23,13 @@ var missing = Config{Scopes: []string{"modules.leads.READ"}} // want `malformed 
 // Beside a Zoho scope too.
 var mixed = Config{Scopes: []string{"ZohoCRM.users.READ", "settings.fiscal_year.READ"}} // want `malformed scope "settings.fiscal_year.READ": no service name; did you mean ZohoCRM.settings.fiscal_year.READ\? \(ZS101\)`
 
-var _ = []any{xero, hubspot, google, zoho, missing, mixed}
+// Endpoint is golang.org/x/oauth2's shape: the library adds client_id, response_type and
+// redirect_uri to AuthURL, so an endpoint with access_type alone is no malformed request.
+type Endpoint struct{ AuthURL, TokenURL string }
+
+var zohoEndpoint = Endpoint{AuthURL: "https://accounts.zoho.com/oauth/v2/auth?access_type=offline", TokenURL: "https://accounts.zoho.com/oauth/v2/token"}
+
+// A request written out whole is still checked.
+const loginURL = "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.users.READ&client_id=1000.X&state=s" // want `missing response_type; missing redirect_uri \(ZS302\)`
+
+var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint}
