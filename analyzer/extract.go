@@ -181,7 +181,7 @@ func (x *extractor) stringExpr(n ast.Expr, key string) {
 
 // addStringSet adds a set found inside one string expression.
 func (x *extractor) addStringSet(se strExpr, s scopetext.Set) {
-	gs := goSet{set: rules.Set{ScopePosition: s.ScopePosition}}
+	gs := goSet{set: rules.SetOf(s)}
 	for i, sp := range s.Spans {
 		loc := se.locate(sp, sp.Exact(se.value))
 		rs, re := s.RemovalRange(i)

@@ -38,10 +38,10 @@ const (
 
 // lexicalExts are the source kinds scanned lexically, without a language parser.
 var lexicalExts = map[string]bool{".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true,
-	".tsx": true, ".py": true, ".php": true, ".java": true, ".html": true, ".htm": true, ".toml": true,
-	".properties": true}
+	".tsx": true, ".py": true, ".php": true, ".java": true, ".html": true, ".htm": true, ".toml": true}
 
-// KindOf says how a file name is read: by extension, and .env, *.env and .env.* as env files.
+// KindOf says how a file name is read: by extension, and .env, *.env, .env.* and
+// .properties as env files.
 func KindOf(name string) Kind {
 	base := filepath.Base(name)
 	ext := strings.ToLower(filepath.Ext(base))
@@ -50,7 +50,9 @@ func KindOf(name string) Kind {
 		return YAML
 	case ext == ".json":
 		return JSON
-	case base == ".env" || ext == ".env" || strings.HasPrefix(base, ".env."):
+	case base == ".env" || ext == ".env" || strings.HasPrefix(base, ".env.") || ext == ".properties":
+		// Java .properties files are KEY=VALUE lines too: a value is a scope position
+		// when its key is named like scope, not prose.
 		return Env
 	case lexicalExts[ext]:
 		return Lexical
@@ -487,8 +489,7 @@ func listElement(value string, list *locSet, own *[]locSet, allLists *bool, add 
 			continue
 		}
 		*allLists = false
-		ls := locSet{}
-		ls.set.ScopePosition = s.ScopePosition
+		ls := locSet{set: rules.SetOf(s)}
 		add(&ls, s)
 		*own = append(*own, ls)
 	}

@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"github.com/zscopelint/zscopelint/rules"
 	"os"
 	"path/filepath"
@@ -74,7 +75,7 @@ func TestKindOf(t *testing.T) {
 	for name, want := range map[string]Kind{
 		"a.yaml": YAML, "a.YML": YAML, "x/b.json": JSON, ".env": Env, "prod.env": Env, ".env.local": Env,
 		"a.js": Lexical, "a.tsx": Lexical, "a.py": Lexical, "a.html": Lexical, "a.toml": Lexical,
-		"a.properties": Lexical, "a.go": NotConfig, "README.md": NotConfig, "environment": NotConfig,
+		"a.properties": Env, "a.go": NotConfig, "README.md": NotConfig, "environment": NotConfig,
 	} {
 		if got := KindOf(name); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", name, got, want)
@@ -177,5 +178,21 @@ func TestOnlyZohoSetsJudged(t *testing.T) {
 		if strings.Join(got, "; ") != tt.want {
 			t.Errorf("%s: %v, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A scope named in a sentence is checked for mistakes, never judged for breadth: a
+// sentence is no grant.
+func TestProseIsNoGrant(t *testing.T) {
+	src := "help: Grant ZohoCRM.coql.READ and ZohoCRM.modules.READ when asked.\n" +
+		"typo: Then ask for ZohoCRM.modules.ALLL as well.\n" +
+		"scopes: ZohoCRM.modules.READ,ZohoCRM.coql.READ\n" // a list is a grant
+	fs, _ := CheckBytes("app.yaml", YAML, []byte(src), opts())
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%d %s", f.Line, f.Check.ID))
+	}
+	if strings.Join(got, ",") != "2 ZS104,3 ZS201" {
+		t.Errorf("findings %v, want the typo in prose and the breadth of the list only", got)
 	}
 }

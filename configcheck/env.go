@@ -32,8 +32,7 @@ func envSets(data []byte) extraction {
 			value, offs, next = envValue(data, valStart, lineEnd)
 			at := func(i int) int { return offs[i] }
 			for _, s := range scopetext.Split(value, scopetext.ScopeName(key)) {
-				ls := locSet{}
-				ls.set.ScopePosition = s.ScopePosition
+				ls := locSet{set: rules.SetOf(s)}
 				ls.addSplit(s, value, data, at)
 				ex.sets = append(ex.sets, ls)
 			}

@@ -293,8 +293,7 @@ func (p *jsonParser) textSets(s jsonString, scopePos bool) {
 }
 
 func (p *jsonParser) addSet(s jsonString, set scopetext.Set) {
-	ls := locSet{}
-	ls.set.ScopePosition = set.ScopePosition
+	ls := locSet{set: rules.SetOf(set)}
 	ls.addSplit(set, s.value, p.data, s.at)
 	p.sets = append(p.sets, ls)
 }

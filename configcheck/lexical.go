@@ -282,8 +282,7 @@ func (l *lexer) prose(start, end int) {
 		if s.ScopePosition && !s.URL {
 			s.ScopePosition = false
 		}
-		ls := locSet{}
-		ls.set.ScopePosition = s.ScopePosition
+		ls := locSet{set: rules.SetOf(s)}
 		ls.addSplit(s, text, d, at)
 		l.sets = append(l.sets, ls)
 	}

@@ -344,8 +344,7 @@ func (w *yamlWalker) sequence(n *yaml.Node, key string, depth int) {
 
 // scalarSet adds a set found in one scalar as a set of its own.
 func (w *yamlWalker) scalarSet(n *yaml.Node, s scopetext.Set) {
-	ls := locSet{}
-	ls.set.ScopePosition = s.ScopePosition
+	ls := locSet{set: rules.SetOf(s)}
 	w.addScalar(&ls, n, s)
 	w.sets = append(w.sets, ls)
 }

@@ -31,6 +31,15 @@ type Set struct {
 	// (the scopes map of an OpenAPI securityScheme): each scope is checked, but breadth,
 	// redundancy and use are not questions it answers.
 	Declares bool
+	// Prose marks a scope named in free text (a sentence, a Markdown paragraph, a
+	// description in a config string): a sentence is no grant, so it is checked for
+	// mistakes but not for breadth, redundancy or use.
+	Prose bool
+}
+
+// SetOf starts the rules set for a set scopetext found (its items are added after).
+func SetOf(s scopetext.Set) Set {
+	return Set{ScopePosition: s.ScopePosition, Prose: s.Prose && !s.URL}
 }
 
 // Fix is a safe change to one element.
@@ -182,7 +191,7 @@ func (e *Engine) Check(set Set) []Finding {
 		out = append(out, e.itemFindings(i, it.Text, res)...)
 		out = append(out, e.policyFindings(i, it.Text, res, set.File)...)
 	}
-	if set.Declares {
+	if set.Declares || set.Prose {
 		kept := out[:0]
 		for _, f := range out {
 			if f.Check != checkBroad {

@@ -32,4 +32,7 @@ var zohoEndpoint = Endpoint{AuthURL: "https://accounts.zoho.com/oauth/v2/auth?ac
 // A request written out whole is still checked.
 const loginURL = "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.users.READ&client_id=1000.X&state=s" // want `missing response_type; missing redirect_uri \(ZS302\)`
 
-var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint}
+// A sentence is no grant: checked for mistakes, not for breadth.
+const help = "Grant ZohoCRM.modules.READ when the wizard asks; ZohoCRM.modules.REDA is a typo." // want `ZohoCRM.modules does not accept operation "REDA"`
+
+var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint, help}
