@@ -78,7 +78,15 @@ func (x *extractor) file(f *ast.File) {
 		case *ast.CompositeLit:
 			x.block(n)
 			if isStringList(x.info.TypeOf(n)) {
+				before := len(x.sets)
 				x.list(n, contextName(stack))
+				if len(x.sets) > before && x.joinedBySpaces(n, stack) {
+					// strings.Join(list, " "): one string of space-joined scopes.
+					items := x.sets[len(x.sets)-1].set.Items
+					for i := 1; i < len(items); i++ {
+						items[i].SpaceJoined = true
+					}
+				}
 			}
 		case ast.Expr:
 			if !x.consumed[n] && x.isMaximalString(n, stack) {
@@ -89,6 +97,31 @@ func (x *extractor) file(f *ast.File) {
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// joinedBySpaces reports whether lit is the list of a strings.Join call whose separator is
+// a constant of spaces or tabs without a comma.
+func (x *extractor) joinedBySpaces(lit *ast.CompositeLit, stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	call, ok := stack[len(stack)-1].(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || call.Args[0] != lit {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Join" {
+		return false
+	}
+	if fn, ok := x.info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
+		return false
+	}
+	tv, ok := x.info.Types[call.Args[1]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	sep := constant.StringVal(tv.Value)
+	return strings.ContainsAny(sep, " \t") && !strings.Contains(sep, ",")
 }
 
 func isStringList(t types.Type) bool {
@@ -254,7 +287,7 @@ func removeElement(lit *ast.CompositeLit, i int) *analysis.TextEdit {
 
 // locate positions a span of the expression's value.
 func (se strExpr) locate(sp scopetext.Span, exact bool) located {
-	loc := located{item: rules.Item{Text: sp.Text}, pos: se.node.Pos(), end: se.node.End()}
+	loc := located{item: rules.Item{Text: sp.Text, SpaceJoined: sp.SpaceJoined}, pos: se.node.Pos(), end: se.node.End()}
 	p := se.pieceAt(sp.Start)
 	if p == nil || p.lit == nil {
 		// The element comes from a named constant: judged where that is declared.

@@ -384,6 +384,8 @@ type locItem struct {
 	start, end int  // bytes of the element in the file (start == end: position only)
 	exact      bool // data[start:end] == text, so it can be replaced
 	remove     *span
+	// spaceJoined: only spaces separate it from the element before it in one string.
+	spaceJoined bool
 }
 
 type span struct{ start, end int }
@@ -446,14 +448,14 @@ type locSet struct {
 
 func (ls *locSet) add(it locItem) {
 	ls.items = append(ls.items, it)
-	ls.set.Items = append(ls.set.Items, rules.Item{Text: it.text})
+	ls.set.Items = append(ls.set.Items, rules.Item{Text: it.text, SpaceJoined: it.spaceJoined})
 }
 
 // addSplit adds the elements scopetext finds in one string value, whose raw text starts at
 // base in the file; offsets maps value bytes to file offsets (nil: verbatim).
 func (ls *locSet) addSplit(s scopetext.Set, value string, data []byte, at func(int) int) {
 	for i, sp := range s.Spans {
-		it := locItem{text: sp.Text, start: at(sp.Start), end: at(sp.End)}
+		it := locItem{text: sp.Text, start: at(sp.Start), end: at(sp.End), spaceJoined: sp.SpaceJoined}
 		it.exact = it.end-it.start == len(sp.Text) && string(data[it.start:it.end]) == sp.Text
 		// Within a string, only a list of several can lose an element; a string holding one
 		// scope is removed whole by its container's extractor, if at all.

@@ -196,3 +196,32 @@ func TestProseIsNoGrant(t *testing.T) {
 		t.Errorf("findings %v, want the typo in prose and the breadth of the list only", got)
 	}
 }
+
+// One string joining scopes with spaces is a request Zoho rejects (ZS302), in every kind of
+// file; commas, separate elements and one scope per line are fine.
+func TestSpaceJoinedScopes(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		kind      Kind
+		want      int
+	}{
+		{"auth.py", "params = {'scope': 'ZohoCRM.users.READ ZohoCRM.org.READ', 'access_type': 'offline'}\n", Lexical, 1},
+		{"app.yaml", "zoho:\n  scope: \"ZohoCRM.users.READ ZohoCRM.org.READ offline_access\"\n", YAML, 1},
+		{"app.json", `{"zoho": {"scopes": ["ZohoCRM.users.READ ZohoCRM.org.READ", "ZohoCRM.modules.leads.READ"]}}`, JSON, 1},
+		{".env", "ZOHO_SCOPES=ZohoCRM.users.READ\tZohoCRM.org.READ\n", Env, 1},
+		{"ok.yaml", "zoho:\n  scope: ZohoCRM.users.READ,ZohoCRM.org.READ\n  scopes: [ZohoCRM.users.READ, ZohoCRM.org.READ]\n", YAML, 0},
+		{"lines.yaml", "zoho:\n  scope: |\n    ZohoCRM.users.READ\n    ZohoCRM.org.READ\n", YAML, 0},
+		{"other.yaml", "google:\n  scope: \"openid email profile\"\n", YAML, 0},
+	} {
+		fs, _ := CheckBytes(tt.name, tt.kind, []byte(tt.src), opts())
+		n := 0
+		for _, f := range fs {
+			if f.Check.ID == "ZS302" && strings.Contains(f.Message, "separated by spaces") {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%s: %d space-joined findings, want %d: %+v", tt.name, n, tt.want, fs)
+		}
+	}
+}

@@ -376,7 +376,7 @@ func (w *yamlWalker) addScalar(ls *locSet, n *yaml.Node, s scopetext.Set) {
 	start, end := w.extent(n)
 	from := start
 	for i, sp := range s.Spans {
-		it := locItem{text: sp.Text, start: start, end: start}
+		it := locItem{text: sp.Text, start: start, end: start, spaceJoined: sp.SpaceJoined}
 		if j := bytes.Index(w.data[from:end], []byte(sp.Text)); j >= 0 {
 			it.start, it.end, it.exact = from+j, from+j+len(sp.Text), true
 			from = it.end

@@ -17,6 +17,9 @@ type Item struct {
 	// it takes part in the set's checks (it can make another element redundant) but gets
 	// no finding of its own here.
 	Quiet bool
+	// SpaceJoined marks an element that only spaces separate from the one before it, in
+	// one string: Zoho wants scopes joined by commas.
+	SpaceJoined bool
 }
 
 // Set is a scope set: a list, a comma-joined string, a URL's scope parameter.
@@ -150,6 +153,33 @@ func (e *Engine) missingService(text string) string {
 	return found
 }
 
+// spaceJoined reports each run of scopes joined by spaces in one string (ZS302: the request
+// would fail), at its first element.
+func (e *Engine) spaceJoined(set Set, judged []bool) []Finding {
+	var out []Finding
+	for i := 1; i < len(set.Items); i++ {
+		if !set.Items[i].SpaceJoined || set.Items[i-1].SpaceJoined {
+			continue
+		}
+		j := i
+		for j+1 < len(set.Items) && set.Items[j+1].SpaceJoined {
+			j++
+		}
+		if !judged[i-1] && !judged[i] {
+			continue // OpenID Connect scopes alone
+		}
+		var texts []string
+		for _, it := range set.Items[i-1 : j+1] {
+			texts = append(texts, it.Text)
+		}
+		out = append(out, Finding{Check: checkAuthRequest, Severity: checkAuthRequest.Severity, Item: i - 1,
+			Scope: texts[0],
+			Message: fmt.Sprintf("scopes separated by spaces (%q): Zoho wants them joined by commas, and reads this as one scope that does not exist; write %s",
+				strings.Join(texts, " "), strings.Join(texts, ","))})
+	}
+	return out
+}
+
 // Judged reports which items of the set the engine looks at: none unless the set holds a
 // Zoho element; then every element but OpenID Connect scopes.
 func (e *Engine) Judged(set Set) []bool {
@@ -201,6 +231,7 @@ func (e *Engine) Check(set Set) []Finding {
 		out = kept
 		return e.levels(set, entries, out)
 	}
+	out = append(out, e.spaceJoined(set, judged)...)
 	out = append(out, e.redundant(set, entries)...)
 	evidence, judgedServices := e.evidenceFindings(set, entries)
 	if len(judgedServices) > 0 {

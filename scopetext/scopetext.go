@@ -13,6 +13,10 @@ import (
 type Span struct {
 	Text       string // the element as the rules engine should judge it (URL-decoded)
 	Start, End int    // its bytes in the raw text
+	// SpaceJoined reports that only spaces or tabs separate the element from the one
+	// before it in a list: "ZohoCRM.modules.ALL ZohoCRM.users.READ", which Zoho, wanting
+	// commas, reads as one scope that does not exist.
+	SpaceJoined bool
 }
 
 // InList reports whether the set is a plain list of scopes, which joins the set of an
@@ -137,7 +141,12 @@ func splitList(raw string, start, end int, scopePos bool) Set {
 		for j < end && raw[j] != ',' && !isSpace(raw[j]) {
 			j++
 		}
-		s.Spans = append(s.Spans, Span{Text: raw[i:j], Start: i, End: j})
+		sp := Span{Text: raw[i:j], Start: i, End: j}
+		if n := len(s.Spans); n > 0 {
+			gap := raw[s.Spans[n-1].End:i]
+			sp.SpaceJoined = !strings.ContainsAny(gap, ",\n\r")
+		}
+		s.Spans = append(s.Spans, sp)
 		i = j
 	}
 	return s

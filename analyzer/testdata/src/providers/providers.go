@@ -1,5 +1,7 @@
 package providers
 
+import "strings"
+
 // Config is an OAuth client configuration, the shape golang.org/x/oauth2 users write.
 type Config struct {
 	ClientID string
@@ -35,4 +37,14 @@ const loginURL = "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.users.RE
 // A sentence is no grant: checked for mistakes, not for breadth.
 const help = "Grant ZohoCRM.modules.READ when the wizard asks; ZohoCRM.modules.REDA is a typo." // want `ZohoCRM.modules does not accept operation "REDA"`
 
-var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint, help}
+// Scopes joined by spaces in one string: Zoho wants commas, the request fails.
+var spaced = Config{Scopes: []string{"ZohoCRM.users.READ ZohoCRM.org.READ"}} // want `scopes separated by spaces \("ZohoCRM.users.READ ZohoCRM.org.READ"\).*write ZohoCRM.users.READ,ZohoCRM.org.READ \(ZS302\)`
+
+var scopeParam = strings.Join([]string{"ZohoCRM.users.READ", "ZohoCRM.org.READ"}, " ") // want `scopes separated by spaces`
+
+var commas = strings.Join([]string{"ZohoCRM.users.READ", "ZohoCRM.org.READ"}, ",")
+
+// OpenID Connect scopes beside one Zoho scope, joined by spaces: the same failure.
+var oidcSpaced = Config{Scopes: []string{"ZohoCRM.users.READ offline_access"}} // want `scopes separated by spaces`
+
+var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint, help, spaced, scopeParam, commas, oidcSpaced}
