@@ -34,18 +34,32 @@ const (
 	JSON
 	Env
 	Lexical
+	// Text is documentation and scripts (Markdown, reStructuredText, Dockerfiles, shell,
+	// INI, HCL, templates), scanned like Lexical, where every scope is named rather than
+	// granted: checked for mistakes, never judged for breadth, redundancy or use.
+	Text
 )
 
 // lexicalExts are the source kinds scanned lexically, without a language parser.
 var lexicalExts = map[string]bool{".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true,
 	".tsx": true, ".py": true, ".php": true, ".java": true, ".html": true, ".htm": true, ".toml": true}
 
-// KindOf says how a file name is read: by extension, and .env, *.env, .env.* and
-// .properties as env files.
+// textExts are the documentation, script and template kinds read as Text.
+var textExts = map[string]bool{".md": true, ".mdx": true, ".markdown": true, ".rst": true, ".txt": true,
+	".adoc": true, ".dockerfile": true, ".sh": true, ".bash": true, ".zsh": true, ".ini": true, ".cfg": true,
+	".conf": true, ".tf": true, ".hcl": true, ".tmpl": true, ".tpl": true}
+
+// KindOf says how a file name is read: by extension, and .env, *.env, .env.*, env.example,
+// *.env.example and .properties as env files, Dockerfiles and Containerfiles as text.
 func KindOf(name string) Kind {
 	base := filepath.Base(name)
 	ext := strings.ToLower(filepath.Ext(base))
+	lower := strings.ToLower(base)
 	switch {
+	case lower == "env.example" || strings.HasSuffix(lower, ".env.example") || lower == "env.sample" || strings.HasSuffix(lower, ".env.sample"):
+		return Env
+	case lower == "dockerfile" || strings.HasPrefix(lower, "dockerfile.") || lower == "containerfile" || textExts[ext]:
+		return Text
 	case ext == ".yaml" || ext == ".yml":
 		return YAML
 	case ext == ".json":
@@ -287,6 +301,11 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 		ex = envSets(data)
 	case Lexical:
 		ex = lexicalSets(data, needles)
+	case Text:
+		ex = lexicalSets(data, needles)
+		for i := range ex.sets {
+			ex.sets[i].set.Prose = true
+		}
 	}
 	ex.texts = append(ex.texts, sweepCredentials(data, found)...)
 	return checkExtraction(display, kind, data, opts, ex, err)

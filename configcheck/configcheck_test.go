@@ -75,7 +75,7 @@ func TestKindOf(t *testing.T) {
 	for name, want := range map[string]Kind{
 		"a.yaml": YAML, "a.YML": YAML, "x/b.json": JSON, ".env": Env, "prod.env": Env, ".env.local": Env,
 		"a.js": Lexical, "a.tsx": Lexical, "a.py": Lexical, "a.html": Lexical, "a.toml": Lexical,
-		"a.properties": Env, "a.go": NotConfig, "README.md": NotConfig, "environment": NotConfig,
+		"a.properties": Env, "a.go": NotConfig, "README.md": Text, "Dockerfile": Text, "deploy.sh": Text, "env.example": Env, "prod.env.example": Env, "LICENSE": NotConfig, "environment": NotConfig,
 	} {
 		if got := KindOf(name); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", name, got, want)
@@ -222,6 +222,34 @@ func TestSpaceJoinedScopes(t *testing.T) {
 		}
 		if n != tt.want {
 			t.Errorf("%s: %d space-joined findings, want %d: %+v", tt.name, n, tt.want, fs)
+		}
+	}
+}
+
+// Documentation, Dockerfiles, shell scripts and env examples are read: their mistakes are
+// reported; a scope named there is never judged for breadth or redundancy.
+func TestTextFilesRead(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      string // check IDs of warnings and errors, in order
+	}{
+		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103"},
+		{"docs/setup.rst", "Use ``ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ`` for the demo.\n", ""},
+		{"Dockerfile", "FROM golang:1.26\nENV ZOHO_SCOPES=\"ZohoCRM.modules.leads.RAED\"\n", "ZS104"},
+		{"scripts/deploy.sh", "#!/bin/sh\nexport ZOHO_SCOPE='ZohoCRM.users.REED'\n", "ZS104"},
+		{"env.example", "ZOHO_SCOPE=ZohoCRM.org.REED\n", "ZS104"},
+		{"app.env.example", "ZOHO_SCOPE=ZohoCRM.org.READ,ZohoCRM.org.READ\n", "ZS202"},
+		{"main.tf", "variable \"zoho_scope\" { default = \"ZohoCRM.users.REED\" }\n", "ZS104"},
+	} {
+		fs, _ := CheckBytes(tt.name, KindOf(tt.name), []byte(tt.src), opts())
+		var got []string
+		for _, f := range fs {
+			if f.Severity >= rules.Warning {
+				got = append(got, f.Check.ID)
+			}
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%s: %v, want %q: %+v", tt.name, got, tt.want, fs)
 		}
 	}
 }
