@@ -73,7 +73,8 @@ func (x *extractor) file(f *ast.File) {
 			return false // import paths are not scopes
 		case *ast.Field:
 			if n.Tag != nil {
-				x.consumed[n.Tag] = true // struct tags are not scopes
+				x.consumed[n.Tag] = true // a tag is no scope string as a whole
+				x.structTag(n)
 			}
 		case *ast.CompositeLit:
 			x.block(n)
@@ -97,6 +98,66 @@ func (x *extractor) file(f *ast.File) {
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// defaultTagKeys are the struct tag keys that hold a field's default value in the
+// configuration libraries Go programs use (kong, envconfig, creasty/defaults: default;
+// caarlos0/env: envDefault).
+var defaultTagKeys = map[string]bool{"default": true, "envDefault": true, "defaultValue": true}
+
+// structTag reads the default values of a field's struct tag as strings of the program:
+// `envconfig:"ZOHO_SCOPES" default:"ZohoCRM.modules.ALL"`. The value is in scope position
+// when the field or the variable it names is named like scope.
+func (x *extractor) structTag(f *ast.Field) {
+	lit := f.Tag
+	if lit.Kind != token.STRING || len(lit.Value) < 2 || lit.Value[0] != '`' {
+		return // a tag in "..." with escapes: rare, and its bytes would not map back
+	}
+	tag := lit.Value[1 : len(lit.Value)-1]
+	key := ""
+	if len(f.Names) > 0 {
+		key = f.Names[0].Name
+	}
+	type entry struct {
+		name, value string
+		at          int // offset of value in tag
+	}
+	var defaults []entry
+	for i := 0; i < len(tag); {
+		for i < len(tag) && tag[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(tag) && tag[j] > ' ' && tag[j] != ':' && tag[j] != '"' {
+			j++
+		}
+		if j == i || j+1 >= len(tag) || tag[j] != ':' || tag[j+1] != '"' {
+			return // not the conventional key:"value" form
+		}
+		name := tag[i:j]
+		end := strings.IndexByte(tag[j+2:], '"')
+		if end < 0 || strings.Contains(tag[j+2:j+2+end], "\\") {
+			return
+		}
+		value := tag[j+2 : j+2+end]
+		if defaultTagKeys[name] {
+			defaults = append(defaults, entry{name, value, j + 2})
+		} else if scopetext.ScopeName(strings.ToLower(value)) || strings.Contains(strings.ToLower(value), "scope") {
+			key = value // env:"ZOHO_SCOPES" names the variable the default stands for
+		}
+		i = j + 2 + end + 1
+	}
+	for _, d := range defaults {
+		offs := make([]int, len(d.value)+1)
+		for k := range offs {
+			offs[k] = 1 + d.at + k // 1: the opening backquote
+		}
+		se := strExpr{node: lit, value: d.value, pieces: []piece{{start: 0, end: len(d.value), lit: lit, offs: offs, node: lit}}}
+		x.texts = append(x.texts, keyedStr{se, key})
+		for _, set := range scopetext.Split(d.value, scopetext.ScopeName(key)) {
+			x.addStringSet(se, set)
+		}
+	}
 }
 
 // joinedBySpaces reports whether lit is the list of a strings.Join call whose separator is

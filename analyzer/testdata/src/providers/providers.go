@@ -47,4 +47,12 @@ var commas = strings.Join([]string{"ZohoCRM.users.READ", "ZohoCRM.org.READ"}, ",
 // OpenID Connect scopes beside one Zoho scope, joined by spaces: the same failure.
 var oidcSpaced = Config{Scopes: []string{"ZohoCRM.users.READ offline_access"}} // want `scopes separated by spaces`
 
+// Defaults in struct tags (envconfig, kong, caarlos0/env) are strings of the program.
+type Settings struct {
+	Scopes  string `envconfig:"ZOHO_SCOPES" default:"ZohoCRM.modules.leads.RAED,ZohoCRM.users.READ"` // want `ZohoCRM.modules.leads does not accept operation "RAED"`
+	Scope2  string `env:"ZOHO_SCOPE" envDefault:"ZohoCRM.modules.ALL"`                              // want `ZohoCRM.modules.ALL is a group scope`
+	Region  string `default:"com" json:"region"`
+	Comment string `json:"comment" default:"see ZohoCRM.modules.REED in the docs"` // want `ZohoCRM.modules does not accept operation "REED"`
+}
+
 var _ = []any{xero, hubspot, google, zoho, missing, mixed, zohoEndpoint, help, spaced, scopeParam, commas, oidcSpaced}
