@@ -34,9 +34,9 @@ const (
 	JSON
 	Env
 	Lexical
-	// Text is documentation and scripts (Markdown, reStructuredText, Dockerfiles, shell,
-	// INI, HCL, templates), scanned like Lexical, where every scope is named rather than
-	// granted: checked for mistakes, never judged for breadth, redundancy or use.
+	// Text is documentation (Markdown, reStructuredText, AsciiDoc, plain text), scanned
+	// like Lexical, where every scope is named rather than granted: checked for mistakes,
+	// never judged for breadth, redundancy or use.
 	Text
 )
 
@@ -44,10 +44,13 @@ const (
 var lexicalExts = map[string]bool{".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true,
 	".tsx": true, ".py": true, ".php": true, ".java": true, ".html": true, ".htm": true, ".toml": true}
 
-// textExts are the documentation, script and template kinds read as Text.
-var textExts = map[string]bool{".md": true, ".mdx": true, ".markdown": true, ".rst": true, ".txt": true,
-	".adoc": true, ".dockerfile": true, ".sh": true, ".bash": true, ".zsh": true, ".ini": true, ".cfg": true,
-	".conf": true, ".tf": true, ".hcl": true, ".tmpl": true, ".tpl": true}
+// textExts are the documentation kinds read as Text.
+var textExts = map[string]bool{".md": true, ".mdx": true, ".markdown": true, ".rst": true, ".txt": true, ".adoc": true}
+
+// scriptExts are scripts, configuration and templates read lexically: their values are
+// grants like those of source files.
+var scriptExts = map[string]bool{".dockerfile": true, ".sh": true, ".bash": true, ".zsh": true, ".ini": true,
+	".cfg": true, ".conf": true, ".tf": true, ".hcl": true, ".tmpl": true, ".tpl": true}
 
 // KindOf says how a file name is read: by extension, and .env, *.env, .env.*, env.example,
 // *.env.example and .properties as env files, Dockerfiles and Containerfiles as text.
@@ -58,8 +61,10 @@ func KindOf(name string) Kind {
 	switch {
 	case lower == "env.example" || strings.HasSuffix(lower, ".env.example") || lower == "env.sample" || strings.HasSuffix(lower, ".env.sample"):
 		return Env
-	case lower == "dockerfile" || strings.HasPrefix(lower, "dockerfile.") || lower == "containerfile" || textExts[ext]:
+	case textExts[ext]:
 		return Text
+	case lower == "dockerfile" || strings.HasPrefix(lower, "dockerfile.") || lower == "containerfile" || scriptExts[ext]:
+		return Lexical
 	case ext == ".yaml" || ext == ".yml":
 		return YAML
 	case ext == ".json":

@@ -75,7 +75,7 @@ func TestKindOf(t *testing.T) {
 	for name, want := range map[string]Kind{
 		"a.yaml": YAML, "a.YML": YAML, "x/b.json": JSON, ".env": Env, "prod.env": Env, ".env.local": Env,
 		"a.js": Lexical, "a.tsx": Lexical, "a.py": Lexical, "a.html": Lexical, "a.toml": Lexical,
-		"a.properties": Env, "a.go": NotConfig, "README.md": Text, "Dockerfile": Text, "deploy.sh": Text, "env.example": Env, "prod.env.example": Env, "LICENSE": NotConfig, "environment": NotConfig,
+		"a.properties": Env, "a.go": NotConfig, "README.md": Text, "Dockerfile": Lexical, "deploy.sh": Lexical, "env.example": Env, "prod.env.example": Env, "LICENSE": NotConfig, "environment": NotConfig,
 	} {
 		if got := KindOf(name); got != want {
 			t.Errorf("KindOf(%q) = %v, want %v", name, got, want)
@@ -227,7 +227,8 @@ func TestSpaceJoinedScopes(t *testing.T) {
 }
 
 // Documentation, Dockerfiles, shell scripts and env examples are read: their mistakes are
-// reported; a scope named there is never judged for breadth or redundancy.
+// reported; a scope named in documentation is never judged for breadth or redundancy, an
+// unquoted value assigned to a scope-named variable in a script is.
 func TestTextFilesRead(t *testing.T) {
 	for _, tt := range []struct {
 		name, src string
@@ -240,6 +241,9 @@ func TestTextFilesRead(t *testing.T) {
 		{"env.example", "ZOHO_SCOPE=ZohoCRM.org.REED\n", "ZS104"},
 		{"app.env.example", "ZOHO_SCOPE=ZohoCRM.org.READ,ZohoCRM.org.READ\n", "ZS202"},
 		{"main.tf", "variable \"zoho_scope\" { default = \"ZohoCRM.users.REED\" }\n", "ZS104"},
+		// Unquoted values of scripts are grants: judged for breadth.
+		{"Dockerfile.prod", "FROM alpine\nENV ZOHO_SCOPE=ZohoCRM.modules.ALL\n", "ZS201"},
+		{"run.sh", "export ZOHO_SCOPE=ZohoCRM.settings.ALL\necho ZohoCRM.modules.ALL is broad\n", "ZS201"},
 	} {
 		fs, _ := CheckBytes(tt.name, KindOf(tt.name), []byte(tt.src), opts())
 		var got []string

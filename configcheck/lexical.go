@@ -283,9 +283,38 @@ func (l *lexer) prose(start, end int) {
 			s.ScopePosition = false
 		}
 		ls := locSet{set: rules.SetOf(s)}
+		if key := assignedKey(d, start+s.Spans[0].Start); ls.set.Prose && scopetext.ScopeName(key) {
+			// ZOHO_SCOPE=ZohoCRM.modules.ALL unquoted (a Dockerfile ENV, a shell export, an
+			// INI value): a grant, not a sentence.
+			ls.set.Prose, ls.set.ScopePosition = false, true
+		}
 		ls.addSplit(s, text, d, at)
 		l.sets = append(l.sets, ls)
 	}
+}
+
+// assignedKey returns NAME when the text just before offset at, on its line, is "NAME=" or
+// "NAME: " (spaces allowed around the sign), else "".
+func assignedKey(d []byte, at int) string {
+	i := at - 1
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	if i < 0 || d[i] != '=' && d[i] != ':' {
+		return ""
+	}
+	i--
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	end := i + 1
+	for i >= 0 && (isWordByte(d[i]) || d[i] == '.' || d[i] == '-') {
+		i--
+	}
+	if i >= 0 && d[i] != ' ' && d[i] != '\t' && d[i] != '\n' {
+		return ""
+	}
+	return string(d[i+1 : end])
 }
 
 // keyBefore returns the name a literal at start is assigned to: skipping back over white
