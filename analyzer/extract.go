@@ -78,7 +78,7 @@ func (x *extractor) file(f *ast.File) {
 			}
 		case *ast.CompositeLit:
 			x.block(n)
-			if isStringList(x.info.TypeOf(n)) {
+			if isStringList(x.info.TypeOf(n)) || x.untypedStringList(n) {
 				before := len(x.sets)
 				x.list(n, contextName(stack))
 				if len(x.sets) > before && x.joinedBySpaces(n, stack) {
@@ -183,6 +183,21 @@ func (x *extractor) joinedBySpaces(lit *ast.CompositeLit, stack []ast.Node) bool
 	}
 	sep := constant.StringVal(tv.Value)
 	return strings.ContainsAny(sep, " \t") && !strings.Contains(sep, ",")
+}
+
+// untypedStringList reports whether lit is a composite literal whose type the checker could
+// not resolve (its package did not load) and whose elements are all string constants:
+// zoho.Scopes{"ZohoCRM.users.READ", ...} is a list still.
+func (x *extractor) untypedStringList(lit *ast.CompositeLit) bool {
+	if t := x.info.TypeOf(lit); t != nil && t != types.Typ[types.Invalid] || len(lit.Elts) == 0 {
+		return false
+	}
+	for _, e := range lit.Elts {
+		if _, ok := e.(*ast.KeyValueExpr); ok || !x.isConstString(e) {
+			return false
+		}
+	}
+	return true
 }
 
 func isStringList(t types.Type) bool {

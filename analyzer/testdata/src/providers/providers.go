@@ -50,7 +50,7 @@ var oidcSpaced = Config{Scopes: []string{"ZohoCRM.users.READ offline_access"}} /
 // Defaults in struct tags (envconfig, kong, caarlos0/env) are strings of the program.
 type Settings struct {
 	Scopes  string `envconfig:"ZOHO_SCOPES" default:"ZohoCRM.modules.leads.RAED,ZohoCRM.users.READ"` // want `ZohoCRM.modules.leads does not accept operation "RAED"`
-	Scope2  string `env:"ZOHO_SCOPE" envDefault:"ZohoCRM.modules.ALL"`                              // want `ZohoCRM.modules.ALL is a group scope`
+	Scope2  string `env:"ZOHO_SCOPE" envDefault:"ZohoCRM.modules.ALL"`                               // want `ZohoCRM.modules.ALL is a group scope`
 	Region  string `default:"com" json:"region"`
 	Comment string `json:"comment" default:"see ZohoCRM.modules.REED in the docs"` // want `ZohoCRM.modules does not accept operation "REED"`
 }
