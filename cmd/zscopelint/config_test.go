@@ -169,3 +169,24 @@ func TestOwnFilesAreNoInputs(t *testing.T) {
 		t.Errorf("judged a catalog file no flag names:\n%s", out)
 	}
 }
+
+// Go code the go command cannot load (here: a go.mod it rejects) is still checked, file by
+// file without type information, and the run says so once; no least-privilege claim.
+func TestGoWithoutTypes(t *testing.T) {
+	writeTree(t, map[string]string{
+		"go.mod":          "module broken\n\ngo 1.26\nrequire (\n",
+		"main.go":         "package main\n\nimport \"example.com/zoho\"\n\nvar scopes = []string{\"ZohoCRM.users.REED\", \"ZohoCRM.modules.ALL\"}\n\nfunc main() { zoho.Use(scopes) }\n",
+		"sub/sub.go":      "package sub\n\nconst s = \"ZohoCRM.org.REED\"\n",
+		"sub/sub_test.go": "package sub\n\nconst t = \"ZohoCRM.org.REED\"\n",
+	})
+	out, stderr, code := zscopelint(t, "./...")
+	for _, w := range []string{"go.mod:5:1: cannot check the Go code", "main.go:5:24: ZohoCRM.users does not accept operation \"REED\"",
+		"main.go:5:46: ZohoCRM.modules.ALL is a group scope", "sub/sub.go:3:12:", "sub/sub_test.go:3:12:"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %q:\n%s", w, out)
+		}
+	}
+	if strings.Count(stderr, "checked without type information") != 1 || code != 2 {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}

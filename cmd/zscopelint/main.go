@@ -227,6 +227,10 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 				fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 			}
 			incomplete = true
+			if found, err := checkGoWithoutTypes(in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
+				fmt.Fprintf(stderr, "zscopelint: Go packages could not be loaded: their files were checked without type information (no least-privilege findings)\n")
+				findings = append(findings, found...)
+			}
 		} else {
 			for _, note := range res.notes {
 				fmt.Fprintf(stderr, "zscopelint: %s\n", note)
