@@ -79,11 +79,11 @@ func TestDistance(t *testing.T) {
 		{"zohocmr", "zohocrm", 1}, {"leeds", "leads", 1}, {"alll", "all", 1},
 		{"setting", "settings", 1}, {"", "abc", 3}, {"abc", "abc", 0}, {"kitten", "sitting", 3},
 	} {
-		if got := distance(tt.a, tt.b, 5); got != tt.d {
+		if got := Distance(tt.a, tt.b, 5); got != tt.d {
 			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
 		}
 	}
-	if got := distance("abcdef", "uvwxyz", 2); got != 3 {
+	if got := Distance("abcdef", "uvwxyz", 2); got != 3 {
 		t.Errorf("bounded distance = %d, want limit+1", got)
 	}
 }

@@ -51,7 +51,7 @@ func nearestWithin(word string, names []string, limit int) ([]string, bool) {
 	bestDist := limit + 1
 	var best []string
 	for _, name := range names {
-		d := distance(fw, fold(name), limit)
+		d := Distance(fw, fold(name), limit)
 		switch {
 		case d < bestDist:
 			bestDist, best = d, append(best[:0], name)
@@ -62,10 +62,10 @@ func nearestWithin(word string, names []string, limit int) ([]string, bool) {
 	return best, len(best) > 0
 }
 
-// distance is the optimal string alignment distance (Levenshtein plus adjacent
+// Distance is the optimal string alignment distance (Levenshtein plus adjacent
 // transpositions: ZohoCMR is one edit from ZohoCRM). It gives up early, returning
 // limit+1, once the distance must exceed limit.
-func distance(a, b string, limit int) int {
+func Distance(a, b string, limit int) int {
 	if abs(len(a)-len(b)) > limit {
 		return limit + 1
 	}

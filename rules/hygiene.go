@@ -129,18 +129,6 @@ func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
 }
 
-func distinct(s string) int {
-	var seen [256]bool
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if !seen[s[i]] {
-			seen[s[i]] = true
-			n++
-		}
-	}
-	return n
-}
-
 // IsSecretKey reports whether a key names a client secret: any key that contains
 // client_secret in any case and spelling (clientSecret, ZOHO_CLIENT_SECRET_PROD,
 // zoho.client_secret), and secret or zoho_secret.
@@ -169,7 +157,7 @@ func looksLikeSecret(v string) bool {
 			return false
 		}
 	}
-	return digits > 0 && letters > 0 && distinct(v) >= 12
+	return digits > 0 && letters > 0 && redact.Distinct(v) >= 12
 }
 
 // authRequests applies ZS302 to the Zoho authorization URLs in a string.

@@ -16,6 +16,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/zscopelint/zscopelint/catalog"
 )
 
 // Directive is one zscopelint comment.
@@ -32,28 +34,7 @@ type Directive struct {
 // ignore or file-ignore, in any case.
 func nearVerb(verb string) bool {
 	v := strings.ToLower(verb)
-	return v != "" && (editDistance(v, "ignore") <= 2 || editDistance(v, "file-ignore") <= 2)
-}
-
-// editDistance is the Levenshtein distance of two short ASCII words.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return v != "" && (catalog.Distance(v, "ignore", 2) <= 2 || catalog.Distance(v, "file-ignore", 2) <= 2)
 }
 
 // Problem is a ZS002 finding: a directive that is malformed or suppressed nothing.

@@ -403,6 +403,10 @@ func isWordChar(c byte) bool { return isAlnum(c) || c == '_' || c == '.' }
 
 func isKeyChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }
 
+// Distinct counts the distinct bytes of s: how varied a value is, to tell a secret from a
+// placeholder.
+func Distinct(s string) int { return distinct(s) }
+
 func distinct[T text](s T) int {
 	var seen [256]bool
 	n := 0
