@@ -183,11 +183,13 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		kind = NotConfig // searched for credentials, never judged as scope sets
 	}
 	// A file of no kind zscopelint parses is only searched for credentials: one that is
-	// too large, binary or in another encoding is passed over without a word, as grep would.
+	// too large, binary or in another encoding is passed over without a word, as grep would;
+	// so is such a documentation file (a UTF-16 notes.txt, a 50 MB log.txt).
 	other := kind == NotConfig
+	quiet := other || kind == Text
 	var tooBig *safefile.TooLargeError
 	switch {
-	case errors.As(err, &tooBig) && other:
+	case errors.As(err, &tooBig) && quiet:
 		return nil, nil, false
 	case errors.As(err, &tooBig):
 		return []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, nil, true
@@ -195,13 +197,13 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		return []report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, nil, true
 	}
 	if enc := unicodeBOM(data); enc != "" {
-		if other {
+		if quiet {
 			return nil, nil, false
 		}
 		return []report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, nil, true
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		if other {
+		if quiet {
 			return nil, nil, false
 		}
 		line, col := lineCol(data, i)

@@ -190,3 +190,18 @@ func TestGoWithoutTypes(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// Documentation that is binary, UTF-16 or huge is passed over quietly, as grep would: it is
+// no input the run failed to check.
+func TestUnreadableDocsAreQuiet(t *testing.T) {
+	writeTree(t, map[string]string{
+		"notes.txt":   "\xff\xfeZ\x00o\x00h\x00o\x00",
+		"README.md":   "ZohoCRM.users.READ\x00\x01",
+		"big.log.txt": strings.Repeat("ZohoCRM.modules.ALLL\n", 600000),
+		"a.yaml":      "scope: ZohoCRM.users.READ\n",
+	})
+	out, stderr, code := zscopelint(t, "./...")
+	if out != "" || stderr != "" || code != 0 {
+		t.Errorf("exit %d:\n%s%s", code, out, stderr)
+	}
+}
