@@ -24,7 +24,7 @@ func NewConfig(id, secret string) *Config {
 		RedirectURL:  "https://dashboard.example.com/oauth/callback",
 		Endpoint:     zohoEndpoint,
 		Scopes: []string{
-			"ZohoCRM.modules.ALL", // expect: ZS201
+			"ZohoCRM.modules.ALL",         // expect: ZS201
 			"ZohoCRM.settings.felds.READ", // expect: ZS103
 			"ZohoCRM.users.READ",
 			"ZohoCRM.org.READ",
