@@ -179,9 +179,6 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	// they hold), so one buffer serves every file the worker reads.
 	data, err := safefile.Read(name, opts.MaxSize, buf)
 	kind := KindOf(name)
-	if err == nil && kind != NotConfig && OwnFile(name, data) {
-		kind = NotConfig // searched for credentials, never judged as scope sets
-	}
 	// A file of no kind zscopelint parses is only searched for credentials: one that is
 	// too large, binary or in another encoding is passed over without a word, as grep would;
 	// so is such a documentation file (a UTF-16 notes.txt, a 50 MB log.txt).
@@ -212,6 +209,9 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	// Tokens are looked for in every file; client secrets in files that mention Zoho
 	// (elsewhere nothing says whose secret it is).
 	zoho := mayHoldScopes(data, needles)
+	if zoho && !other && OwnFile(name, data) {
+		other = true // searched for credentials, never judged as scope sets
+	}
 	found := redact.Find(data, zoho)
 	opts.Registry.Add(data, found)
 	if other || !zoho {
@@ -232,11 +232,12 @@ func OwnFile(name string, data []byte) bool {
 	if base == policy.FileName || base == ".zscopelint.yml" {
 		return true
 	}
-	head := data[:min(len(data), 2048)]
+	head := data[:min(len(data), 4096)]
 	switch KindOf(name) {
 	case YAML:
-		// A catalog file: top-level service: and scopes: whose entries list operations.
-		return (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(data, []byte("\nservice:"))) &&
+		// A catalog file: a top-level service: near the start (after its header comment),
+		// and scopes: whose entries list operations.
+		return (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(head, []byte("\nservice:"))) &&
 			bytes.Contains(data, []byte("\nscopes:")) && bytes.Contains(data, []byte("operations:"))
 	case JSON:
 		trimmed := bytes.TrimLeft(head, " \t\r\n")
