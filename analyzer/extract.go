@@ -119,8 +119,8 @@ func (x *extractor) structTag(f *ast.Field) {
 		key = f.Names[0].Name
 	}
 	type entry struct {
-		name, value string
-		at          int // offset of value in tag
+		value string
+		at    int // offset of value in tag
 	}
 	var defaults []entry
 	for i := 0; i < len(tag); {
@@ -141,8 +141,8 @@ func (x *extractor) structTag(f *ast.Field) {
 		}
 		value := tag[j+2 : j+2+end]
 		if defaultTagKeys[name] {
-			defaults = append(defaults, entry{name, value, j + 2})
-		} else if scopetext.ScopeName(strings.ToLower(value)) || strings.Contains(strings.ToLower(value), "scope") {
+			defaults = append(defaults, entry{value, j + 2})
+		} else if scopetext.ScopeName(value) {
 			key = value // env:"ZOHO_SCOPES" names the variable the default stands for
 		}
 		i = j + 2 + end + 1

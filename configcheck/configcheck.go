@@ -53,7 +53,7 @@ var scriptExts = map[string]bool{".dockerfile": true, ".sh": true, ".bash": true
 	".cfg": true, ".conf": true, ".tf": true, ".hcl": true, ".tmpl": true, ".tpl": true}
 
 // KindOf says how a file name is read: by extension, and .env, *.env, .env.*, env.example,
-// *.env.example and .properties as env files, Dockerfiles and Containerfiles as text.
+// *.env.example and .properties as env files, Dockerfiles and Containerfiles lexically.
 func KindOf(name string) Kind {
 	base := filepath.Base(name)
 	ext := strings.ToLower(filepath.Ext(base))
@@ -263,6 +263,17 @@ func securityRequirement(path []string) bool {
 	return n >= 3 && path[n-2] == elementKey && path[n-3] == "security"
 }
 
+// hasFix reports whether any finding offers a fix: only then is the file searched for what
+// would withhold fixes.
+func hasFix(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Fix != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
 func unicodeBOM(data []byte) string {
 	switch {
@@ -383,10 +394,12 @@ func checkExtraction(display string, kind Kind, data []byte, opts Options, ex ex
 			keep(positioned(f, display, lines, b.pos, b.pos+len(b.key)))
 		}
 	}
-	if reason := rules.WithholdReason(data); reason != "" {
-		for i := range fs {
-			if fs[i].Fix != nil {
-				fs[i].Fix, fs[i].Withheld = nil, reason
+	if hasFix(fs) {
+		if reason := rules.WithholdReason(data); reason != "" {
+			for i := range fs {
+				if fs[i].Fix != nil {
+					fs[i].Fix, fs[i].Withheld = nil, reason
+				}
 			}
 		}
 	}

@@ -339,9 +339,9 @@ func fileURI(name string) string {
 // fileFromURI reverses fileURI.
 func fileFromURI(uri string) string {
 	if p, err := url.PathUnescape(uri); err == nil {
-		return p
+		uri = p
 	}
-	return uri
+	return strings.TrimPrefix(uri, "./")
 }
 
 // DisplayName writes a file name for a line of text output: as it is, unless it holds

@@ -28,8 +28,8 @@ type fixer struct {
 // edit already taken are skipped (their finding stays reported), so that fixes never garble
 // a file; identical edits (one fix reported twice) are applied once. It reports which
 // findings were fixed. A fix that is withheld or cannot be written is named on notes.
-func (fx *fixer) apply(fs []report.Finding) (applied []bool, err error) {
-	applied = make([]bool, len(fs))
+func (fx *fixer) apply(fs []report.Finding) []bool {
+	applied := make([]bool, len(fs))
 	type pending struct {
 		edit    report.Edit
 		finding int
@@ -101,7 +101,7 @@ func (fx *fixer) apply(fs []report.Finding) (applied []bool, err error) {
 			applied[i] = true
 		}
 	}
-	return applied, nil
+	return applied
 }
 
 // target is the file that fixing file writes: file itself, or the target of a symbolic

@@ -109,7 +109,7 @@ func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 			hasGo = true
 			return nil
 		}
-		if configcheck.KindOf(path) != configcheck.NotConfig || !configcheck.BinaryName(path) {
+		if !configcheck.BinaryName(path) {
 			in.configFiles = append(in.configFiles, path)
 		}
 		return nil

@@ -263,7 +263,7 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 	}
 	findings = kept
 	if o.writeBaseline != "" {
-		if err := report.WriteBaseline(o.writeBaseline, findings, func(w io.Writer) io.Writer { return redact.NewWriter(w, reg) }); err != nil {
+		if err := report.WriteBaseline(o.writeBaseline, findings, reg.String); err != nil {
 			fmt.Fprintf(stderr, "zscopelint: -write-baseline: %v\n", err)
 			return 2
 		}
@@ -277,11 +277,7 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 
 	if o.fix || o.diff {
 		fx := &fixer{diffOnly: o.diff, out: stdout, notes: stderr, maxSize: int64(o.maxSize), roots: fixRoots(patterns)}
-		applied, err := fx.apply(findings)
-		if err != nil {
-			fmt.Fprintf(stderr, "zscopelint: %v\n", err)
-			return 2
-		}
+		applied := fx.apply(findings)
 		if o.diff {
 			return exitCode(findings, failOn, o.failOn == "never", incomplete)
 		}

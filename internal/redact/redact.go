@@ -29,17 +29,22 @@ func Short(secret string) string {
 type Span struct{ Start, End int }
 
 // text is what the recognisers read: a string, or a file's bytes without a copy.
-type text interface{ ~string | ~[]byte }
+type text interface{ string | []byte }
 
 // index is strings.Index or bytes.Index, as s is.
 func index[T text](s T, sub string) int {
-	switch v := any(s).(type) {
-	case string:
+	if v, ok := any(s).(string); ok {
 		return strings.Index(v, sub)
-	case []byte:
-		return bytes.Index(v, []byte(sub))
 	}
-	return strings.Index(string(s), sub)
+	return bytes.Index(any(s).([]byte), []byte(sub))
+}
+
+// indexByte is strings.IndexByte or bytes.IndexByte, as s is.
+func indexByte[T text](s T, c byte) int {
+	if v, ok := any(s).(string); ok {
+		return strings.IndexByte(v, c)
+	}
+	return bytes.IndexByte(any(s).([]byte), c)
 }
 
 // indexPrefix finds the next "1000." at or after from. It jumps between dots with a
@@ -49,13 +54,7 @@ func indexPrefix[T text](s T, from int) int {
 	start := from // the prefix starts here or later, so its dot is at start+4 or later
 	from += len(tokenPrefix) - 1
 	for from < len(s) {
-		var d int
-		switch v := any(s).(type) {
-		case string:
-			d = strings.IndexByte(v[from:], '.')
-		case []byte:
-			d = bytes.IndexByte(v[from:], '.')
-		}
+		d := indexByte(s[from:], '.')
 		if d < 0 {
 			return -1
 		}
@@ -292,9 +291,6 @@ func (r *Registry) Add(data []byte, f Found) {
 	}
 	for _, a := range f.Assignments {
 		secrets = append(secrets, string(data[a.Value.Start:a.Value.End]))
-	}
-	if len(secrets) == 0 {
-		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
