@@ -293,8 +293,9 @@ func (l *lexer) prose(start, end int) {
 	}
 }
 
-// assignedKey returns NAME when the text just before offset at, on its line, is "NAME=" or
-// "NAME: " (spaces allowed around the sign), else "".
+// assignedKey returns the name a value at offset at is assigned to with "=" or ":" (spaces
+// allowed around the sign), else "": unlike keyBefore, a sentence's "the scope X" is no
+// assignment.
 func assignedKey(d []byte, at int) string {
 	i := at - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
@@ -303,18 +304,7 @@ func assignedKey(d []byte, at int) string {
 	if i < 0 || d[i] != '=' && d[i] != ':' {
 		return ""
 	}
-	i--
-	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
-		i--
-	}
-	end := i + 1
-	for i >= 0 && (isWordByte(d[i]) || d[i] == '.' || d[i] == '-') {
-		i--
-	}
-	if i >= 0 && d[i] != ' ' && d[i] != '\t' && d[i] != '\n' {
-		return ""
-	}
-	return string(d[i+1 : end])
+	return keyBefore(d, at)
 }
 
 // keyBefore returns the name a literal at start is assigned to: skipping back over white
