@@ -107,12 +107,9 @@ func WithholdReason(src []byte) string {
 	return ""
 }
 
-// Redact shortens a secret to a recognisable prefix, so that no output holds it in full.
-func Redact(secret string) string { return redact.Short(secret) }
-
 func (e *Engine) credentialFinding(t Text, sp [2]int, what string) TextFinding {
 	secret := t.Value[sp[0]:sp[1]]
-	red := Redact(secret)
+	red := redact.Short(secret)
 	msg := fmt.Sprintf("%s %s (%d characters) is written in the source: anyone who reads the repository can use it; load it from the environment or a secret store, and revoke this one", what, red, len(secret))
 	if t.ClientSide {
 		msg = fmt.Sprintf("%s %s (%d characters) is in client-side code that every browser downloads (Zoho: never expose tokens in HTML or JavaScript); keep it on the server, and revoke this one", what, red, len(secret))
