@@ -1,8 +1,9 @@
 // Package configcheck finds and judges Zoho scopes in configuration and other non-Go files:
-// YAML (through yaml.v3 nodes), JSON, .env files, and a lexical scan of JavaScript,
-// TypeScript, Python, PHP, Java, HTML, TOML and .properties sources. Extractors find scope
-// sets and where their elements are; the rules engine, shared with the Go analyzer,
-// decides what is wrong.
+// YAML (through yaml.v3 nodes), JSON, .env and .properties files, a lexical scan of
+// JavaScript, TypeScript, Python, PHP, Java, HTML, TOML, scripts and templates, and of
+// documentation as text that names scopes rather than grants them; every other file is
+// searched for credentials. Extractors find scope sets and where their elements are; the
+// rules engine, shared with the Go analyzer, decides what is wrong.
 package configcheck
 
 import (
