@@ -36,9 +36,9 @@ func newNeedle(word string) needle {
 // catalog adds that does not contain it, as the catalog spells it (a case-insensitive scan
 // for such words would cost four times the "zoho" one). What the prefilter gives up, on
 // purpose: a file that never mentions Zoho — whose only scopes are AaaServer's, or belong
-// to services nobody catalogued — is not read; nor, for the hygiene checks, a YAML, JSON or source file whose only Zoho
-// trace is a token (.env files are searched for tokens too). A client secret is recognised
-// by its key only in files that mention Zoho: elsewhere nothing says whose secret it is.
+// to services nobody catalogued — is not parsed (every file is still searched for tokens).
+// A client secret is recognised by its key only in files that mention Zoho: elsewhere
+// nothing says whose secret it is.
 func prefilterNeedles(c *catalog.Catalog) []needle {
 	out := []needle{newNeedle("zoho")}
 	for _, s := range c.Services() {
