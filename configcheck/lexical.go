@@ -221,9 +221,10 @@ func (l *lexer) flush() {
 		return
 	}
 	if !mayHoldScopes(l.data[lits[0].start:lits[len(lits)-1].end], l.needles) {
-		// No scope here, but a literal may still be a token or a secret.
-		for _, t := range lits {
-			if raw := l.data[t.start:t.end]; tokenNeedle.in(raw) || rules.IsSecretKey(l.runKey) {
+		// No scope here, but a literal under a secret key may be a secret (tokens are found
+		// by the file's credential sweep).
+		if rules.IsSecretKey(l.runKey) {
+			for _, t := range lits {
 				value, offs := l.decode(t)
 				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))
 			}

@@ -52,10 +52,6 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 	return out
 }
 
-// tokenNeedle finds Zoho tokens (1000.<hex>.<hex>). It is not in the scope prefilter (a
-// file with only a token needs no parsing), but every file is searched for it, with one
-// vectorised bytes.Index.
-var tokenNeedle = needle{word: "1000.", exact: true}
 
 // mayHoldScopes reports whether data contains one of the needles, in any case.
 func mayHoldScopes(data []byte, needles []needle) bool {

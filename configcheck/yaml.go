@@ -90,7 +90,7 @@ func yamlChunks(data []byte, needles []needle) (chunks []span, ok bool) {
 		if i+1 < len(starts) {
 			e = starts[i+1]
 		}
-		if mayHoldScopes(data[s:e], needles) || tokenNeedle.in(data[s:e]) {
+		if mayHoldScopes(data[s:e], needles) { // tokens are found by the file's credential sweep
 			chunks = append(chunks, span{s, e})
 		}
 	}
