@@ -237,7 +237,7 @@ func unifiedDiff(name string, src []byte, edits []report.Edit) string {
 	var blocks []block
 	for _, e := range edits {
 		first, last := lineOf(e.Start), lineOf(max(e.Start, e.End-1))
-		if n := len(blocks); n > 0 && first <= blocks[n-1].last+1 && e.Start >= starts[blocks[n-1].first] {
+		if n := len(blocks); n > 0 && first <= blocks[n-1].last+1 {
 			b := &blocks[n-1]
 			b.last = max(b.last, last)
 			b.edits = append(b.edits, e)
