@@ -52,7 +52,6 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 	return out
 }
 
-
 // mayHoldScopes reports whether data contains one of the needles, in any case.
 func mayHoldScopes(data []byte, needles []needle) bool {
 	for _, n := range needles {
