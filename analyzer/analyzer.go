@@ -14,6 +14,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/judge"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 	"github.com/zscopelint/zscopelint/suppress"
@@ -85,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}}
-	directives := map[string]*suppress.Set{}
+	var y judge.Yield
 	var checked []*ast.File
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
@@ -96,62 +97,60 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		x.file(f)
-		directives[name] = goDirectives(pass, f)
+		y.Directives = append(y.Directives, goDirectives(pass, f))
 		checked = append(checked, f)
 	}
 	eng := cfg.Engine(detectProduct(x))
 	res := &Result{Calls: x.resolveCalls(pass, eng)}
 	eng.Evidence = evidence(pass, eng, res.Calls)
-	for _, gs := range x.sets {
-		if len(gs.items) == 0 {
-			continue
-		}
-		gs.set.File = pass.Fset.File(gs.items[0].pos).Name()
-		if calls := eng.Why(gs.set); len(calls) > 0 {
-			var scopes []string
-			for _, it := range gs.set.Items {
-				scopes = append(scopes, it.Text)
-			}
-			res.Sets = append(res.Sets, SetReport{Pos: gs.items[0].pos, Scopes: scopes, Calls: calls})
-		}
-		for _, f := range eng.Check(gs.set) {
-			loc := gs.items[f.Item]
-			res.add(pass, directives, Finding{Finding: f, Pos: loc.pos, End: loc.end, Fix: loc.fix(f)})
-		}
+	fileOf := func(p token.Pos) string { return pass.Fset.File(p).Name() }
+	for _, s := range x.sets {
+		s.File = fileOf(token.Pos(s.Elements[0].At.Start))
+		y.Sets = append(y.Sets, s)
 	}
-	for _, kt := range x.texts {
-		file := pass.Fset.File(kt.se.node.Pos()).Name()
-		for _, f := range eng.CheckText(rules.Text{Value: kt.se.value, Key: kt.key, File: file}) {
-			loc := kt.se.locate(scopetext.Span{Text: kt.se.value[f.Start:f.End], Start: f.Start, End: f.End}, false)
-			if loc.item.Quiet {
-				continue // inside a named constant: reported at its declaration
-			}
-			res.add(pass, directives, Finding{Finding: f.Finding, Pos: loc.pos, End: loc.end})
-		}
+	for _, t := range x.texts {
+		str := t.str
+		y.Texts = append(y.Texts, judge.Text{Text: rules.Text{Value: str.value, Key: t.key, File: fileOf(str.node.Pos())},
+			Locate: func(start, end int) (judge.Span, bool) {
+				el := str.locate(scopetext.Span{Text: str.value[start:end], Start: start, End: end}, false)
+				return el.At, !el.Quiet // inside a named constant: reported at its declaration
+			}})
 	}
 	// Comments are no scope position, but a token or secret pasted into one is as public as
 	// one in code.
 	for _, f := range checked {
-		file := pass.Fset.File(f.Pos()).Name()
+		file := fileOf(f.Pos())
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				text := []byte(c.Text)
 				for _, ct := range rules.CredentialTexts(text, redact.Find(text, true)) {
-					for _, tf := range eng.CheckText(rules.Text{Value: ct.Value, Key: ct.Key, File: file}) {
-						pos := c.Pos() + token.Pos(ct.Start+tf.Start)
-						res.add(pass, directives, Finding{Finding: tf.Finding, Pos: pos, End: pos + token.Pos(tf.End-tf.Start)})
-					}
+					at := judge.Pos(c.Pos()) + judge.Pos(ct.Start)
+					y.Texts = append(y.Texts, judge.Text{Text: rules.Text{Value: ct.Value, Key: ct.Key, File: file},
+						Locate: func(start, end int) (judge.Span, bool) { return judge.Span{Start: at + judge.Pos(start), End: at + judge.Pos(end)}, true }})
 				}
 			}
 		}
 	}
 	for _, b := range x.blocks {
-		for _, f := range eng.CheckBlock(rules.CredentialBlock{File: pass.Fset.File(b.pos).Name(), Key: b.key, Hosts: b.hosts}) {
-			res.add(pass, directives, Finding{Finding: f, Pos: b.pos, End: b.pos})
-		}
+		y.Blocks = append(y.Blocks, judge.Block{CredentialBlock: rules.CredentialBlock{File: fileOf(b.pos), Key: b.key, Hosts: b.hosts},
+			At: judge.Span{Start: judge.Pos(b.pos), End: judge.Pos(b.pos)}})
 	}
-	res.Findings = append(res.Findings, directiveProblems(pass, eng, directives)...)
-	withholdFixes(pass, res.Findings)
+	findings, why := judge.Judge(eng, y, judge.Source{
+		Line: func(p judge.Pos) (string, int) {
+			pos := pass.Fset.Position(token.Pos(p))
+			return pos.Filename, pos.Line
+		},
+		Bytes: func(file string) []byte {
+			src, _ := pass.ReadFile(file)
+			return src
+		},
+	})
+	for _, w := range why {
+		res.Sets = append(res.Sets, SetReport{Pos: token.Pos(w.At), Scopes: w.Scopes, Calls: w.Calls})
+	}
+	for _, f := range findings {
+		res.Findings = append(res.Findings, goFinding(f))
+	}
 	for _, fd := range res.Findings {
 		if fd.Severity < cfg.Severity {
 			continue
@@ -187,67 +186,10 @@ func inGOROOT(dir string) bool {
 	return strings.HasPrefix(dir+string(filepath.Separator), goroot)
 }
 
-// withholdFixes drops the fixes of every finding in a file that holds anything shaped like
-// a credential, found or not, suppressed or not, in a comment or not: a diff of that file
-// would print it in its context lines. The finding says why instead. Removing the
-// credential brings the fixes back.
-func withholdFixes(pass *analysis.Pass, fs []Finding) {
-	reasons := map[string]string{}
-	for i := range fs {
-		if fs[i].Fix == nil {
-			continue
-		}
-		name := pass.Fset.Position(fs[i].Pos).Filename
-		reason, ok := reasons[name]
-		if !ok {
-			if src, err := pass.ReadFile(name); err == nil {
-				reason = rules.WithholdReason(src)
-			}
-			reasons[name] = reason
-		}
-		if reason != "" {
-			fs[i].Fix, fs[i].Withheld = nil, reason
-		}
-	}
-}
-
-// add keeps a finding unless a directive suppresses it.
-func (r *Result) add(pass *analysis.Pass, directives map[string]*suppress.Set, f Finding) {
-	p := pass.Fset.Position(f.Pos)
-	if d := directives[p.Filename]; d != nil && d.Suppressed(f.Check.ID, p.Line) {
-		return
-	}
-	r.Findings = append(r.Findings, f)
-}
-
-// fix turns an engine fix into text edits of the element, when its bytes allow one.
-func (loc located) fix(f rules.Finding) *analysis.SuggestedFix {
-	if f.Fix == nil {
-		return nil
-	}
-	edit := loc.replace
-	if f.Fix.Remove {
-		edit = loc.remove
-	}
-	if edit == nil {
-		return nil
-	}
-	e := *edit
-	switch {
-	case f.Fix.Remove:
-	case len(f.Fix.Expand) > 1 && loc.element:
-		e.NewText = []byte(strings.Join(f.Fix.Expand, `", "`)) // one element becomes several
-	default:
-		e.NewText = []byte(f.Fix.Replacement)
-	}
-	return &analysis.SuggestedFix{Message: f.Fix.Message, TextEdits: []analysis.TextEdit{e}}
-}
-
-var checkDirective, _ = rules.CheckByID("ZS002")
-
 // goDirectives reads the //zscopelint: comments of a file. A comment alone on its line
 // applies to the next line, one after code to its own line.
-func goDirectives(pass *analysis.Pass, f *ast.File) *suppress.Set {
+func goDirectives(pass *analysis.Pass, f *ast.File) judge.Directives {
+	tf := pass.Fset.File(f.Pos())
 	set := &suppress.Set{}
 	var src []byte
 	for _, cg := range f.Comments {
@@ -264,7 +206,18 @@ func goDirectives(pass *analysis.Pass, f *ast.File) *suppress.Set {
 			set.Add(d, p.Line, p.Column, aloneOnLine(src, p.Offset))
 		}
 	}
-	return set
+	return judge.Directives{File: tf.Name(), Set: set,
+		At: func(line, col int) judge.Pos { return judge.Pos(tf.LineStart(line) + token.Pos(col-1)) }}
+}
+
+// goFinding positions a judged finding in the package's files.
+func goFinding(f judge.Finding) Finding {
+	out := Finding{Finding: f.Finding, Pos: token.Pos(f.At.Start), End: token.Pos(f.At.End), Withheld: f.Withheld}
+	if f.Edit != nil {
+		out.Fix = &analysis.SuggestedFix{Message: f.Fix.Message, TextEdits: []analysis.TextEdit{{
+			Pos: token.Pos(f.Edit.At.Start), End: token.Pos(f.Edit.At.End), NewText: []byte(f.Edit.New)}}}
+	}
+	return out
 }
 
 // aloneOnLine reports whether only white space precedes offset on its line.
@@ -280,32 +233,11 @@ func aloneOnLine(src []byte, offset int) bool {
 	return true
 }
 
-// directiveProblems reports malformed and unused directives (ZS002), in file order.
-func directiveProblems(pass *analysis.Pass, eng *rules.Engine, directives map[string]*suppress.Set) []Finding {
-	sev, on := eng.Level(checkDirective, checkDirective.Severity)
-	if !on {
-		return nil
-	}
-	var out []Finding
-	for _, f := range pass.Files {
-		tf := pass.Fset.File(f.Pos())
-		set := directives[tf.Name()]
-		if set == nil {
-			continue
-		}
-		for _, p := range set.Problems(eng.Enabled) {
-			pos := tf.LineStart(p.Line) + token.Pos(p.Col-1)
-			out = append(out, Finding{Finding: rules.Finding{Check: checkDirective, Severity: sev, Message: p.Message}, Pos: pos, End: pos})
-		}
-	}
-	return out
-}
-
 // detectProduct chooses Zoho Vertical Solutions for a package that builds a clientoauth
 // authorization URL (SPEC §1), Zoho CRM otherwise.
 func detectProduct(x *extractor) catalog.Product {
 	for _, t := range x.texts {
-		if strings.Contains(t.se.value, "/clientoauth/v2/") {
+		if strings.Contains(t.str.value, "/clientoauth/v2/") {
 			return catalog.VerticalSolutions
 		}
 	}

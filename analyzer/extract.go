@@ -7,8 +7,7 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
+	"github.com/zscopelint/zscopelint/judge"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
@@ -29,29 +28,12 @@ type strExpr struct {
 	pieces []piece
 }
 
-// located is a set element with where it is and how it can be changed.
-type located struct {
-	item     rules.Item
-	pos, end token.Pos
-	replace  *analysis.TextEdit // bytes that hold exactly the element's text; nil if none do
-	remove   *analysis.TextEdit // what to delete to drop the element
-	// element says the element is a whole "..." element of a []string literal, so that it
-	// can become several elements.
-	element bool
-}
-
-// goSet is a scope set found in Go source.
-type goSet struct {
-	set   rules.Set
-	items []located
-}
-
 // extractor walks one package's files and collects its scope sets.
 type extractor struct {
 	info     *types.Info
 	consumed map[ast.Node]bool // string expressions that belong to a list already
-	sets     []goSet
-	texts    []keyedStr // every constant string expression, with its key
+	sets     []judge.Set
+	texts    []assignedString // every constant string expression, with its key
 	blocks   []goBlock  // composite literals that hold a credential
 	calls    []callSite // net/http calls that may reach Zoho
 	assigns  map[types.Object][]ast.Expr
@@ -83,7 +65,7 @@ func (x *extractor) file(f *ast.File) {
 				x.list(n, contextName(stack))
 				if len(x.sets) > before && x.joinedBySpaces(n, stack) {
 					// strings.Join(list, " "): one string of space-joined scopes.
-					items := x.sets[len(x.sets)-1].set.Items
+					items := x.sets[len(x.sets)-1].Items
 					for i := 1; i < len(items); i++ {
 						items[i].SpaceJoined = true
 					}
@@ -152,10 +134,10 @@ func (x *extractor) structTag(f *ast.Field) {
 		for k := range offs {
 			offs[k] = 1 + d.at + k // 1: the opening backquote
 		}
-		se := strExpr{node: lit, value: d.value, pieces: []piece{{start: 0, end: len(d.value), lit: lit, offs: offs, node: lit}}}
-		x.texts = append(x.texts, keyedStr{se, key})
+		str := strExpr{node: lit, value: d.value, pieces: []piece{{start: 0, end: len(d.value), lit: lit, offs: offs, node: lit}}}
+		x.texts = append(x.texts, assignedString{str, key})
 		for _, set := range scopetext.Split(d.value, scopetext.ScopeName(key)) {
-			x.addStringSet(se, set)
+			x.addStringSet(str, set)
 		}
 	}
 }
@@ -269,41 +251,40 @@ func (x *extractor) flatten(n ast.Expr, at int, out []piece) []piece {
 // newStrExpr records a constant string expression, assigned to key ("" for none): its
 // scopes are judged as sets, and the whole string by the hygiene checks.
 func (x *extractor) newStrExpr(n ast.Expr, key string) strExpr {
-	se := strExpr{node: n, value: constant.StringVal(x.info.Types[n].Value), pieces: x.flatten(n, 0, nil)}
-	x.texts = append(x.texts, keyedStr{se, key})
-	return se
+	str := strExpr{node: n, value: constant.StringVal(x.info.Types[n].Value), pieces: x.flatten(n, 0, nil)}
+	x.texts = append(x.texts, assignedString{str, key})
+	return str
 }
 
-// keyedStr is a string expression and the name it is assigned to.
-type keyedStr struct {
-	se  strExpr
+// assignedString is a string expression and the name it is assigned to.
+type assignedString struct {
+	str strExpr
 	key string
 }
 
 // stringExpr finds the scope sets inside one constant string expression.
 func (x *extractor) stringExpr(n ast.Expr, key string) {
-	se := x.newStrExpr(n, key)
-	for _, s := range scopetext.Split(se.value, scopetext.ScopeName(key)) {
-		x.addStringSet(se, s)
+	str := x.newStrExpr(n, key)
+	for _, s := range scopetext.Split(str.value, scopetext.ScopeName(key)) {
+		x.addStringSet(str, s)
 	}
 }
 
 // addStringSet adds a set found inside one string expression.
-func (x *extractor) addStringSet(se strExpr, s scopetext.Set) {
-	gs := goSet{set: rules.SetOf(s)}
+func (x *extractor) addStringSet(str strExpr, s scopetext.Set) {
+	set := judge.Set{Set: rules.SetOf(s)}
 	for i, sp := range s.Spans {
-		loc := se.locate(sp, sp.Exact(se.value))
-		rs, re := s.RemovalRange(i)
-		loc.remove = se.edit(rs, re, "")
-		gs.add(loc)
+		el := str.locate(sp, sp.Exact(str.value))
+		el.Remove = str.span(s.RemovalRange(i))
+		set.Add(el)
 	}
-	x.sets = append(x.sets, gs)
+	x.sets = append(x.sets, set)
 }
 
 // list makes one scope set of a []string literal: every element, and every scope inside a
 // comma-joined element.
 func (x *extractor) list(lit *ast.CompositeLit, key string) {
-	gs := goSet{}
+	set := judge.Set{}
 	allLists := true
 	for i, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -313,96 +294,93 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 			continue
 		}
 		x.consumed[elt] = true
-		se := x.newStrExpr(elt, key)
-		for _, s := range scopetext.Split(se.value, true) {
+		str := x.newStrExpr(elt, key)
+		for _, s := range scopetext.Split(str.value, true) {
 			if !s.InList() {
 				// A URL or prose inside the list is a set of its own, and takes the list
 				// out of scope position (a Google scope URL is no Zoho scope).
 				allLists = false
-				x.addStringSet(se, s)
+				x.addStringSet(str, s)
 				continue
 			}
 			for j, sp := range s.Spans {
-				loc := se.locate(sp, sp.Exact(se.value))
-				if len(s.Spans) == 1 && sp.Start == 0 && sp.End == len(se.value) {
-					loc.remove = removeElement(lit, i)
+				el := str.locate(sp, sp.Exact(str.value))
+				if len(s.Spans) == 1 && sp.Start == 0 && sp.End == len(str.value) {
+					el.Remove = removeElement(lit, i)
 					if bl, ok := elt.(*ast.BasicLit); ok && strings.HasPrefix(bl.Value, `"`) {
-						loc.element = true
+						el.ListSeparator = `", "` // one "..." element becomes several
 					}
 				} else {
-					rs, re := s.RemovalRange(j)
-					loc.remove = se.edit(rs, re, "")
+					el.Remove = str.span(s.RemovalRange(j))
 				}
-				gs.add(loc)
+				set.Add(el)
 			}
 		}
 	}
-	gs.set.ScopePosition = scopetext.ScopeName(key) && allLists
-	if len(gs.items) > 0 {
-		x.sets = append(x.sets, gs)
+	set.ScopePosition = scopetext.ScopeName(key) && allLists
+	if len(set.Elements) > 0 {
+		x.sets = append(x.sets, set)
 	}
 }
 
-func (gs *goSet) add(loc located) {
-	gs.items = append(gs.items, loc)
-	gs.set.Items = append(gs.set.Items, loc.item)
-}
-
-// removeElement deletes element i of a composite literal with the comma that separates it.
-func removeElement(lit *ast.CompositeLit, i int) *analysis.TextEdit {
+// removeElement is what to delete to drop element i of a composite literal: the element
+// and the comma that separates it.
+func removeElement(lit *ast.CompositeLit, i int) *judge.Span {
 	elts := lit.Elts
 	switch {
 	case len(elts) == 1:
-		return &analysis.TextEdit{Pos: elts[0].Pos(), End: elts[0].End()}
+		return spanOf(elts[0].Pos(), elts[0].End())
 	case i+1 < len(elts):
-		return &analysis.TextEdit{Pos: elts[i].Pos(), End: elts[i+1].Pos()}
+		return spanOf(elts[i].Pos(), elts[i+1].Pos())
 	default:
-		return &analysis.TextEdit{Pos: elts[i-1].End(), End: elts[i].End()}
+		return spanOf(elts[i-1].End(), elts[i].End())
 	}
 }
 
-// locate positions a span of the expression's value.
-func (se strExpr) locate(sp scopetext.Span, exact bool) located {
-	loc := located{item: rules.Item{Text: sp.Text, SpaceJoined: sp.SpaceJoined}, pos: se.node.Pos(), end: se.node.End()}
-	p := se.pieceAt(sp.Start)
+func spanOf(pos, end token.Pos) *judge.Span { return &judge.Span{Start: judge.Pos(pos), End: judge.Pos(end)} }
+
+// locate positions a span of the expression's value as a set element.
+func (str strExpr) locate(sp scopetext.Span, exact bool) judge.Element {
+	el := judge.Element{Item: rules.Item{Text: sp.Text, SpaceJoined: sp.SpaceJoined}, At: *spanOf(str.node.Pos(), str.node.End())}
+	p := str.pieceAt(sp.Start)
 	if p == nil || p.lit == nil {
 		// The element comes from a named constant: judged where that is declared.
 		if p != nil && sp.End <= p.end {
-			loc.item.Quiet = true
+			el.Quiet = true
 		}
-		return loc
+		return el
 	}
-	loc.pos = p.lit.Pos() + token.Pos(p.offs[sp.Start-p.start])
+	el.At.Start = judge.Pos(p.lit.Pos()) + judge.Pos(p.offs[sp.Start-p.start])
 	if sp.End <= p.end {
-		loc.end = p.lit.Pos() + token.Pos(p.offs[sp.End-p.start])
+		el.At.End = judge.Pos(p.lit.Pos()) + judge.Pos(p.offs[sp.End-p.start])
 		if exact {
-			loc.replace = se.edit(sp.Start, sp.End, "")
+			el.Replace = str.span(sp.Start, sp.End)
 		}
 	}
-	return loc
+	return el
 }
 
-func (se strExpr) pieceAt(off int) *piece {
-	for i := range se.pieces {
-		if p := &se.pieces[i]; off >= p.start && off < p.end {
+func (str strExpr) pieceAt(off int) *piece {
+	for i := range str.pieces {
+		if p := &str.pieces[i]; off >= p.start && off < p.end {
 			return p
 		}
 	}
 	return nil
 }
 
-// edit returns an edit of value[start:end] when those bytes are written verbatim inside one
-// literal (no escapes), or nil.
-func (se strExpr) edit(start, end int, text string) *analysis.TextEdit {
-	p := se.pieceAt(start)
+// span is where value[start:end] is written when those bytes are written verbatim inside
+// one literal (no escapes), or nil.
+func (str strExpr) span(start, end int) *judge.Span {
+	p := str.pieceAt(start)
 	if p == nil || p.lit == nil || end > p.end {
 		return nil
 	}
 	a, b := p.offs[start-p.start], p.offs[end-p.start]
-	if p.lit.Value[a:b] != se.value[start:end] {
+	if p.lit.Value[a:b] != str.value[start:end] {
 		return nil
 	}
-	return &analysis.TextEdit{Pos: p.lit.Pos() + token.Pos(a), End: p.lit.Pos() + token.Pos(b), NewText: []byte(text)}
+	return spanOf(p.lit.Pos()+token.Pos(a), p.lit.Pos()+token.Pos(b))
 }
 
 // contextName is the name the node on top of stack's child is given to: the key of a

@@ -19,6 +19,7 @@ import (
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/internal/safefile"
+	"github.com/zscopelint/zscopelint/judge"
 	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
@@ -124,7 +125,6 @@ type Result struct {
 
 var (
 	checkUnreadable, _ = rules.CheckByID("ZS001")
-	checkDirective, _  = rules.CheckByID("ZS002")
 )
 
 // CheckFiles checks files in parallel and returns their findings in a deterministic order.
@@ -264,17 +264,6 @@ func securityRequirement(path []string) bool {
 	return n >= 3 && path[n-2] == elementKey && path[n-3] == "security"
 }
 
-// hasFix reports whether any finding offers a fix: only then is the file searched for what
-// would withhold fixes.
-func hasFix(fs []report.Finding) bool {
-	for _, f := range fs {
-		if f.Fix != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
 func unicodeBOM(data []byte) string {
 	switch {
@@ -356,60 +345,61 @@ func checkExtraction(display string, kind Kind, data []byte, opts Options, ex ex
 	if opts.EvidenceFor != nil {
 		eng.Evidence = opts.EvidenceFor(display)
 	}
-	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
-	for _, ls := range ex.sets {
-		ls.set.File = display
-		if calls := eng.Why(ls.set); len(calls) > 0 {
-			line, col := lines.pos(ls.items[0].start)
-			var scopes []string
-			for _, it := range ls.set.Items {
-				scopes = append(scopes, it.Text)
-			}
-			why = append(why, report.WhySet{File: display, Line: line, Col: col, Scopes: scopes, Calls: calls})
-		}
-		for _, f := range eng.Check(ls.set) {
-			rf := ls.items[f.Item].finding(f, display, lines)
-			if directives.Suppressed(f.Check.ID, rf.Line) {
-				continue
-			}
-			fs = append(fs, rf)
-		}
+	found, judged := judge.Judge(eng, ex.yield(display, data, lines), judge.Source{
+		Line: func(p judge.Pos) (string, int) {
+			line, _ := lines.pos(int(p))
+			return display, line
+		},
+		Bytes: func(string) []byte { return data },
+	})
+	for _, w := range judged {
+		line, col := lines.pos(int(w.At))
+		why = append(why, report.WhySet{File: display, Line: line, Col: col, Scopes: w.Scopes, Calls: w.Calls})
 	}
-	keep := func(f report.Finding) {
-		if !directives.Suppressed(f.Check.ID, f.Line) {
-			fs = append(fs, f)
+	for _, f := range found {
+		fs = append(fs, lines.finding(f, display))
+	}
+	return fs, why, failed
+}
+
+// yield hands what the extractor found to the judge, in byte offsets of the file.
+func (ex *extraction) yield(display string, data []byte, lines *lineIndex) judge.Yield {
+	var y judge.Yield
+	for _, ls := range ex.sets {
+		set := judge.Set{Set: ls.set, Elements: make([]judge.Element, len(ls.items))}
+		set.File = display
+		for i, it := range ls.items {
+			el := judge.Element{Item: ls.set.Items[i], At: judge.Span{Start: judge.Pos(it.start), End: judge.Pos(it.end)}}
+			if it.exact {
+				el.Replace = &el.At
+			}
+			if it.remove != nil {
+				el.Remove = &judge.Span{Start: judge.Pos(it.remove.start), End: judge.Pos(it.remove.end)}
+			}
+			set.Elements[i] = el
 		}
+		y.Sets = append(y.Sets, set)
 	}
 	ext := strings.ToLower(filepath.Ext(display))
 	for _, t := range ex.texts {
-		txt := rules.Text{Value: t.value, Key: t.key, File: display,
-			ClientSide:    ext == ".html" || ext == ".htm" || ext == ".jsx" || ext == ".tsx",
-			RuntimeBraces: ext == ".py" || ext == ".php"}
-		for _, f := range eng.CheckText(txt) {
-			a, b := t.locate(f.Start, f.End)
-			keep(positioned(f.Finding, display, lines, a, b))
-		}
+		locate := t.locate
+		y.Texts = append(y.Texts, judge.Text{
+			Text: rules.Text{Value: t.value, Key: t.key, File: display,
+				ClientSide:    ext == ".html" || ext == ".htm" || ext == ".jsx" || ext == ".tsx",
+				RuntimeBraces: ext == ".py" || ext == ".php"},
+			Locate: func(start, end int) (judge.Span, bool) {
+				a, b := locate(start, end)
+				return judge.Span{Start: judge.Pos(a), End: judge.Pos(b)}, true
+			}})
 	}
 	for _, b := range ex.blocks {
-		for _, f := range eng.CheckBlock(rules.CredentialBlock{File: display, Key: b.key, Hosts: b.hosts}) {
-			keep(positioned(f, display, lines, b.pos, b.pos+len(b.key)))
-		}
+		y.Blocks = append(y.Blocks, judge.Block{CredentialBlock: rules.CredentialBlock{File: display, Key: b.key, Hosts: b.hosts},
+			At: judge.Span{Start: judge.Pos(b.pos), End: judge.Pos(b.pos + len(b.key))}})
 	}
-	if hasFix(fs) {
-		if reason := rules.WithholdReason(data); reason != "" {
-			for i := range fs {
-				if fs[i].Fix != nil {
-					fs[i].Fix, fs[i].Withheld = nil, reason
-				}
-			}
-		}
-	}
-	if sev, on := eng.Level(checkDirective, checkDirective.Severity); on {
-		for _, p := range directives.Problems(eng.Enabled) {
-			fs = append(fs, report.Finding{Check: checkDirective, Severity: sev, File: display, Line: p.Line, Col: p.Col, Message: p.Message})
-		}
-	}
-	return fs, why, failed
+	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
+	y.Directives = []judge.Directives{{File: display, Set: directives,
+		At: func(line, col int) judge.Pos { return judge.Pos(lines.offset(line, col)) }}}
+	return y
 }
 
 // parseError is a file that did not parse, at a byte offset or a line and column.
@@ -538,29 +528,16 @@ func listElement(value string, list *locSet, own *[]locSet, allLists *bool, add 
 	}
 }
 
-// positioned makes a report finding of an engine finding at file bytes [start, end).
-func positioned(f rules.Finding, display string, lines *lineIndex, start, end int) report.Finding {
-	line, col := lines.pos(start)
-	endLine, endCol := lines.pos(end)
-	return report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
-		EndLine: endLine, EndCol: endCol, CPCol: lines.cpCol(start), CPEndCol: lines.cpCol(end),
-		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions}
-}
-
-func (it locItem) finding(f rules.Finding, display string, lines *lineIndex) report.Finding {
-	rf := positioned(f, display, lines, it.start, it.end)
-	if f.Fix == nil {
-		return rf
-	}
-	var e *report.Edit
-	switch {
-	case f.Fix.Remove && it.remove != nil:
-		e = lines.edit(display, it.remove.start, it.remove.end, "")
-	case !f.Fix.Remove && it.exact:
-		e = lines.edit(display, it.start, it.end, f.Fix.Replacement)
-	}
-	if e != nil {
-		rf.Fix = &report.Fix{Message: f.Fix.Message, Edits: []report.Edit{*e}}
+// finding makes a report finding of a judged one.
+func (li *lineIndex) finding(f judge.Finding, display string) report.Finding {
+	start, end := int(f.At.Start), int(f.At.End)
+	line, col := li.pos(start)
+	endLine, endCol := li.pos(end)
+	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: display, Line: line, Col: col,
+		EndLine: endLine, EndCol: endCol, CPCol: li.cpCol(start), CPEndCol: li.cpCol(end),
+		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions, Withheld: f.Withheld}
+	if f.Edit != nil {
+		rf.Fix = &report.Fix{Message: f.Fix.Message, Edits: []report.Edit{*li.edit(display, int(f.Edit.At.Start), int(f.Edit.At.End), f.Edit.New)}}
 	}
 	return rf
 }
