@@ -126,7 +126,9 @@ func run(pass *analysis.Pass) (any, error) {
 				for _, ct := range rules.CredentialTexts(text, redact.Find(text, true)) {
 					at := judge.Pos(c.Pos()) + judge.Pos(ct.Start)
 					y.Texts = append(y.Texts, judge.Text{Text: rules.Text{Value: ct.Value, Key: ct.Key, File: file},
-						Locate: func(start, end int) (judge.Span, bool) { return judge.Span{Start: at + judge.Pos(start), End: at + judge.Pos(end)}, true }})
+						Locate: func(start, end int) (judge.Span, bool) {
+							return judge.Span{Start: at + judge.Pos(start), End: at + judge.Pos(end)}, true
+						}})
 				}
 			}
 		}

@@ -34,8 +34,8 @@ type extractor struct {
 	consumed map[ast.Node]bool // string expressions that belong to a list already
 	sets     []judge.Set
 	texts    []assignedString // every constant string expression, with its key
-	blocks   []goBlock  // composite literals that hold a credential
-	calls    []callSite // net/http calls that may reach Zoho
+	blocks   []goBlock        // composite literals that hold a credential
+	calls    []callSite       // net/http calls that may reach Zoho
 	assigns  map[types.Object][]ast.Expr
 }
 
@@ -337,7 +337,9 @@ func removeElement(lit *ast.CompositeLit, i int) *judge.Span {
 	}
 }
 
-func spanOf(pos, end token.Pos) *judge.Span { return &judge.Span{Start: judge.Pos(pos), End: judge.Pos(end)} }
+func spanOf(pos, end token.Pos) *judge.Span {
+	return &judge.Span{Start: judge.Pos(pos), End: judge.Pos(end)}
+}
 
 // locate positions a span of the expression's value as a set element.
 func (str strExpr) locate(sp scopetext.Span, exact bool) judge.Element {
