@@ -56,6 +56,17 @@ type Check struct {
 	Bad      string   `yaml:"bad"`
 	Good     string   `yaml:"good"`
 	Fix      string   `yaml:"fix"`
+	// Reads says what the check looks at: input (the front ends), directive, set,
+	// text or block. Checks that read sets, texts and blocks are engine functions
+	// (table.go).
+	Reads []string `yaml:"reads"`
+	// Grants: only sets that grant scopes are judged (not the scopes an API declares,
+	// not scopes named in prose).
+	Grants bool `yaml:"grants"`
+	// Evidence: the check needs the program's API calls, and says nothing without them.
+	Evidence bool `yaml:"evidence"`
+	// Allow: the policy's allow list accepts what the check reports.
+	Allow bool `yaml:"allow"`
 }
 
 // Suppression is how any check is silenced; -explain and SARIF help end with it.

@@ -201,61 +201,13 @@ func (e *Engine) Judged(set Set) []bool {
 	return out
 }
 
-// Check judges one scope set and returns its findings, in element order.
-func (e *Engine) Check(set Set) []Finding {
-	judged := e.Judged(set)
-	if judged == nil || e.Policy.Excluded(set.File) {
-		return nil
-	}
-	var out []Finding
-	entries := make([]*catalog.Entry, len(set.Items))
-	for i, it := range set.Items {
-		if !judged[i] {
-			continue
-		}
-		res := e.Catalog.Resolve(it.Text, e.Product)
-		entries[i] = res.Entry
-		if it.Quiet {
-			continue
-		}
-		out = append(out, e.itemFindings(i, it.Text, res)...)
-		out = append(out, e.policyFindings(i, it.Text, res, set.File)...)
-	}
-	if set.Declares || set.Prose {
-		kept := out[:0]
-		for _, f := range out {
-			if f.Check != checkBroad {
-				kept = append(kept, f)
-			}
-		}
-		out = kept
-		return e.levels(set, entries, out)
-	}
-	out = append(out, e.spaceJoined(set, judged)...)
-	out = append(out, e.redundant(set, entries)...)
-	evidence, judgedServices := e.evidenceFindings(set, entries)
-	if len(judgedServices) > 0 {
-		// With evidence, ZS201 names the exact set instead of the family.
-		kept := out[:0]
-		for _, f := range out {
-			if en := entries[f.Item]; f.Check == checkBroad && en != nil && judgedServices[strings.ToLower(en.Service.Name)] {
-				continue
-			}
-			kept = append(kept, f)
-		}
-		out = kept
-	}
-	out = append(out, evidence...)
-	return e.levels(set, entries, out)
-}
-
 // levels sorts a set's findings, drops those the policy accepts (allow) or turns off, and
 // applies the policy's severities.
 func (e *Engine) levels(set Set, entries []*catalog.Entry, out []Finding) []Finding {
 	sortFindings(out)
 	filtered := out[:0]
 	for _, f := range out {
-		if (f.Check == checkBroad || f.Check == checkUnused) && e.allowed(set.Items[f.Item].Text, entries[f.Item], set.File) {
+		if f.Check.Allow && e.allowed(set.Items[f.Item].Text, entries[f.Item], set.File) {
 			continue
 		}
 		var on bool
@@ -278,99 +230,9 @@ func (e *Engine) allowed(text string, entry *catalog.Entry, file string) bool {
 	return false
 }
 
-// policyFindings applies ZS205: the policy's deny list and services allowlist.
-func (e *Engine) policyFindings(i int, text string, res catalog.Resolution, file string) []Finding {
-	if e.Policy == nil {
-		return nil
-	}
-	scope := text
-	if res.Entry != nil {
-		scope = res.Entry.Scope
-	}
-	where := e.Policy.Path
-	f := Finding{Check: checkDenied, Severity: checkDenied.Severity, Item: i, Scope: text}
-	r, ok := e.Policy.Denied(scope, file)
-	if !ok && scope != text {
-		r, ok = e.Policy.Denied(text, file)
-	}
-	if ok {
-		f.Message = fmt.Sprintf("%s is denied by the policy (%s:%d:%d)", text, where, r.Line, r.Col)
-		if r.Reason != "" {
-			f.Message += ": " + r.Reason
-		}
-		return []Finding{f}
-	}
-	service := res.Scope.Service
-	if res.Entry != nil {
-		service = res.Entry.Service.Name
-	}
-	if service != "" && !e.Policy.ServiceAllowed(service) {
-		f.Message = fmt.Sprintf("%s uses service %s, which is not in the policy's services (%s: %s)",
-			text, service, where, strings.Join(e.Policy.Services, ", "))
-		return []Finding{f}
-	}
-	return nil
-}
-
-func (e *Engine) itemFindings(i int, text string, res catalog.Resolution) []Finding {
-	f := Finding{Item: i, Scope: text, Suggestions: res.Suggestions}
-	didYouMean := ""
-	if len(res.Suggestions) > 0 {
-		didYouMean = "; did you mean " + strings.Join(res.Suggestions, " or ") + "?"
-	}
-	if len(res.Suggestions) == 1 {
-		f.Fix = &Fix{Message: "Replace with " + res.Suggestions[0], Replacement: res.Suggestions[0]}
-	}
-	switch res.Problem {
-	case catalog.Template:
-		return nil
-	case catalog.Malformed:
-		f.Check, f.Message = checkMalformed, fmt.Sprintf("malformed scope %q: %s", text, res.Reason)
-	case catalog.UnknownService:
-		if full := e.missingService(text); full != "" && !res.Near {
-			// The service name is missing, not unknown: "modules.leads.READ" in a list.
-			f.Check, f.Severity, f.Suggestions = checkMalformed, checkMalformed.Severity, []string{full}
-			f.Message = fmt.Sprintf("malformed scope %q: no service name; did you mean %s?", text, full)
-			f.Fix = &Fix{Message: "Replace with " + full, Replacement: full}
-			return []Finding{f}
-		}
-		f.Check, f.Message = checkUnknownSvc, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
-		if !res.Near {
-			f.Severity = Info
-			return []Finding{f}
-		}
-	case catalog.UnknownScope:
-		f.Check, f.Message = checkUnknown, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
-	case catalog.UnsupportedOperation:
-		f.Check, f.Message = checkUnsupported, fmt.Sprintf("%s in %q%s", res.Reason, text, didYouMean)
-	case catalog.OK:
-		return e.validFindings(i, text, res.Entry)
-	}
-	f.Severity = f.Check.Severity
-	return []Finding{f}
-}
-
-func (e *Engine) validFindings(i int, text string, entry *catalog.Entry) []Finding {
-	var out []Finding
-	if text != entry.Scope {
-		out = append(out, Finding{Check: checkCase, Severity: checkCase.Severity, Item: i, Scope: text,
-			Message:     fmt.Sprintf("%s differs from the catalog's spelling %s only by case", text, entry.Scope),
-			Suggestions: []string{entry.Scope},
-			Fix:         &Fix{Message: "Use the canonical spelling " + entry.Scope, Replacement: entry.Scope}})
-	}
-	if why := entry.Deprecated(); why != "" {
-		out = append(out, Finding{Check: checkDeprecated, Severity: checkDeprecated.Severity, Item: i, Scope: text,
-			Message: fmt.Sprintf("%s is deprecated: %s", text, why)})
-	}
-	if f, ok := e.broad(i, text, entry); ok {
-		out = append(out, f)
-	}
-	return out
-}
-
-// broad applies ZS201 without usage evidence: a group scope spanning several sub-scopes is
-// a warning, ALL or WRITE on one resource with narrower operations is info.
-func (e *Engine) broad(i int, text string, entry *catalog.Entry) (Finding, bool) {
+// broadFamily is ZS201 without usage evidence: a group scope spanning several sub-scopes
+// is a warning, ALL or WRITE on one resource with narrower operations is info.
+func (e *Engine) broadFamily(i int, text string, entry *catalog.Entry) (Finding, bool) {
 	narrower := e.Catalog.Narrower(entry, e.Product)
 	if len(narrower) == 0 {
 		return Finding{}, false

@@ -177,3 +177,50 @@ func TestREADMEChecksTable(t *testing.T) {
 		t.Errorf("README.md's check table is out of date (go test ./rules -update); it should read:\n%s", MarkdownTable())
 	}
 }
+
+// TestCheckTable keeps checks.yaml and the engine's rule tables in step: a check that
+// reads sets, texts or blocks has a function there, and no function lacks its check.
+func TestCheckTable(t *testing.T) {
+	tables := map[string]func(id string) bool{
+		"set":   func(id string) bool { return setRules[id] != nil },
+		"text":  func(id string) bool { return textRules[id] != nil },
+		"block": func(id string) bool { return blockRules[id] != nil },
+	}
+	reads := map[string]map[string]bool{}
+	for _, c := range Checks {
+		if len(c.Reads) == 0 {
+			t.Errorf("%s: no reads in checks.yaml", c.ID)
+		}
+		for _, r := range c.Reads {
+			if reads[r] == nil {
+				reads[r] = map[string]bool{}
+			}
+			reads[r][c.ID] = true
+			has, ok := tables[r]
+			if ok && !has(c.ID) {
+				t.Errorf("%s reads %s but has no function in the %s table", c.ID, r, r)
+			}
+			if !ok && r != "input" && r != "directive" {
+				t.Errorf("%s: unknown reads %q", c.ID, r)
+			}
+		}
+		if (c.Grants || c.Evidence || c.Allow) && !reads["set"][c.ID] {
+			t.Errorf("%s: grants, evidence and allow are properties of set checks", c.ID)
+		}
+	}
+	for id := range setRules {
+		if !reads["set"][id] {
+			t.Errorf("setRules has %s, which checks.yaml does not say reads set", id)
+		}
+	}
+	for id := range textRules {
+		if !reads["text"][id] {
+			t.Errorf("textRules has %s, which checks.yaml does not say reads text", id)
+		}
+	}
+	for id := range blockRules {
+		if !reads["block"][id] {
+			t.Errorf("blockRules has %s, which checks.yaml does not say reads block", id)
+		}
+	}
+}

@@ -39,11 +39,28 @@ type TextFinding struct {
 	Start, End int
 }
 
-// CheckText applies ZS301 and ZS302 to one string.
+// CheckText applies the text checks (ZS301, ZS302) to one string.
 func (e *Engine) CheckText(t Text) []TextFinding {
 	if e.Policy.Excluded(t.File) || !mayNeedText(t.Value) {
 		return nil
 	}
+	var out []TextFinding
+	for _, c := range Checks {
+		if rule := textRules[c.ID]; rule != nil {
+			for _, f := range rule(e, t) {
+				var on bool
+				if f.Severity, on = e.Level(f.Check, f.Severity); on {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// credentials is ZS301: a Zoho token anywhere in the string, or a client secret assigned
+// to a key named like one.
+func (e *Engine) credentials(t Text) []TextFinding {
 	var out []TextFinding
 	for _, sp := range FindTokens(t.Value) {
 		out = append(out, e.credentialFinding(t, [2]int{sp.Start, sp.End}, "Zoho OAuth token"))
@@ -54,15 +71,7 @@ func (e *Engine) CheckText(t Text) []TextFinding {
 			out = append(out, e.credentialFinding(t, [2]int{start, start + len(v)}, "client secret"))
 		}
 	}
-	out = append(out, e.authRequests(t)...)
-	kept := out[:0]
-	for _, f := range out {
-		var on bool
-		if f.Severity, on = e.Level(f.Check, f.Severity); on {
-			kept = append(kept, f)
-		}
-	}
-	return kept
+	return out
 }
 
 // mayNeedText is a cheap first look: every finding needs "1000." (a token), a long
@@ -413,13 +422,29 @@ type CredentialBlock struct {
 	Hosts []string // every Zoho host the block's values name
 }
 
-// CheckBlock applies ZS303: a token is bound to one org in one environment of one data
-// centre, so one credential beside hosts of several environments or data centres cannot
-// work for all of them.
+// CheckBlock applies the block checks (ZS303) to a mapping that holds a credential.
 func (e *Engine) CheckBlock(b CredentialBlock) []Finding {
 	if e.Policy.Excluded(b.File) {
 		return nil
 	}
+	var out []Finding
+	for _, c := range Checks {
+		if rule := blockRules[c.ID]; rule != nil {
+			for _, f := range rule(e, b) {
+				var on bool
+				if f.Severity, on = e.Level(f.Check, f.Severity); on {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// environmentMix is ZS303: a token is bound to one org in one environment of one data
+// centre, so one credential beside hosts of several environments or data centres cannot
+// work for all of them.
+func (e *Engine) environmentMix(b CredentialBlock) []Finding {
 	envs := map[string]bool{}
 	dcs := map[string]bool{}
 	for _, h := range b.Hosts {
@@ -440,13 +465,8 @@ func (e *Engine) CheckBlock(b CredentialBlock) []Finding {
 	if len(dcs) >= 2 {
 		what = append(what, "data centres "+strings.Join(sortedKeys(dcs), ", "))
 	}
-	f := Finding{Check: checkEnvMix, Severity: checkEnvMix.Severity, Scope: b.Key,
-		Message: fmt.Sprintf("%s is used with %s; since May 2020 a Zoho token belongs to one org in one environment (production, sandbox or developer) of one data centre: keep one credential per environment", b.Key, strings.Join(what, " and "))}
-	var on bool
-	if f.Severity, on = e.Level(f.Check, f.Severity); !on {
-		return nil
-	}
-	return []Finding{f}
+	return []Finding{{Check: checkEnvMix, Severity: checkEnvMix.Severity, Scope: b.Key,
+		Message: fmt.Sprintf("%s is used with %s; since May 2020 a Zoho token belongs to one org in one environment (production, sandbox or developer) of one data centre: keep one credential per environment", b.Key, strings.Join(what, " and "))}}
 }
 
 func sortedKeys(m map[string]bool) []string {
