@@ -105,6 +105,9 @@ func run(pass *analysis.Pass) (any, error) {
 	eng.Evidence = evidence(pass, eng, res.Calls)
 	fileOf := func(p token.Pos) string { return pass.Fset.File(p).Name() }
 	for _, s := range x.sets {
+		if len(s.Elements) == 0 {
+			continue
+		}
 		s.File = fileOf(token.Pos(s.Elements[0].At.Start))
 		y.Sets = append(y.Sets, s)
 	}

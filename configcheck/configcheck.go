@@ -371,7 +371,8 @@ func (ex *extraction) yield(display string, data []byte, lines *lineIndex) judge
 		for i, it := range ls.items {
 			el := judge.Element{Item: ls.set.Items[i], At: judge.Span{Start: judge.Pos(it.start), End: judge.Pos(it.end)}}
 			if it.exact {
-				el.Replace = &el.At
+				whole := el.At
+				el.Replace = &whole
 			}
 			if it.remove != nil {
 				el.Remove = &judge.Span{Start: judge.Pos(it.remove.start), End: judge.Pos(it.remove.end)}

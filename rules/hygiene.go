@@ -44,18 +44,7 @@ func (e *Engine) CheckText(t Text) []TextFinding {
 	if e.Policy.Excluded(t.File) || !mayNeedText(t.Value) {
 		return nil
 	}
-	var out []TextFinding
-	for _, c := range Checks {
-		if rule := textRules[c.ID]; rule != nil {
-			for _, f := range rule(e, t) {
-				var on bool
-				if f.Severity, on = e.Level(f.Check, f.Severity); on {
-					out = append(out, f)
-				}
-			}
-		}
-	}
-	return out
+	return runRules(e, textRules, t, func(f *TextFinding) *Finding { return &f.Finding })
 }
 
 // credentials is ZS301: a Zoho token anywhere in the string, or a client secret assigned
@@ -427,18 +416,7 @@ func (e *Engine) CheckBlock(b CredentialBlock) []Finding {
 	if e.Policy.Excluded(b.File) {
 		return nil
 	}
-	var out []Finding
-	for _, c := range Checks {
-		if rule := blockRules[c.ID]; rule != nil {
-			for _, f := range rule(e, b) {
-				var on bool
-				if f.Severity, on = e.Level(f.Check, f.Severity); on {
-					out = append(out, f)
-				}
-			}
-		}
-	}
-	return out
+	return runRules(e, blockRules, b, func(f *Finding) *Finding { return f })
 }
 
 // environmentMix is ZS303: a token is bound to one org in one environment of one data

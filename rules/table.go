@@ -34,6 +34,27 @@ var (
 	}
 )
 
+// runRules runs the functions of a text or block table in check order and keeps the
+// findings -checks and the policy leave on, at the policy's severity; finding gives the
+// engine finding inside a table's own finding type.
+func runRules[In, F any](e *Engine, table map[string]func(*Engine, In) []F, in In, finding func(*F) *Finding) []F {
+	var out []F
+	for _, c := range Checks {
+		rule := table[c.ID]
+		if rule == nil {
+			continue
+		}
+		for _, f := range rule(e, in) {
+			fd := finding(&f)
+			var on bool
+			if fd.Severity, on = e.Level(fd.Check, fd.Severity); on {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
 // judging is one scope set under judgement: what the set checks read, worked out once.
 type judging struct {
 	e       *Engine
@@ -46,6 +67,7 @@ type judging struct {
 	calls    []Call
 	services map[string]bool
 	uses     []usage
+	present  map[string]bool // the catalog scopes the set grants, with calls
 }
 
 // usage is what the calls need of one granted scope: the narrowest alternative it serves
@@ -94,6 +116,12 @@ func (e *Engine) newJudging(set Set, judged []bool) *judging {
 	for _, c := range j.calls {
 		for svc := range callServices(c) {
 			j.services[svc] = true
+		}
+	}
+	j.present = map[string]bool{}
+	for _, en := range j.entries {
+		if en != nil {
+			j.present[en.Scope] = true
 		}
 	}
 	j.uses = make([]usage, len(set.Items))
@@ -250,15 +278,9 @@ func (j *judging) broadExact(i int, text string, en *catalog.Entry) (Finding, bo
 	if !u.used || !u.exact || containsFold(u.needed, en.Scope) {
 		return Finding{}, false // unused (ZS203), maybe needed whole, or needed as it is
 	}
-	present := map[string]bool{}
-	for _, other := range j.entries {
-		if other != nil {
-			present[other.Scope] = true
-		}
-	}
 	var narrower []string
 	for _, n := range u.needed {
-		if !present[n] {
+		if !j.present[n] {
 			narrower = append(narrower, n)
 		}
 	}
