@@ -20,26 +20,30 @@ import (
 	"github.com/zscopelint/zscopelint/suppress"
 )
 
-// Analyzer checks the Zoho OAuth scopes written in Go string constants.
-var Analyzer = &analysis.Analyzer{
-	Name:             "zscopelint",
-	Doc:              doc,
-	URL:              "https://github.com/zscopelint/zscopelint",
-	Run:              run,
-	RunDespiteErrors: true, // constants are still known in a package with type errors
-	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(CallsFact)},
-	Flags:            flags(),
-}
+// Analyzer checks the Zoho OAuth scopes written in Go string constants. Its flags
+// configure it, for go vet, golangci-lint and nogo; a driver that configures an analyzer
+// itself calls New.
+var Analyzer = New(DefaultSettings())
 
-// Standalone is Analyzer without facts, for a driver that analyses a whole program at once
-// and hands it the program's calls with SetProgramEvidence (the zscopelint command): it
-// need not analyse every dependency, as facts would make it.
-var Standalone = func() *analysis.Analyzer {
-	a := *Analyzer
-	a.FactTypes = nil
-	return &a
-}()
+// New returns an analyzer configured by s. Its flags start at s and set its own copy of it:
+// analyzers made by New share no state.
+func New(s Settings) *analysis.Analyzer {
+	in := &instance{settings: s, configs: map[string]configEntry{}}
+	a := &analysis.Analyzer{
+		Name:             "zscopelint",
+		Doc:              doc,
+		URL:              "https://github.com/zscopelint/zscopelint",
+		Run:              in.run,
+		RunDespiteErrors: true, // constants are still known in a package with type errors
+		ResultType:       reflect.TypeFor[*Result](),
+		FactTypes:        []analysis.Fact{new(CallsFact)},
+		Flags:            in.flags(),
+	}
+	if s.Standalone {
+		a.FactTypes = nil
+	}
+	return a
+}
 
 const doc = `check Zoho OAuth scopes in Go string constants
 
@@ -71,7 +75,7 @@ type Finding struct {
 	Withheld string                 // why a fix the finding had is not offered, "" if none is withheld
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (in *instance) run(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) == 0 {
 		return &Result{}, nil
 	}
@@ -81,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// analyzers with facts on every dependency, this keeps its cost near zero.
 		return &Result{}, nil
 	}
-	cfg, err := ConfigFor(dir)
+	cfg, err := in.configFor(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	eng := cfg.Engine(detectProduct(x))
 	res := &Result{Calls: x.resolveCalls(pass, eng)}
-	eng.Evidence = evidence(pass, eng, res.Calls)
+	eng.Evidence = evidence(pass, eng, res.Calls, in.settings.ProgramCalls)
 	fileOf := func(p token.Pos) string { return pass.Fset.File(p).Name() }
 	for _, s := range x.sets {
 		if len(s.Elements) == 0 {

@@ -238,23 +238,14 @@ func (x *extractor) recordAssign(n ast.Node) {
 	}
 }
 
-// programEvidence holds, per package path, the calls a package's scope sets are judged
-// against, set by a driver that sees every package at once (the zscopelint command); nil
-// under go vet, where facts carry them.
-var programEvidence map[string][]rules.Call
-
-// SetProgramEvidence makes Standalone judge the scope sets of each package against the
-// calls given for its path: its own and those of the packages it imports, as facts would.
-func SetProgramEvidence(byPackage map[string][]rules.Call) { programEvidence = byPackage }
-
 // evidence gathers the calls a package's scope sets are judged against: under a driver
-// with facts, its own and those of its dependencies (and it exports them); under the
-// command, the whole run's.
-func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call) *rules.Evidence {
+// with facts, its own and those of its dependencies (and it exports them); without facts,
+// those the driver gives for the package's path (program), or its own.
+func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call, program map[string][]rules.Call) *rules.Evidence {
 	if len(pass.Analyzer.FactTypes) == 0 {
 		calls := own
-		if programEvidence != nil {
-			calls = programEvidence[pass.Pkg.Path()]
+		if program != nil {
+			calls = program[pass.Pkg.Path()]
 		}
 		if len(calls) == 0 {
 			return nil

@@ -3,7 +3,6 @@ package analyzer
 import (
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
@@ -12,7 +11,81 @@ import (
 	"github.com/zscopelint/zscopelint/rules"
 )
 
-// Config is what the analyzer's flags and the policy file in force set.
+// Settings configure an analyzer: what its flags set under go vet, and what a driver that
+// sees the whole program hands it.
+type Settings struct {
+	// Config is the policy file; "" finds .zscopelint.yaml from each package's directory
+	// up to its module root, NoPolicy turns policy files off.
+	Config   string
+	Catalogs string // comma-separated extra scope catalog files
+	Product  string // auto, crm or vertical
+	Checks   string // checks to run, e.g. ZS1*,-ZS105; "" for all
+	Severity string // least severity reported as a diagnostic: info, warning or error
+
+	// Standalone drops the analyzer's facts, for a driver that analyses a whole program at
+	// once (the zscopelint command): it need not analyse every dependency, as facts would
+	// make it. A standalone analyzer judges a package's scope sets against ProgramCalls
+	// for its path when that is set, against the package's own calls otherwise.
+	Standalone   bool
+	ProgramCalls map[string][]rules.Call
+}
+
+// DefaultSettings are the flags' defaults.
+func DefaultSettings() Settings { return Settings{Product: "auto", Severity: "warning"} }
+
+// NoPolicy as the -config flag's value turns policy files off.
+const NoPolicy = "off"
+
+// instance is one analyzer's settings and the configurations loaded for them.
+type instance struct {
+	settings Settings // bound to the analyzer's flags; read only once analysis starts
+
+	mu      sync.Mutex
+	configs map[string]configEntry // by policy file
+}
+
+type configEntry struct {
+	c   *Config
+	err error
+}
+
+// flags are the analyzer's flags, bound to the instance's settings.
+func (in *instance) flags() flag.FlagSet {
+	var fs flag.FlagSet
+	s := &in.settings
+	fs.StringVar(&s.Config, "config", s.Config, "policy file (default: .zscopelint.yaml found from the package directory up to the module root; off for none)")
+	fs.StringVar(&s.Catalogs, "catalog", s.Catalogs, "comma-separated extra scope catalog files")
+	fs.StringVar(&s.Product, "product", s.Product, "product whose ZohoCRM catalog applies: auto, crm or vertical")
+	fs.StringVar(&s.Checks, "checks", s.Checks, "checks to run, e.g. ZS1*,-ZS105 (default all)")
+	fs.StringVar(&s.Severity, "severity", s.Severity, "least severity reported as a diagnostic: info, warning or error")
+	return fs
+}
+
+// configFor is the configuration for code in dir, each policy file loaded once.
+func (in *instance) configFor(dir string) (*Config, error) {
+	file := in.settings.policyFile(dir)
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if e, ok := in.configs[file]; ok {
+		return e.c, e.err
+	}
+	c, err := in.settings.load(file)
+	in.configs[file] = configEntry{c, err}
+	return c, err
+}
+
+// policyFile is the policy file in force for code in dir, "" for none.
+func (s Settings) policyFile(dir string) string {
+	switch s.Config {
+	case NoPolicy:
+		return ""
+	case "":
+		return policy.Find(dir)
+	}
+	return s.Config
+}
+
+// Config is what the settings and the policy file in force set.
 type Config struct {
 	Policy   *policy.Policy // nil without a policy file
 	Severity rules.Severity // least severity reported as a diagnostic
@@ -21,65 +94,11 @@ type Config struct {
 	product  catalog.Product // 0: detect per package
 }
 
-var (
-	flagConfig   string
-	flagCatalogs string
-	flagProduct  = "auto"
-	flagChecks   string
-	flagSeverity = "warning"
-
-	configMu    sync.Mutex
-	configCache = map[string]configEntry{} // by flag values and policy file
-)
-
-type configEntry struct {
-	c   *Config
-	err error
-}
-
-// NoPolicy as the -config flag's value turns policy files off.
-const NoPolicy = "off"
-
-func flags() flag.FlagSet {
-	var fs flag.FlagSet
-	fs.StringVar(&flagConfig, "config", "", "policy file (default: .zscopelint.yaml found from the package directory up to the module root; off for none)")
-	fs.StringVar(&flagCatalogs, "catalog", "", "comma-separated extra scope catalog files")
-	fs.StringVar(&flagProduct, "product", flagProduct, "product whose ZohoCRM catalog applies: auto, crm or vertical")
-	fs.StringVar(&flagChecks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
-	fs.StringVar(&flagSeverity, "severity", flagSeverity, "least severity reported as a diagnostic: info, warning or error")
-	return fs
-}
-
-// LoadConfig is ConfigFor the working directory.
-func LoadConfig() (*Config, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return nil, err
-	}
-	return ConfigFor(wd)
-}
-
-// ConfigFor loads the settings for code in dir: the policy file the -config flag names, or
-// the .zscopelint.yaml found from dir up to its module root, with the catalogs, product
-// and checks of the flags and the policy. Each combination is loaded once.
-func ConfigFor(dir string) (*Config, error) {
-	file := flagConfig
-	switch file {
-	case NoPolicy:
-		file = ""
-	case "":
-		file = policy.Find(dir)
-	}
-	configMu.Lock()
-	defer configMu.Unlock()
-	key := strings.Join([]string{file, flagCatalogs, flagProduct, flagChecks, flagSeverity}, "\x00")
-	if e, ok := configCache[key]; ok {
-		return e.c, e.err
-	}
-	c, err := loadConfig(file)
-	configCache[key] = configEntry{c, err}
-	return c, err
-}
+// ConfigFor loads the configuration for code in dir: the policy file Config names, or the
+// .zscopelint.yaml found from dir up to its module root, with the catalogs, product and
+// checks of the settings and the policy. A bad value is an error here, before any package
+// is analysed.
+func (s Settings) ConfigFor(dir string) (*Config, error) { return s.load(s.policyFile(dir)) }
 
 func checkIDs() []string {
 	ids := make([]string, len(rules.Checks))
@@ -89,7 +108,7 @@ func checkIDs() []string {
 	return ids
 }
 
-func loadConfig(policyFile string) (*Config, error) {
+func (s Settings) load(policyFile string) (*Config, error) {
 	c := &Config{}
 	var err error
 	if policyFile != "" {
@@ -101,7 +120,7 @@ func loadConfig(policyFile string) (*Config, error) {
 	if c.Policy != nil {
 		catalogs = append(catalogs, c.Policy.Catalogs...)
 	}
-	for _, f := range strings.Split(flagCatalogs, ",") {
+	for _, f := range strings.Split(s.Catalogs, ",") {
 		if f = strings.TrimSpace(f); f != "" {
 			catalogs = append(catalogs, f)
 		}
@@ -109,7 +128,10 @@ func loadConfig(policyFile string) (*Config, error) {
 	if c.catalog, err = catalog.Load(catalogs...); err != nil {
 		return nil, err
 	}
-	product := flagProduct
+	product := s.Product
+	if product == "" {
+		product = "auto"
+	}
 	if product == "auto" && c.Policy != nil && c.Policy.Product != "" {
 		product = c.Policy.Product
 	}
@@ -119,12 +141,16 @@ func loadConfig(policyFile string) (*Config, error) {
 			return nil, fmt.Errorf("-product %q: want auto, crm or vertical", product)
 		}
 	}
-	if c.sel, err = rules.ParseSelection(flagChecks); err != nil {
+	if c.sel, err = rules.ParseSelection(s.Checks); err != nil {
 		return nil, err
 	}
+	severity := s.Severity
+	if severity == "" {
+		severity = "warning"
+	}
 	var ok bool
-	if c.Severity, ok = rules.ParseSeverity(flagSeverity); !ok {
-		return nil, fmt.Errorf("-severity %q: want info, warning or error", flagSeverity)
+	if c.Severity, ok = rules.ParseSeverity(severity); !ok {
+		return nil, fmt.Errorf("-severity %q: want info, warning or error", severity)
 	}
 	return c, nil
 }

@@ -51,22 +51,15 @@ func New(conf any) (register.LinterPlugin, error) {
 	return &plugin{settings: s}, nil
 }
 
-// BuildAnalyzers applies the settings to zscopelint's analyzer and returns it. A bad value,
+// BuildAnalyzers returns zscopelint's analyzer configured by the settings. A bad value,
 // policy file or catalog is reported here, before any package is analysed.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	s := p.settings
-	for name, value := range map[string]string{
-		"config": s.Config, "catalog": strings.Join(s.Catalogs, ","), "product": s.Product,
-		"checks": s.Checks, "severity": s.Severity,
-	} {
-		if err := analyzer.Analyzer.Flags.Set(name, value); err != nil {
-			return nil, fmt.Errorf("zscopelint: %s: %w", name, err)
-		}
-	}
-	if _, err := analyzer.LoadConfig(); err != nil {
+	s := analyzer.Settings{Config: p.settings.Config, Catalogs: strings.Join(p.settings.Catalogs, ","),
+		Product: p.settings.Product, Checks: p.settings.Checks, Severity: p.settings.Severity}
+	if _, err := s.ConfigFor("."); err != nil {
 		return nil, fmt.Errorf("zscopelint: %w", err)
 	}
-	return []*analysis.Analyzer{analyzer.Analyzer}, nil
+	return []*analysis.Analyzer{analyzer.New(s)}, nil
 }
 
 // GetLoadMode says the analyzer needs type information (constant values).

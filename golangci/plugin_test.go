@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/zscopelint/zscopelint/analyzer"
 )
@@ -19,15 +20,20 @@ func TestBuildAnalyzers(t *testing.T) {
 		t.Fatal(err)
 	}
 	as, err := p.BuildAnalyzers()
-	if err != nil || len(as) != 1 || as[0] != analyzer.Analyzer {
+	if err != nil || len(as) != 1 {
 		t.Fatalf("BuildAnalyzers = %v, %v", as, err)
 	}
 	if p.GetLoadMode() != register.LoadModeTypesInfo {
 		t.Errorf("load mode %q", p.GetLoadMode())
 	}
-	if got := analyzer.Analyzer.Flags.Lookup("checks").Value.String(); got != "ZS1*,-ZS105" {
+	if got := as[0].Flags.Lookup("checks").Value.String(); got != "ZS1*,-ZS105" {
 		t.Errorf("checks flag = %q", got)
 	}
+	if got := analyzer.Analyzer.Flags.Lookup("checks").Value.String(); got != "" {
+		t.Errorf("the plugin's settings changed the shared Analyzer: -checks = %q", got)
+	}
+	// The settings are in force when the analyzer runs on a package.
+	analysistest.Run(t, analysistest.TestData(), as[0], "crm")
 }
 
 func TestSettingsAreStrict(t *testing.T) {

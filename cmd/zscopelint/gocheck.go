@@ -32,7 +32,8 @@ type goResult struct {
 
 var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
 
-func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
+// checkGo analyses the Go packages of patterns with a standalone analyzer of settings.
+func checkGo(settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
 	sources := &sourceSet{files: map[string][]byte{}}
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
@@ -56,9 +57,7 @@ func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, er
 	packages.Visit(pkgs, nil, func(p *packages.Package) { res.packageErrors(p) })
 	// Two passes: the first finds the program's Zoho API calls, the second judges every
 	// scope set against all of them (under go vet, facts carry them instead).
-	analyzers := []*analysis.Analyzer{analyzer.Standalone}
-	analyzer.SetProgramEvidence(nil)
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -79,9 +78,8 @@ func checkGo(patterns []string, tests bool, reg *redact.Registry) (*goResult, er
 	}
 	res.roots = evidenceRoots(pkgs, own)
 	if len(res.calls) > 0 {
-		analyzer.SetProgramEvidence(importClosure(pkgs, own))
-		defer analyzer.SetProgramEvidence(nil)
-		if graph, err = checker.Analyze(analyzers, pkgs, nil); err != nil {
+		settings.ProgramCalls = importClosure(pkgs, own)
+		if graph, err = checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil); err != nil {
 			return nil, err
 		}
 	}

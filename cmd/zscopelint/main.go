@@ -168,16 +168,9 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 			policyFile = analyzer.NoPolicy
 		}
 	}
-	for name, value := range map[string]string{
-		"catalog": strings.Join(o.catalogs, ","), "checks": o.checks, "product": o.product, "severity": "info",
-		"config": policyFile,
-	} {
-		if err := analyzer.Analyzer.Flags.Set(name, value); err != nil {
-			fmt.Fprintf(stderr, "zscopelint: -%s: %v\n", name, err)
-			return 2
-		}
-	}
-	cfg, err := analyzer.LoadConfig()
+	settings := analyzer.Settings{Config: policyFile, Catalogs: strings.Join(o.catalogs, ","), Product: o.product,
+		Checks: o.checks, Severity: "info", Standalone: true}
+	cfg, err := settings.ConfigFor(".")
 	if err != nil {
 		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 		return 2
@@ -216,7 +209,7 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 	var evidenceFor func(string) *rules.Evidence
 	var why []report.WhySet
 	if len(in.goPatterns) > 0 {
-		res, err := checkGo(in.goPatterns, o.tests, reg)
+		res, err := checkGo(settings, in.goPatterns, o.tests, reg)
 		if err != nil {
 			// The Go code cannot be loaded (a broken go.mod, say): say where, and check the
 			// config files all the same.
@@ -227,7 +220,7 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 				fmt.Fprintf(stderr, "zscopelint: %v\n", err)
 			}
 			incomplete = true
-			if found, err := checkGoWithoutTypes(in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
+			if found, err := checkGoWithoutTypes(settings, in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
 				fmt.Fprintf(stderr, "zscopelint: Go packages could not be loaded: their files were checked without type information (no least-privilege findings)\n")
 				findings = append(findings, found...)
 			}

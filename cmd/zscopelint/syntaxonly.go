@@ -26,7 +26,7 @@ import (
 // directory's files are type-checked on their own, every import failing, which still gives
 // the constants and literals the analyzer reads. Positions are exact; no call is resolved,
 // so no least-privilege finding is claimed.
-func checkGoWithoutTypes(patterns []string, tests bool, reg *redact.Registry) ([]report.Finding, error) {
+func checkGoWithoutTypes(settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) ([]report.Finding, error) {
 	dirs := map[string][]string{} // directory: its .go files
 	for _, p := range patterns {
 		root, recursive := strings.CutSuffix(p, "/...")
@@ -101,8 +101,7 @@ func checkGoWithoutTypes(patterns []string, tests bool, reg *redact.Registry) ([
 	if len(pkgs) == 0 {
 		return nil, nil
 	}
-	analyzer.SetProgramEvidence(nil)
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Standalone}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
