@@ -220,9 +220,9 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		if len(found.Tokens) == 0 && len(found.Assignments) == 0 {
 			return nil, nil, false
 		}
-		return checkExtraction(display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
+		return checkExtraction(name, display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
 	}
-	return checkBytes(display, kind, data, opts, needles, found)
+	return checkBytes(name, display, kind, data, opts, needles, found)
 }
 
 // OwnFile reports whether a file is one of zscopelint's own — a policy file, a scope catalog,
@@ -292,13 +292,14 @@ func sweepCredentials(data []byte, found redact.Found) []locText {
 	return out
 }
 
-// CheckBytes checks one file's contents, named display in its findings.
-func CheckBytes(display string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
-	fs, _, failed = checkBytes(display, kind, data, opts, prefilterNeedles(opts.Catalog), redact.Find(data, true))
+// CheckBytes checks the contents of the file name, named so in its findings too.
+func CheckBytes(name string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
+	fs, _, failed = checkBytes(name, name, kind, data, opts, prefilterNeedles(opts.Catalog), redact.Find(data, true))
 	return fs, failed
 }
 
-func checkBytes(display string, kind Kind, data []byte, opts Options, needles []needle, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
+// checkBytes extracts and judges the contents of the file name (display in findings).
+func checkBytes(name, display string, kind Kind, data []byte, opts Options, needles []needle, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
 	var ex extraction
 	var err *parseError
 	switch kind {
@@ -317,11 +318,12 @@ func checkBytes(display string, kind Kind, data []byte, opts Options, needles []
 		}
 	}
 	ex.texts = append(ex.texts, sweepCredentials(data, found)...)
-	return checkExtraction(display, kind, data, opts, ex, err)
+	return checkExtraction(name, display, kind, data, opts, ex, err)
 }
 
-// checkExtraction judges what an extractor found in a file (err: where it stopped).
-func checkExtraction(display string, kind Kind, data []byte, opts Options, ex extraction, err *parseError) (fs []report.Finding, why []report.WhySet, failed bool) {
+// checkExtraction judges what an extractor found in the file name (err: where it
+// stopped). The policy and the evidence match name; findings carry display.
+func checkExtraction(name, display string, kind Kind, data []byte, opts Options, ex extraction, err *parseError) (fs []report.Finding, why []report.WhySet, failed bool) {
 	lines := newLineIndex(data)
 	if err != nil {
 		line, col := err.line, err.col
@@ -343,12 +345,12 @@ func checkExtraction(display string, kind Kind, data []byte, opts Options, ex ex
 	}
 	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
 	if opts.EvidenceFor != nil {
-		eng.Evidence = opts.EvidenceFor(display)
+		eng.Evidence = opts.EvidenceFor(name)
 	}
-	found, judged := judge.Judge(eng, ex.yield(display, data, lines), judge.Source{
+	found, judged := judge.Judge(eng, ex.yield(name, data, lines), judge.Source{
 		Line: func(p judge.Pos) (string, int) {
 			line, _ := lines.pos(int(p))
-			return display, line
+			return name, line
 		},
 		Bytes: func(string) []byte { return data },
 	})
@@ -362,12 +364,12 @@ func checkExtraction(display string, kind Kind, data []byte, opts Options, ex ex
 	return fs, why, failed
 }
 
-// yield hands what the extractor found to the judge, in byte offsets of the file.
-func (ex *extraction) yield(display string, data []byte, lines *lineIndex) judge.Yield {
+// yield hands what the extractor found in the file name to the judge, in byte offsets.
+func (ex *extraction) yield(name string, data []byte, lines *lineIndex) judge.Yield {
 	var y judge.Yield
 	for _, ls := range ex.sets {
 		set := judge.Set{Set: ls.set, Elements: make([]judge.Element, len(ls.items))}
-		set.File = display
+		set.File = name
 		for i, it := range ls.items {
 			el := judge.Element{Item: ls.set.Items[i], At: judge.Span{Start: judge.Pos(it.start), End: judge.Pos(it.end)}}
 			if it.exact {
@@ -381,11 +383,11 @@ func (ex *extraction) yield(display string, data []byte, lines *lineIndex) judge
 		}
 		y.Sets = append(y.Sets, set)
 	}
-	ext := strings.ToLower(filepath.Ext(display))
+	ext := strings.ToLower(filepath.Ext(name))
 	for _, t := range ex.texts {
 		locate := t.locate
 		y.Texts = append(y.Texts, judge.Text{
-			Text: rules.Text{Value: t.value, Key: t.key, File: display,
+			Text: rules.Text{Value: t.value, Key: t.key, File: name,
 				ClientSide:    ext == ".html" || ext == ".htm" || ext == ".jsx" || ext == ".tsx",
 				RuntimeBraces: ext == ".py" || ext == ".php"},
 			Locate: func(start, end int) (judge.Span, bool) {
@@ -394,11 +396,11 @@ func (ex *extraction) yield(display string, data []byte, lines *lineIndex) judge
 			}})
 	}
 	for _, b := range ex.blocks {
-		y.Blocks = append(y.Blocks, judge.Block{CredentialBlock: rules.CredentialBlock{File: display, Key: b.key, Hosts: b.hosts},
+		y.Blocks = append(y.Blocks, judge.Block{CredentialBlock: rules.CredentialBlock{File: name, Key: b.key, Hosts: b.hosts},
 			At: judge.Span{Start: judge.Pos(b.pos), End: judge.Pos(b.pos + len(b.key))}})
 	}
 	directives := suppress.ScanText(data, func(id string) bool { _, ok := rules.CheckByID(id); return ok })
-	y.Directives = []judge.Directives{{File: display, Set: directives,
+	y.Directives = []judge.Directives{{File: name, Set: directives,
 		At: func(line, col int) judge.Pos { return judge.Pos(lines.offset(line, col)) }}}
 	return y
 }

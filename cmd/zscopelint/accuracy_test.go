@@ -23,6 +23,7 @@ var expectRE = regexp.MustCompile(`expect(-next)?: (ZS\d{3}(?:,ZS\d{3})*)`)
 // Kubernetes manifests, OpenAPI files, Dockerfiles, READMEs), whose real mistakes are
 // labelled line by line, and reports precision and recall of its errors and warnings.
 func TestAccuracyCorpus(t *testing.T) {
+	t.Parallel()
 	root, err := filepath.Abs("../../testdata/accuracy")
 	must(t, err)
 	want := map[string]bool{} // file:line:check
@@ -60,8 +61,7 @@ func TestAccuracyCorpus(t *testing.T) {
 		}
 		return sc.Err()
 	}))
-	t.Chdir(root)
-	out, stderr, _ := zscopelint(t, "-format", "json", "-fail-on", "never", "./...")
+	out, stderr, _ := zscopelintIn(t, root, "-format", "json", "-fail-on", "never", "./...")
 	var res struct {
 		Findings []struct {
 			Check, Severity, File, Message string

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,6 +10,7 @@ import (
 // Every bad input makes the run exit 2 with a ZS001 for it, and the good file beside it is
 // still reported.
 func TestBadInputsExit2(t *testing.T) {
+	t.Parallel()
 	bomb := `a: &a ["ZohoCRM","lol","lol","lol","lol","lol","lol","lol","lol"]` + "\n"
 	prev := "a"
 	for _, c := range "bcdefghi" {
@@ -27,8 +29,8 @@ func TestBadInputsExit2(t *testing.T) {
 	}
 	for name, body := range inputs {
 		t.Run(name, func(t *testing.T) {
-			writeTree(t, map[string]string{"good.yaml": "scope: ZohoCRM.users.REED\n", name: body})
-			out, stderr, code := zscopelint(t, "./...")
+			dir := writeTree(t, map[string]string{"good.yaml": "scope: ZohoCRM.users.REED\n", name: body})
+			out, stderr, code := zscopelintIn(t, dir, "./...")
 			if code != 2 {
 				t.Errorf("exit %d, want 2\n%s%s", code, out, stderr)
 			}
@@ -44,10 +46,11 @@ func TestBadInputsExit2(t *testing.T) {
 
 // A directory symlink loop does not trap the walk; a file link loop is one ZS001.
 func TestSymlinkLoops(t *testing.T) {
-	writeTree(t, map[string]string{"conf/good.yaml": "scope: ZohoCRM.users.REED\n"})
-	must(t, os.Symlink("..", "conf/up"))
-	must(t, os.Symlink("self.yaml", "conf/self.yaml"))
-	out, stderr, code := zscopelint(t, "./...")
+	t.Parallel()
+	dir := writeTree(t, map[string]string{"conf/good.yaml": "scope: ZohoCRM.users.REED\n"})
+	must(t, os.Symlink("..", filepath.Join(dir, "conf/up")))
+	must(t, os.Symlink("self.yaml", filepath.Join(dir, "conf/self.yaml")))
+	out, stderr, code := zscopelintIn(t, dir, "./...")
 	if code != 2 || !strings.Contains(out, "conf/good.yaml:1:8:") || !strings.Contains(out, "conf/self.yaml:1:1: cannot check:") {
 		t.Errorf("exit %d\n%s%s", code, out, stderr)
 	}

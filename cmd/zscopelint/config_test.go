@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// writeTree creates files (slash-separated names) under a fresh directory and enters it.
+// writeTree creates files (slash-separated names) under a fresh directory and returns it.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -16,12 +16,12 @@ func writeTree(t *testing.T, files map[string]string) string {
 		must(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		must(t, os.WriteFile(path, []byte(body), 0o644))
 	}
-	t.Chdir(dir)
 	return dir
 }
 
 func TestConfigTree(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod":                   "module tree\n\ngo 1.26\n",
 		"main.go":                  "package main\n\nconst scope = \"ZohoCRM.users.REED\"\n\nfunc main() {}\n",
 		"config/app.yaml":          "zoho:\n  scopes:\n    - ZohoCRM.modules.leads.READ\n    - ZohoCRM.modules.ALLL\n",
@@ -35,7 +35,7 @@ func TestConfigTree(t *testing.T) {
 		".github/workflows/ci.yml": "env:\n  ZOHO_SCOPE: ZohoCRM.settings.ALL\n",
 		"docs/notes.md":            "Ask for ZohoCRM.modules.ALL, never ZohoCRM.modules.ALLL.\n",
 	})
-	out, stderr, code := zscopelint(t, "./...")
+	out, stderr, code := zscopelintIn(t, dir, "./...")
 	want := `.github/workflows/ci.yml:2:15: ZohoCRM.settings.ALL is a group scope`
 	for _, w := range []string{
 		want,
@@ -63,12 +63,12 @@ func TestConfigTree(t *testing.T) {
 		t.Errorf("exit %d, want 2 (a file did not parse)", code)
 	}
 	// Sorted by file; the same bytes every time.
-	again, _, _ := zscopelint(t, "./...")
+	again, _, _ := zscopelintIn(t, dir, "./...")
 	if again != out {
 		t.Error("output differs between two runs")
 	}
 	// A testdata directory named on the command line is checked.
-	out, _, _ = zscopelint(t, "./testdata/...")
+	out, _, _ = zscopelintIn(t, dir, "./testdata/...")
 	if !strings.Contains(out, "testdata/bad.yaml:1:8:") {
 		t.Errorf("explicit testdata not checked:\n%s", out)
 	}
@@ -77,7 +77,8 @@ func TestConfigTree(t *testing.T) {
 // Pre-commit passes file names: Go files stand for their package, config files are checked
 // on their own, other files are searched for credentials.
 func TestFileArguments(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod":       "module files\n\ngo 1.26\n",
 		"a/a.go":       "package a\n\nconst s = \"ZohoCRM.users.REED\"\n",
 		"a/other.yaml": "scope: ZohoCRM.modules.ALLL\n",
@@ -85,7 +86,7 @@ func TestFileArguments(t *testing.T) {
 		"c/conf.yaml":  "scope: ZohoCRM.modules.deals.REED\n",
 		"README.md":    "ZohoCRM.modules.ALLL\n",
 	})
-	out, stderr, code := zscopelint(t, "a/a.go", "c/conf.yaml", "README.md")
+	out, stderr, code := zscopelintIn(t, dir, "a/a.go", "c/conf.yaml", "README.md")
 	if !strings.Contains(out, "a/a.go:3:12:") || !strings.Contains(out, "c/conf.yaml:1:8:") {
 		t.Errorf("findings missing:\n%s", out)
 	}
@@ -103,24 +104,26 @@ func TestFileArguments(t *testing.T) {
 
 // A tree without Go code is checked without loading packages (no go.mod needed).
 func TestConfigOnlyTree(t *testing.T) {
-	writeTree(t, map[string]string{"conf/zoho.yml": "scopes: [ZohoCRM.users.READ, ZohoCRM.users.READ]\n"})
-	out, stderr, code := zscopelint(t, "-fix", "./...")
+	t.Parallel()
+	dir := writeTree(t, map[string]string{"conf/zoho.yml": "scopes: [ZohoCRM.users.READ, ZohoCRM.users.READ]\n"})
+	out, stderr, code := zscopelintIn(t, dir, "-fix", "./...")
 	if code != 0 || out != "" {
 		t.Errorf("after -fix: exit %d\n%s%s", code, out, stderr)
 	}
-	got, _ := os.ReadFile("conf/zoho.yml")
+	got, _ := os.ReadFile(filepath.Join(dir, "conf/zoho.yml"))
 	if string(got) != "scopes: [ZohoCRM.users.READ]\n" {
 		t.Errorf("fixed file: %q", got)
 	}
 }
 
 func TestMaxFileSize(t *testing.T) {
-	writeTree(t, map[string]string{"big.yaml": "scope: ZohoCRM.users.READ\n" + strings.Repeat("#\n", 1000)})
-	out, _, code := zscopelint(t, "-max-file-size", "1KB", "./...")
+	t.Parallel()
+	dir := writeTree(t, map[string]string{"big.yaml": "scope: ZohoCRM.users.READ\n" + strings.Repeat("#\n", 1000)})
+	out, _, code := zscopelintIn(t, dir, "-max-file-size", "1KB", "./...")
 	if code != 2 || !strings.Contains(out, "big.yaml:1:1: cannot check: file is 2026 bytes, over the 1024-byte limit") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
-	if _, _, code := zscopelint(t, "-max-file-size", "lots", "./..."); code != 2 {
+	if _, _, code := zscopelintIn(t, dir, "-max-file-size", "lots", "./..."); code != 2 {
 		t.Errorf("bad -max-file-size: exit %d", code)
 	}
 }
@@ -128,13 +131,14 @@ func TestMaxFileSize(t *testing.T) {
 // Comments that talk about the tool are no directives: only zscopelint:ignore and
 // zscopelint:file-ignore (and near misses of them) are read as such, in Go and in config.
 func TestProseAboutTheToolIsNoDirective(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod":    "module prose\n\ngo 1.26\n",
 		"doc.go":    "// zscopelint: this package checks Zoho scopes.\npackage prose\n\nconst s = \"ZohoCRM.users.READ\"\n",
 		"zoho.yaml": "# zscopelint:managed by the platform team\nscope: ZohoCRM.users.READ\n",
 		"typo.yaml": "# zscopelint:ignroe ZS104 old scope\nscope: ZohoCRM.users.READ\n",
 	})
-	out, _, _ := zscopelint(t, "./...")
+	out, _, _ := zscopelintIn(t, dir, "./...")
 	if strings.Contains(out, "doc.go") || strings.Contains(out, "zoho.yaml") {
 		t.Errorf("prose read as a directive:\n%s", out)
 	}
@@ -146,15 +150,16 @@ func TestProseAboutTheToolIsNoDirective(t *testing.T) {
 // zscopelint never judges its own files: the policy file's allow and deny lists, a user
 // catalog, and baselines or SARIF logs it wrote earlier into the tree (found by content).
 func TestOwnFilesAreNoInputs(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		".zscopelint.yaml": "deny:\n  - scope: ZohoCRM.modules.ALL\n    reason: too broad\nallow:\n  - scope: ZohoCRM.settings.ALL\n    reason: the setup wizard\n",
 		"extra.yaml":       "service: ZohoAcme\nsource: our own docs\nscopes:\n  - name: widgets\n    operations: [ALL, READ]\n    source: our own docs\n",
 		"app.yaml":         "scope: ZohoCRM.users.REED\n",
 	})
-	_, _, _ = zscopelint(t, "-write-baseline", "old-baseline.json", "./...")
-	sarif, _, _ := zscopelint(t, "-format", "sarif", "./...")
-	must(t, os.WriteFile("results.sarif.json", []byte(sarif), 0o644))
-	out, _, _ := zscopelint(t, "-catalog", "extra.yaml", "./...")
+	_, _, _ = zscopelintIn(t, dir, "-write-baseline", "old-baseline.json", "./...")
+	sarif, _, _ := zscopelintIn(t, dir, "-format", "sarif", "./...")
+	must(t, os.WriteFile(filepath.Join(dir, "results.sarif.json"), []byte(sarif), 0o644))
+	out, _, _ := zscopelintIn(t, dir, "-catalog", "extra.yaml", "./...")
 	for _, own := range []string{".zscopelint.yaml", "extra.yaml", "old-baseline.json", "results.sarif.json"} {
 		if strings.Contains(out, own+":") {
 			t.Errorf("judged its own file %s:\n%s", own, out)
@@ -164,7 +169,7 @@ func TestOwnFilesAreNoInputs(t *testing.T) {
 		t.Errorf("the real input is not checked:\n%s", out)
 	}
 	// Recognised by content too, when no flag names the catalog.
-	out, _, _ = zscopelint(t, "./...")
+	out, _, _ = zscopelintIn(t, dir, "./...")
 	if strings.Contains(out, "extra.yaml:") {
 		t.Errorf("judged a catalog file no flag names:\n%s", out)
 	}
@@ -173,13 +178,14 @@ func TestOwnFilesAreNoInputs(t *testing.T) {
 // Go code the go command cannot load (here: a go.mod it rejects) is still checked, file by
 // file without type information, and the run says so once; no least-privilege claim.
 func TestGoWithoutTypes(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod":          "module broken\n\ngo 1.26\nrequire (\n",
 		"main.go":         "package main\n\nimport \"example.com/zoho\"\n\nvar scopes = []string{\"ZohoCRM.users.REED\", \"ZohoCRM.modules.ALL\"}\n\nfunc main() { zoho.Use(scopes) }\n",
 		"sub/sub.go":      "package sub\n\nconst s = \"ZohoCRM.org.REED\"\n",
 		"sub/sub_test.go": "package sub\n\nconst t = \"ZohoCRM.org.REED\"\n",
 	})
-	out, stderr, code := zscopelint(t, "./...")
+	out, stderr, code := zscopelintIn(t, dir, "./...")
 	for _, w := range []string{"go.mod:5:1: cannot check the Go code", "main.go:5:24: ZohoCRM.users does not accept operation \"REED\"",
 		"main.go:5:46: ZohoCRM.modules.ALL is a group scope", "sub/sub.go:3:12:", "sub/sub_test.go:3:12:"} {
 		if !strings.Contains(out, w) {
@@ -194,13 +200,14 @@ func TestGoWithoutTypes(t *testing.T) {
 // Documentation that is binary, UTF-16 or huge is passed over quietly, as grep would: it is
 // no input the run failed to check.
 func TestUnreadableDocsAreQuiet(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"notes.txt":   "\xff\xfeZ\x00o\x00h\x00o\x00",
 		"README.md":   "ZohoCRM.users.READ\x00\x01",
 		"big.log.txt": strings.Repeat("ZohoCRM.modules.ALLL\n", 600000),
 		"a.yaml":      "scope: ZohoCRM.users.READ\n",
 	})
-	out, stderr, code := zscopelint(t, "./...")
+	out, stderr, code := zscopelintIn(t, dir, "./...")
 	if out != "" || stderr != "" || code != 0 {
 		t.Errorf("exit %d:\n%s%s", code, out, stderr)
 	}

@@ -12,6 +12,7 @@ import (
 // 1 MB single line and an unreadable file): no panic, a positioned ZS001 for each bad file,
 // exit 2, and every other file still reported.
 func TestBadInputCorpus(t *testing.T) {
+	t.Parallel()
 	extra := t.TempDir()
 	long := "zoho: " + strings.Repeat("lorem ipsum ", 83000) + "ZohoCRM.modules.ALLL\n"
 	must(t, os.WriteFile(filepath.Join(extra, "longline.yaml"), []byte(long), 0o644))
@@ -40,6 +41,7 @@ func TestBadInputCorpus(t *testing.T) {
 // TestDeterministic runs every format twice, with 1 and with 8 threads, over the examples
 // and the bad-input corpus: the output must be the same, byte for byte.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, format := range []string{"text", "json", "sarif"} {
 		var outs []string

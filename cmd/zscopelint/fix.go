@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,9 +13,9 @@ import (
 
 // fixer applies or prints the fixes of a run's findings.
 type fixer struct {
-	diffOnly bool      // print a unified diff and write nothing
-	out      io.Writer // the diff
-	notes    io.Writer // one line per fix not applied, with the reason
+	wd       workdir
+	diffOnly bool            // print a unified diff and write nothing
+	pr       *report.Printer // the diff, and one note per fix not applied, with the reason
 	maxSize  int64
 	// roots are the directories being checked (absolute, links resolved): -fix writes
 	// through a symbolic link only to a target inside one of them.
@@ -27,7 +25,7 @@ type fixer struct {
 // apply applies the fix of every finding that has one, file by file. Edits that overlap an
 // edit already taken are skipped (their finding stays reported), so that fixes never garble
 // a file; identical edits (one fix reported twice) are applied once. It reports which
-// findings were fixed. A fix that is withheld or cannot be written is named on notes.
+// findings were fixed. A fix that is withheld or cannot be written is named in a note.
 func (fx *fixer) apply(fs []report.Finding) []bool {
 	applied := make([]bool, len(fs))
 	type pending struct {
@@ -37,7 +35,7 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 	byFile := map[string][]pending{}
 	for i, f := range fs {
 		if f.Withheld != "" {
-			fmt.Fprintf(fx.notes, "zscopelint: %s:%d:%d: %s (%s)\n", report.DisplayName(f.File), f.Line, f.Col, f.Withheld, f.Check.ID)
+			fx.pr.Notef("%s:%d:%d: %s (%s)", report.DisplayName(f.File), f.Line, f.Col, f.Withheld, f.Check.ID)
 		}
 		if f.Fix == nil {
 			continue
@@ -61,12 +59,12 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 		})
 		target, why := fx.target(file)
 		if why != "" {
-			fmt.Fprintf(fx.notes, "zscopelint: %s: fixes not applied: %s\n", report.DisplayName(file), why)
+			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), why)
 			continue
 		}
 		src, err := safefile.ReadFile(target, fx.maxSize)
 		if err != nil {
-			fmt.Fprintf(fx.notes, "zscopelint: %s: fixes not applied: %s\n", report.DisplayName(file), safefile.Describe(err))
+			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
 			continue
 		}
 		var taken []report.Edit
@@ -92,9 +90,11 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 			continue
 		}
 		if fx.diffOnly {
-			fmt.Fprint(fx.out, unifiedDiff(file, src, taken))
-		} else if err := writeFileAtomic(target, applyEdits(src, taken)); err != nil {
-			fmt.Fprintf(fx.notes, "zscopelint: %s: fixes not applied: %s\n", report.DisplayName(file), safefile.Describe(err))
+			if err := fx.pr.Diff(report.UnifiedDiff(file, src, taken)); err != nil {
+				fx.pr.Notef("writing the diff: %v", err)
+			}
+		} else if err := writeFileAtomic(target, report.ApplyEdits(src, taken)); err != nil {
+			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
 			continue
 		}
 		for _, i := range fixedBy {
@@ -107,7 +107,7 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 // target is the file that fixing file writes: file itself, or the target of a symbolic
 // link when that lies inside the tree being checked. why says why nothing may be written.
 func (fx *fixer) target(file string) (target, why string) {
-	name := filepath.FromSlash(file)
+	name := fx.wd.path(filepath.FromSlash(file))
 	fi, err := os.Lstat(name)
 	if err != nil {
 		return "", safefile.Describe(err)
@@ -149,20 +149,19 @@ func (fx *fixer) inside(path string) bool {
 
 // fixRoots lists the directories the arguments check (and the working directory), with
 // symbolic links resolved.
-func fixRoots(patterns []string) []string {
+func fixRoots(wd workdir, patterns []string) []string {
 	var out []string
 	add := func(dir string) {
-		if abs, err := filepath.Abs(dir); err == nil {
-			if real, err := filepath.EvalSymlinks(abs); err == nil {
-				abs = real
-			}
-			out = append(out, abs)
+		abs := wd.path(dir)
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
 		}
+		out = append(out, abs)
 	}
 	add(".")
 	for _, p := range patterns {
 		root, _ := strings.CutSuffix(p, "/...")
-		if fi, err := os.Stat(root); err == nil {
+		if fi, err := os.Stat(wd.path(root)); err == nil {
 			if !fi.IsDir() {
 				root = filepath.Dir(root)
 			}
@@ -170,20 +169,6 @@ func fixRoots(patterns []string) []string {
 		}
 	}
 	return out
-}
-
-// applyEdits returns src with sorted, non-overlapping edits applied.
-func applyEdits(src []byte, edits []report.Edit) []byte {
-	var b strings.Builder
-	b.Grow(len(src))
-	last := 0
-	for _, e := range edits {
-		b.Write(src[last:e.Start])
-		b.WriteString(e.New)
-		last = e.End
-	}
-	b.Write(src[last:])
-	return []byte(b.String())
 }
 
 // writeFileAtomic replaces a file through a temporary file in the same directory, keeping
@@ -212,132 +197,3 @@ func writeFileAtomic(name string, data []byte) error {
 	return os.Rename(tmp.Name(), name)
 }
 
-// diffContext is the number of unchanged lines shown around a change.
-const diffContext = 3
-
-// unifiedDiff renders sorted, non-overlapping edits of src as a unified diff with three
-// lines of context. It works from the edits, not by comparing whole files: its cost is the
-// size of the file (one pass for line starts) plus the size of the hunks.
-func unifiedDiff(name string, src []byte, edits []report.Edit) string {
-	starts := lineStarts(src)
-	lineOf := func(off int) int { // 0-based line holding byte off
-		return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-	}
-	lineEnd := func(l int) int { // offset just past line l, its newline included
-		if l+1 < len(starts) {
-			return starts[l+1]
-		}
-		return len(src)
-	}
-	// A block is a run of whole old lines [first, last] that edits touch, with its new text.
-	type block struct {
-		first, last int
-		edits       []report.Edit
-	}
-	var blocks []block
-	for _, e := range edits {
-		first, last := lineOf(e.Start), lineOf(max(e.Start, e.End-1))
-		if n := len(blocks); n > 0 && first <= blocks[n-1].last+1 {
-			b := &blocks[n-1]
-			b.last = max(b.last, last)
-			b.edits = append(b.edits, e)
-			continue
-		}
-		blocks = append(blocks, block{first, last, []report.Edit{e}})
-	}
-	nLines := len(starts)
-	if len(src) > 0 && src[len(src)-1] == '\n' {
-		nLines-- // the empty "line" after a final newline
-	}
-	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
-	delta := 0 // new line number minus old line number before the current hunk
-	for i := 0; i < len(blocks); {
-		j := i + 1
-		for j < len(blocks) && blocks[j].first-blocks[j-1].last-1 <= 2*diffContext {
-			j++
-		}
-		from := max(0, blocks[i].first-diffContext)
-		to := min(nLines-1, blocks[j-1].last+diffContext)
-		var body strings.Builder
-		oldN, newN := 0, 0
-		ctx := func(a, b int) {
-			for l := a; l <= b; l++ {
-				writeDiffLine(&body, ' ', src[starts[l]:lineEnd(l)])
-				oldN++
-				newN++
-			}
-		}
-		at := from
-		for _, b := range blocks[i:j] {
-			ctx(at, b.first-1)
-			old := src[starts[b.first]:lineEnd(b.last)]
-			for _, l := range splitKeep(old) {
-				writeDiffLine(&body, '-', l)
-				oldN++
-			}
-			shifted := make([]report.Edit, len(b.edits))
-			for k, e := range b.edits {
-				e.Start -= starts[b.first]
-				e.End -= starts[b.first]
-				shifted[k] = e
-			}
-			for _, l := range splitKeep(applyEdits(old, shifted)) {
-				writeDiffLine(&body, '+', l)
-				newN++
-			}
-			at = b.last + 1
-		}
-		ctx(at, to)
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n%s", hunkRange(from, oldN), hunkRange(from+delta, newN), body.String())
-		delta += newN - oldN
-		i = j
-	}
-	return out.String()
-}
-
-func writeDiffLine(b *strings.Builder, kind byte, line []byte) {
-	b.WriteByte(kind)
-	b.Write(line)
-	if len(line) == 0 || line[len(line)-1] != '\n' {
-		b.WriteString("\n\\ No newline at end of file\n")
-	}
-}
-
-func hunkRange(start, n int) string {
-	if n == 0 {
-		return fmt.Sprintf("%d,0", start)
-	}
-	if n == 1 {
-		return fmt.Sprintf("%d", start+1)
-	}
-	return fmt.Sprintf("%d,%d", start+1, n)
-}
-
-// lineStarts gives the offset of each line of src.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
-}
-
-// splitKeep splits text into lines that keep their "\n".
-func splitKeep(text []byte) [][]byte {
-	var out [][]byte
-	for len(text) > 0 {
-		i := 0
-		for i < len(text) && text[i] != '\n' {
-			i++
-		}
-		if i < len(text) {
-			i++
-		}
-		out = append(out, text[:i])
-		text = text[i:]
-	}
-	return out
-}

@@ -22,6 +22,7 @@ import (
 )
 
 type goResult struct {
+	wd         workdir
 	roots      []evidenceRoot // where calls were found, for config files
 	findings   []report.Finding
 	calls      []rules.Call    // the program's Zoho API calls
@@ -30,13 +31,16 @@ type goResult struct {
 	incomplete bool            // some input could not be checked: exit 2
 }
 
-var unreadable = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
+// cannotCheck is ZS001, the finding for an input that could not be checked.
+var cannotCheck = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
 
-// checkGo analyses the Go packages of patterns with a standalone analyzer of settings.
-func checkGo(settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
+// checkGo analyses the Go packages of patterns, loaded in wd, with a standalone analyzer of
+// settings.
+func checkGo(wd workdir, settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
 	sources := &sourceSet{files: map[string][]byte{}}
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Dir:   string(wd),
 		Tests: tests,
 		// Every Go file parsed is searched for credentials, so that a parser or type-checker
 		// message that quotes part of one is shortened on output.
@@ -50,7 +54,7 @@ func checkGo(settings analyzer.Settings, patterns []string, tests bool, reg *red
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
-	res := &goResult{}
+	res := &goResult{wd: wd}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
 	}
@@ -94,11 +98,11 @@ func checkGo(settings analyzer.Settings, patterns []string, tests bool, reg *red
 			continue
 		}
 		for _, f := range r.Findings {
-			res.findings = append(res.findings, toReport(act.Package.Fset, f, sources))
+			res.findings = append(res.findings, toReport(wd, act.Package.Fset, f, sources))
 		}
 		for _, s := range r.Sets {
 			p := act.Package.Fset.Position(s.Pos)
-			res.why = append(res.why, report.WhySet{File: relPath(p.Filename), Line: p.Line, Col: p.Column, Scopes: s.Scopes, Calls: s.Calls})
+			res.why = append(res.why, report.WhySet{File: wd.rel(p.Filename), Line: p.Line, Col: p.Column, Scopes: s.Scopes, Calls: s.Calls})
 		}
 	}
 	return res, nil
@@ -220,14 +224,14 @@ func (res *goResult) packageErrors(p *packages.Package) {
 	for _, e := range p.Errors {
 		switch {
 		case e.Kind == packages.TypeError:
-			res.notes = append(res.notes, fmt.Sprintf("%s: type error (analysed anyway): %s", relPos(e.Pos), e.Msg))
+			res.notes = append(res.notes, fmt.Sprintf("%s: type error (analysed anyway): %s", res.wd.relPos(e.Pos), e.Msg))
 		case e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && hasSourceErrors:
 		case e.Pos == "" || e.Pos == "-":
 			res.incomplete = true
 			res.notes = append(res.notes, fmt.Sprintf("cannot load %s: %s", p.PkgPath, e.Msg))
 		default:
 			res.incomplete = true
-			f := loadErrorFinding(e)
+			f := res.wd.loadErrorFinding(e)
 			if e.Kind == packages.ParseError {
 				if parseFailed[f.File] {
 					continue
@@ -263,9 +267,10 @@ func (s *sourceSet) cpCol(p token.Position) int {
 	return report.CodePointCol(src[p.Offset-(p.Column-1):p.Offset], p.Column)
 }
 
-func toReport(fset *token.FileSet, f analyzer.Finding, sources *sourceSet) report.Finding {
+// toReport turns an analyzer finding into one to print, its names relative to wd.
+func toReport(wd workdir, fset *token.FileSet, f analyzer.Finding, sources *sourceSet) report.Finding {
 	start, end := fset.Position(f.Pos), fset.Position(f.End)
-	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: relPath(start.Filename),
+	rf := report.Finding{Check: f.Check, Severity: f.Severity, File: wd.rel(start.Filename),
 		Line: start.Line, Col: start.Column, EndLine: end.Line, EndCol: end.Column,
 		CPCol: sources.cpCol(start), CPEndCol: sources.cpCol(end),
 		Scope: f.Scope, Message: f.Message, Suggestions: f.Suggestions, Withheld: f.Withheld}
@@ -273,7 +278,7 @@ func toReport(fset *token.FileSet, f analyzer.Finding, sources *sourceSet) repor
 		fx := &report.Fix{Message: f.Fix.Message}
 		for _, e := range f.Fix.TextEdits {
 			s, t := fset.Position(e.Pos), fset.Position(e.End)
-			fx.Edits = append(fx.Edits, report.Edit{File: relPath(s.Filename), Start: s.Offset, End: t.Offset,
+			fx.Edits = append(fx.Edits, report.Edit{File: wd.rel(s.Filename), Start: s.Offset, End: t.Offset,
 				New: string(e.NewText), StartLine: s.Line, StartCol: s.Column, EndLine: t.Line, EndCol: t.Column,
 				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t)})
 		}
@@ -284,10 +289,10 @@ func toReport(fset *token.FileSet, f analyzer.Finding, sources *sourceSet) repor
 
 // loadErrorFinding reports a package error as ZS001 at the position the go command or
 // parser gives ("file:line:col"), or at the package when it gives none.
-func loadErrorFinding(e packages.Error) report.Finding {
-	f := report.Finding{Check: unreadable, Severity: unreadable.Severity, Message: "cannot check: " + e.Msg, Line: 1, Col: 1}
+func (wd workdir) loadErrorFinding(e packages.Error) report.Finding {
+	f := report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, Message: "cannot check: " + e.Msg, Line: 1, Col: 1}
 	parts := strings.Split(e.Pos, ":")
-	f.File = relPath(parts[0])
+	f.File = wd.rel(parts[0])
 	if len(parts) > 1 {
 		fmt.Sscan(parts[1], &f.Line)
 	}
@@ -303,12 +308,12 @@ var goModErrorRE = regexp.MustCompile(`(?m)^\s*(\S*go\.(?:mod|work)):(\d+)(?::(\
 
 // loadFailure turns an error that stopped go/packages into a ZS001 at the go.mod or
 // go.work line it names, when it names one.
-func loadFailure(err error) (report.Finding, bool) {
+func (wd workdir) loadFailure(err error) (report.Finding, bool) {
 	m := goModErrorRE.FindStringSubmatch(err.Error())
 	if m == nil {
 		return report.Finding{}, false
 	}
-	f := report.Finding{Check: unreadable, Severity: unreadable.Severity, File: relPath(m[1]), Line: 1, Col: 1,
+	f := report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, File: wd.rel(m[1]), Line: 1, Col: 1,
 		Message: "cannot check the Go code: " + m[4]}
 	fmt.Sscan(m[2], &f.Line)
 	if m[3] != "" {
@@ -317,9 +322,10 @@ func loadFailure(err error) (report.Finding, bool) {
 	return f, true
 }
 
-func relPos(pos string) string {
+// relPos writes a "file:line:col" position with its file relative to wd.
+func (wd workdir) relPos(pos string) string {
 	if i := strings.Index(pos, ":"); i > 0 {
-		return relPath(pos[:i]) + pos[i:]
+		return wd.rel(pos[:i]) + pos[i:]
 	}
 	return pos
 }

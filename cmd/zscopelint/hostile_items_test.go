@@ -14,14 +14,15 @@ import (
 // TestHostileItems reproduces each numbered item of the credentials and hostile-input
 // issue and asserts that it holds.
 func TestHostileItems(t *testing.T) {
+	t.Parallel()
 	t0, t1, s0 := hostileSecrets[0], hostileSecrets[1], hostileSecrets[3]
 	goMod := "module m\n\ngo 1.26\n"
 	usersCall := "package main\n\nimport \"net/http\"\n\nfunc main() { _, _ = http.Get(\"https://www.zohoapis.com/crm/v8/users\") }\n"
 
 	t.Run("01-why", func(t *testing.T) {
-		writeTree(t, map[string]string{"go.mod": goMod, "main.go": usersCall, "scopes.yaml": "scopes: [" + t0 + ", ZohoCRM.users.READ]\n"})
+		dir := writeTree(t, map[string]string{"go.mod": goMod, "main.go": usersCall, "scopes.yaml": "scopes: [" + t0 + ", ZohoCRM.users.READ]\n"})
 		for _, format := range []string{"text", "json"} {
-			out, stderr, _ := zscopelint(t, "-why", "-format", format, "./...")
+			out, stderr, _ := zscopelintIn(t, dir, "-why", "-format", format, "./...")
 			assertNoSecret(t, "-why "+format, out+stderr)
 			if !strings.Contains(out+stderr, "scope set 1000.3f2a…,ZohoCRM.users.READ") {
 				t.Errorf("-why %s: the set is not reported, shortened:\n%s%s", format, out, stderr)
@@ -29,13 +30,13 @@ func TestHostileItems(t *testing.T) {
 		}
 	})
 	t.Run("02-diff-suppressed-or-off", func(t *testing.T) {
-		writeTree(t, map[string]string{
+		dir := writeTree(t, map[string]string{
 			"a.yaml": "token: " + t0 + " # zscopelint:ignore ZS301 a test fixture\nscope: ZohoCRM.users.REED\n",
 			"b.go":   "package b\n\nconst tok = \"" + t1 + "\" //zscopelint:ignore ZS301 a test fixture\n\nconst s = \"ZohoCRM.users.REED\"\n",
 			"go.mod": goMod,
 		})
 		for _, args := range [][]string{{"-diff", "./..."}, {"-diff", "-checks=-ZS301", "./..."}} {
-			out, stderr, _ := zscopelint(t, args...)
+			out, stderr, _ := zscopelintIn(t, dir, args...)
 			assertNoSecret(t, strings.Join(args, " "), out+stderr)
 			if strings.Contains(out, "@@") || strings.Count(stderr, "fix withheld") != 2 {
 				t.Errorf("%v: want both fixes withheld and named:\n%s\n%s", args, out, stderr)
@@ -43,40 +44,40 @@ func TestHostileItems(t *testing.T) {
 		}
 	})
 	t.Run("03-diff-comment", func(t *testing.T) {
-		writeTree(t, map[string]string{
+		dir := writeTree(t, map[string]string{
 			"go.mod":  goMod,
 			"a.go":    "package a\n\n// " + t0 + "\nconst s = \"ZohoCRM.users.REED\"\n",
 			"a.yaml":  "# " + t0 + "\nscope: ZohoCRM.users.REED\n",
 			"a.js":    "/* " + t1 + " */\nconst scope = 'ZohoCRM.users.REED';\n",
 			"ok.yaml": "scope: ZohoCRM.users.REED\n", // no credential: its fix is shown
 		})
-		out, stderr, _ := zscopelint(t, "-diff", "./...")
+		out, stderr, _ := zscopelintIn(t, dir, "-diff", "./...")
 		assertNoSecret(t, "-diff", out+stderr)
 		if strings.Count(out, "+++ ") != 1 || !strings.Contains(out, "+++ b/ok.yaml") || strings.Count(stderr, "fix withheld") != 3 {
 			t.Errorf("want only ok.yaml diffed, three withheld:\n%s\n%s", out, stderr)
 		}
 	})
 	t.Run("04-secret-under-unknown-key", func(t *testing.T) {
-		writeTree(t, map[string]string{
+		dir := writeTree(t, map[string]string{
 			".env":           "ZOHO_CLIENT_SECRET_PROD=" + s0 + "\nZOHO_SCOPE=ZohoCRM.users.REED\n",
 			"app.properties": "zoho.client_secret=" + s0 + "\nzoho.scope=ZohoCRM.users.REED\n",
 		})
-		out, stderr, _ := zscopelint(t, "./...")
+		out, stderr, _ := zscopelintIn(t, dir, "./...")
 		if strings.Count(out, "(ZS301)") != 2 {
 			t.Errorf("want both secrets found:\n%s", out)
 		}
-		out2, stderr2, _ := zscopelint(t, "-diff", "./...")
+		out2, stderr2, _ := zscopelintIn(t, dir, "-diff", "./...")
 		assertNoSecret(t, "output", out+stderr+out2+stderr2)
 		if strings.Contains(out2, "@@") {
 			t.Errorf("diff of a file with a secret:\n%s", out2)
 		}
 	})
 	t.Run("05-directive-quoting-a-token", func(t *testing.T) {
-		dir := t.TempDir()
-		writeTree(t, map[string]string{"a.yaml": "# zscopelint:ignore " + t0 + "\nscope: ZohoCRM.users.READ\n"})
+		baseDir := t.TempDir()
+		dir := writeTree(t, map[string]string{"a.yaml": "# zscopelint:ignore " + t0 + "\nscope: ZohoCRM.users.READ\n"})
 		for _, format := range []string{"text", "json", "sarif"} {
-			base := filepath.Join(dir, format+".json")
-			out, stderr, _ := zscopelint(t, "-format", format, "-write-baseline", base, "./...")
+			base := filepath.Join(baseDir, format+".json")
+			out, stderr, _ := zscopelintIn(t, dir, "-format", format, "-write-baseline", base, "./...")
 			data, err := os.ReadFile(base)
 			must(t, err)
 			assertNoSecret(t, format, out+stderr+string(data))
@@ -86,18 +87,18 @@ func TestHostileItems(t *testing.T) {
 		}
 	})
 	t.Run("06-parser-and-type-errors", func(t *testing.T) {
-		writeTree(t, map[string]string{"go.mod": goMod,
+		dir := writeTree(t, map[string]string{"go.mod": goMod,
 			"bad/bad.go": "package bad\n\nvar x = " + t0 + "\n",
 			"typ/typ.go": "package typ\n\nvar x int = \"" + t1 + "\"\n"})
-		out, stderr, _ := zscopelint(t, "./...")
+		out, stderr, _ := zscopelintIn(t, dir, "./...")
 		assertNoSecret(t, "errors", out+stderr)
 		if !strings.Contains(out, "bad/bad.go:3:") || !strings.Contains(stderr, "typ/typ.go:3:") {
 			t.Errorf("errors not reported:\n%s\n%s", out, stderr)
 		}
 	})
 	t.Run("07-policy-error", func(t *testing.T) {
-		writeTree(t, map[string]string{"pol.yaml": "product: " + t0 + "\n", "a.yaml": "scope: ZohoCRM.users.READ\n"})
-		out, stderr, code := zscopelint(t, "-config", "pol.yaml", "./...")
+		dir := writeTree(t, map[string]string{"pol.yaml": "product: " + t0 + "\n", "a.yaml": "scope: ZohoCRM.users.READ\n"})
+		out, stderr, code := zscopelintIn(t, dir, "-config", "pol.yaml", "./...")
 		assertNoSecret(t, "policy error", out+stderr)
 		if code != 2 || !strings.Contains(stderr, "pol.yaml:1:10:") {
 			t.Errorf("exit %d:\n%s", code, stderr)
@@ -112,8 +113,8 @@ func TestHostileItems(t *testing.T) {
 			"run.sh": "curl -H 'Authorization: Zoho-oauthtoken " + t0 + "'\n", "c.yaml": "# " + t0 + "\na: b\n",
 			"d.php": "<?php // " + t0 + "\n",
 		}
-		writeTree(t, files)
-		out, _, _ := zscopelint(t, "./...")
+		dir := writeTree(t, files)
+		out, _, _ := zscopelintIn(t, dir, "./...")
 		for name := range files {
 			if !strings.Contains(out, name+":") {
 				t.Errorf("no ZS301 in %s:\n%s", name, out)
@@ -136,7 +137,7 @@ func TestHostileItems(t *testing.T) {
 			var out, stderr string
 			var code int
 			alloc := allocated(func() {
-				finished(t, func() { out, stderr, code = zscopelint(t, "-format", format, "./...") })
+				finished(t, func() { out, stderr, code = zscopelintIn(t, dir, "-format", format, "./...") })
 			})
 			if code != 2 || strings.Count(out, "not a regular file") != 3 || !strings.Contains(out, "over the 10485760-byte limit") {
 				t.Errorf("%s: exit %d\n%s\n%s", format, code, out, stderr)
@@ -153,9 +154,9 @@ func TestHostileItems(t *testing.T) {
 			b.WriteString("  # padding line " + string(rune('a'+i%26)) + "\n")
 		}
 		b.WriteString("other:\n  - ZohoCRM.org.REED\n")
-		writeTree(t, map[string]string{"big.yaml": b.String()})
+		dir := writeTree(t, map[string]string{"big.yaml": b.String()})
 		var out string
-		alloc := allocated(func() { out, _, _ = zscopelint(t, "-diff", "-max-file-size", "20MB", "big.yaml") })
+		alloc := allocated(func() { out, _, _ = zscopelintIn(t, dir, "-diff", "-max-file-size", "20MB", "big.yaml") })
 		if strings.Count(out, "@@ ") != 2 || len(out) > 2000 {
 			t.Errorf("want two small hunks, got %d bytes:\n%.2000s", len(out), out)
 		}
@@ -174,16 +175,16 @@ func TestHostileItems(t *testing.T) {
 			{"-catalog", fifo}, {"-config", "/dev/zero"}, {"-config", fifo}, {"-write-baseline", fifo}} {
 			var stderr string
 			var code int
-			finished(t, func() { _, stderr, code = zscopelint(t, append(args, "./...")...) })
+			finished(t, func() { _, stderr, code = zscopelintIn(t, dir, append(args, "./...")...) })
 			if code != 2 || !strings.Contains(stderr, "not a regular file") {
 				t.Errorf("%v: exit %d, %s", args, code, stderr)
 			}
 		}
 	})
 	t.Run("12-broken-go-mod", func(t *testing.T) {
-		writeTree(t, map[string]string{"go.mod": "module m\n\ngo 1.26\nrequire (\n", "main.go": "package main\n",
+		dir := writeTree(t, map[string]string{"go.mod": "module m\n\ngo 1.26\nrequire (\n", "main.go": "package main\n",
 			"conf/a.yaml": "scope: ZohoCRM.users.REED\n"})
-		out, _, code := zscopelint(t, "./...")
+		out, _, code := zscopelintIn(t, dir, "./...")
 		if code != 2 || !strings.Contains(out, "go.mod:5:1: cannot check the Go code") || !strings.Contains(out, "conf/a.yaml:1:8:") {
 			t.Errorf("exit %d:\n%s", code, out)
 		}
@@ -200,12 +201,12 @@ func TestHostileItems(t *testing.T) {
 			"real/target.yaml":                        "scope: ZohoCRM.users.REED\n",
 			"ro.yaml":                                 "scope: ZohoCRM.users.REED\n",
 		})
-		out, _, _ := zscopelint(t, "./...")
+		out, _, _ := zscopelintIn(t, dir, "./...")
 		if strings.Contains(out, "\nx.yaml:1:1: forged") || !strings.Contains(out, `"evil\nx.yaml:1:1: forged (ZS104)\n.yaml":1:8:`) {
 			t.Errorf("a file name forged a line:\n%s", out)
 		}
 		// A colon in the first segment would read as a URI scheme: "./" goes before it.
-		sarif, _, _ := zscopelint(t, "-format", "sarif", "./...")
+		sarif, _, _ := zscopelintIn(t, dir, "-format", "sarif", "./...")
 		var log struct {
 			Runs []struct {
 				Results []struct {
@@ -228,7 +229,7 @@ func TestHostileItems(t *testing.T) {
 		must(t, os.Symlink(filepath.Join(outside, "shared.yaml"), filepath.Join(dir, "out.yaml")))
 		must(t, os.Symlink("real/target.yaml", filepath.Join(dir, "in.yaml")))
 		must(t, os.Chmod(filepath.Join(dir, "ro.yaml"), 0o444))
-		_, stderr, _ := zscopelint(t, "-fix", "out.yaml", "in.yaml", "ro.yaml")
+		_, stderr, _ := zscopelintIn(t, dir, "-fix", "out.yaml", "in.yaml", "ro.yaml")
 		if data, _ := os.ReadFile(filepath.Join(outside, "shared.yaml")); !strings.Contains(string(data), "REED") {
 			t.Errorf("-fix wrote through a link to outside the tree")
 		}

@@ -79,6 +79,7 @@ func assertNoSecret(t *testing.T, what, out string) {
 // with -why and -write-baseline, -diff (with ZS301 on and off), -fix, a policy error, go vet
 // -vettool and go fix -fixtool -diff.
 func TestNoOutputPathPrintsASecret(t *testing.T) {
+	t.Parallel()
 	bin := buildCommand(t)
 	outDir := t.TempDir() // baselines outside the tree, which would check them as JSON
 	dir := writeTree(t, hostileTree())
@@ -91,7 +92,7 @@ func TestNoOutputPathPrintsASecret(t *testing.T) {
 		{"-config", "pol.yaml", "./..."},
 	}
 	for _, args := range runs {
-		out, stderr, _ := zscopelint(t, args...)
+		out, stderr, _ := zscopelintIn(t, dir, args...)
 		assertNoSecret(t, strings.Join(args, " ")+" stdout", out)
 		assertNoSecret(t, strings.Join(args, " ")+" stderr", stderr)
 		if args[0] == "-format" && args[1] == "text" {
@@ -123,7 +124,7 @@ func TestNoOutputPathPrintsASecret(t *testing.T) {
 	}
 
 	// -fix on a copy of the tree (the files keep their credentials: we never edit those).
-	out, stderr, _ := zscopelint(t, "-fix", "./...")
+	out, stderr, _ := zscopelintIn(t, dir, "-fix", "./...")
 	assertNoSecret(t, "-fix stdout", out)
 	assertNoSecret(t, "-fix stderr", stderr)
 

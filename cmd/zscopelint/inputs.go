@@ -12,6 +12,7 @@ import (
 
 // inputs is what the command-line arguments name.
 type inputs struct {
+	wd          workdir
 	goPatterns  []string         // for go/packages; empty: no Go to load
 	configFiles []string         // config and lexical files, in walk order
 	unreadable  []report.Finding // paths that could not be read (ZS001)
@@ -25,8 +26,8 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // collectInputs sorts arguments into Go package patterns and config files: "dir/..." walks
 // dir for both, "dir" takes the files directly in dir, a file is checked as what it is (a
 // .go file as part of its package), and anything else is a Go import path pattern.
-func collectInputs(args []string) *inputs {
-	in := &inputs{}
+func collectInputs(wd workdir, args []string) *inputs {
+	in := &inputs{wd: wd}
 	seenPattern := map[string]bool{}
 	addPattern := func(p string) {
 		if !seenPattern[p] {
@@ -40,12 +41,12 @@ func collectInputs(args []string) *inputs {
 			root = "/"
 		}
 		isPath := strings.HasPrefix(arg, ".") || filepath.IsAbs(arg) || strings.HasPrefix(arg, "/")
-		fi, err := os.Stat(root)
+		fi, err := os.Stat(wd.path(root))
 		switch {
 		case err != nil && !isPath && !fileLike(root):
 			addPattern(arg) // an import path such as example.com/mod/...
 		case err != nil:
-			in.unreadable = append(in.unreadable, pathFinding(root, err))
+			in.unreadable = append(in.unreadable, in.pathFinding(root, err))
 		case !fi.IsDir():
 			switch {
 			case strings.HasSuffix(root, ".go"):
@@ -53,10 +54,10 @@ func collectInputs(args []string) *inputs {
 			default:
 				// Config and source files are parsed or scanned; any other file is still
 				// searched for credentials.
-				in.configFiles = append(in.configFiles, root)
+				in.configFiles = append(in.configFiles, wd.path(root))
 			}
 		default:
-			hasGo := in.walk(root, recursive)
+			hasGo := in.walk(wd.path(root), recursive)
 			if hasGo {
 				if recursive {
 					addPattern(dirPattern(root) + "/...")
@@ -86,14 +87,14 @@ func dirPattern(dir string) string {
 	return "./" + dir
 }
 
-// walk collects the files under root that are not Go (config files to parse, others to
+// walk collects the files under root (absolute) that are not Go (config files to parse, others to
 // search for credentials) and reports whether it saw Go files.
 // Symbolic links to directories are not followed, so link loops cannot trap the walk; a
 // link to a file is checked as that file.
 func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			in.unreadable = append(in.unreadable, pathFinding(path, err))
+			in.unreadable = append(in.unreadable, in.pathFinding(path, err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -117,10 +118,11 @@ func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 	return hasGo
 }
 
-func pathFinding(path string, err error) report.Finding {
+// pathFinding is the ZS001 for a path that could not be read.
+func (in *inputs) pathFinding(path string, err error) report.Finding {
 	if pe, ok := err.(*fs.PathError); ok {
 		err = pe.Err
 	}
-	return report.Finding{Check: unreadable, Severity: unreadable.Severity, File: relPath(path),
+	return report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, File: in.wd.rel(path),
 		Line: 1, Col: 1, Message: "cannot check: " + err.Error()}
 }

@@ -11,6 +11,7 @@ import (
 // TestLeastPrivilegeExampleFix does what the README says: zscopelint -fix on the leastpriv
 // example leaves a program that builds and asks for exactly the scopes its calls need.
 func TestLeastPrivilegeExampleFix(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the example")
 	}
@@ -24,11 +25,11 @@ func TestLeastPrivilegeExampleFix(t *testing.T) {
 	}
 	dir := writeTree(t, files)
 
-	out, _, code := zscopelint(t, "./...")
+	out, _, code := zscopelintIn(t, dir, "./...")
 	if code != 1 || strings.Count(out, "(ZS201)") != 2 {
 		t.Fatalf("before -fix: exit %d\n%s", code, out)
 	}
-	if out, stderr, code := zscopelint(t, "-fix", "./..."); code != 0 || out != "" {
+	if out, stderr, code := zscopelintIn(t, dir, "-fix", "./..."); code != 0 || out != "" {
 		t.Fatalf("-fix: exit %d\n%s%s", code, out, stderr)
 	}
 	main, _ := os.ReadFile(filepath.Join(dir, "examples", "leastpriv", "main.go"))
@@ -41,14 +42,15 @@ func TestLeastPrivilegeExampleFix(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Errorf("the fixed example does not build: %v\n%s", err, out)
 	}
-	if out, _, code := zscopelint(t, "./..."); code != 0 || out != "" {
+	if out, _, code := zscopelintIn(t, dir, "./..."); code != 0 || out != "" {
 		t.Errorf("after -fix: exit %d\n%s", code, out)
 	}
 }
 
 // Config files are judged against the calls of the program they sit in, not of another.
 func TestConfigJudgedByItsProgram(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod": "module m\n\ngo 1.26\n",
 		"cmd/leads/main.go": `package main
 
@@ -61,7 +63,7 @@ func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
 		"cmd/other/main.go":   "package main\n\nfunc main() {}\n",
 		"cmd/other/zoho.yaml": "scopes: [ZohoCRM.users.READ]\n",
 	})
-	out, _, _ := zscopelint(t, "./...")
+	out, _, _ := zscopelintIn(t, dir, "./...")
 	for _, want := range []string{
 		"cmd/leads/zoho.yaml:1:10: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.leads.READ (ZS201)",
 		"cmd/leads/zoho.yaml:1:31: ZohoCRM.users.READ is not needed by any of the 1 ZohoCRM calls found",

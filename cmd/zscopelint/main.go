@@ -12,12 +12,10 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -37,7 +35,12 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer)
 		return
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "zscopelint: %v\n", err)
+		os.Exit(2)
+	}
+	os.Exit(run(os.Args[1:], wd, os.Stdout, os.Stderr))
 }
 
 // isVetProtocol reports whether the go command is driving us: go vet -vettool and
@@ -70,6 +73,8 @@ type options struct {
 	why      bool
 	// baseline and writeBaseline name baseline files.
 	baseline, writeBaseline string
+	failOnSet               bool     // -fail-on was given: it wins over the policy's
+	patterns                []string // the arguments, ./... when none
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -105,25 +110,71 @@ an input that could not be checked.
 Flags:
 `
 
-// run is the command. Everything it prints, on either stream, and every report file it
-// writes passes one redactor: no output path can print a credential in full.
-func run(args []string, stdout, stderr io.Writer) int {
+// run is the command, run in the directory dir (absolute). Everything it prints, on
+// either stream, and every report file it writes passes one redactor (report.Printer): no
+// output path can print a credential in full. Its steps: options, configuration, inputs,
+// analysis, post-processing, output.
+func run(args []string, dir string, stdout, stderr io.Writer) int {
 	reg := &redact.Registry{}
-	out, errOut := redact.NewWriter(stdout, reg), redact.NewWriter(stderr, reg)
-	defer errOut.Flush()
-	defer out.Flush()
-	return runRedacted(args, out, errOut, reg)
+	pr := report.NewPrinter(stdout, stderr, reg)
+	defer pr.Flush()
+	wd := workdir(dir)
+	o, code, done := parseOptions(args, pr)
+	if done {
+		return code
+	}
+	c, err := configure(wd, o)
+	if err != nil {
+		pr.Notef("%v", err)
+		return 2
+	}
+	in := collectInputs(wd, o.patterns)
+	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
+	// and earlier findings: not inputs. Those no flag names are recognised by content.
+	in.configFiles = without(in.configFiles, wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))
+	in.configFiles = without(in.configFiles, c.catalogs...)
+	for _, note := range in.notes {
+		pr.Notef("%s", note)
+	}
+	r := analyse(wd, o, c, in, reg, pr)
+	if code, ok := postProcess(wd, o, c, r, pr); !ok {
+		return code
+	}
+	if len(in.goPatterns) == 0 && len(in.configFiles) == 0 && !r.incomplete {
+		pr.Notef("no Go packages or config files in %s", strings.Join(o.patterns, " "))
+	}
+	if o.fix || o.diff {
+		fx := &fixer{wd: wd, diffOnly: o.diff, pr: pr, maxSize: int64(o.maxSize), roots: fixRoots(wd, o.patterns)}
+		applied := fx.apply(r.findings)
+		if o.diff {
+			return exitCode(r.findings, c.failOn, c.never, r.incomplete)
+		}
+		// What was fixed is no longer a finding.
+		var rest []report.Finding
+		for i, f := range r.findings {
+			if !applied[i] {
+				rest = append(rest, f)
+			}
+		}
+		r.findings = rest
+	}
+	if err := pr.Findings(o.format, r.findings, r.why, o.why, Version()); err != nil {
+		pr.Notef("writing output: %v", err)
+		return 2
+	}
+	return exitCode(r.findings, c.failOn, c.never, r.incomplete)
 }
 
-func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) int {
-	var o options
+// parseOptions reads the command line. done says the command has nothing more to do (a
+// usage error, -help, -version, -list-checks, -explain), with the exit code.
+func parseOptions(args []string, pr *report.Printer) (o options, code int, done bool) {
 	fs := flag.NewFlagSet("zscopelint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(pr.Stderr())
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(pr.Stderr(), usage)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&o.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 	fs.StringVar(&o.checks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
 	fs.StringVar(&o.config, "config", "", "policy `file` (default: .zscopelint.yaml found from the working directory up to the module root; off for none)")
@@ -142,173 +193,156 @@ func runRedacted(args []string, stdout, stderr io.Writer, reg *redact.Registry) 
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return 0
+			return o, 0, true
 		}
-		return 2
+		return o, 2, true
 	}
 	switch {
 	case *version:
-		fmt.Fprintf(stdout, "zscopelint %s\n", Version())
-		return 0
+		fmt.Fprintf(pr.Stdout(), "zscopelint %s\n", Version())
+		return o, 0, true
 	case *listChecks:
-		return printChecks(stdout)
+		return o, printChecks(pr.Stdout()), true
 	case *explain != "":
-		return explainCheck(stdout, stderr, *explain)
+		return o, explainCheck(pr, *explain), true
 	}
-	if o.format != "text" && o.format != "json" && o.format != "sarif" {
-		fmt.Fprintf(stderr, "zscopelint: -format %q: want text, json or sarif\n", o.format)
-		return 2
+	if !report.KnownFormat(o.format) {
+		pr.Notef("-format %q: want %s", o.format, strings.Join(report.Formats, ", "))
+		return o, 2, true
 	}
+	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
+	o.patterns = fs.Args()
+	if len(o.patterns) == 0 {
+		o.patterns = []string{"./..."}
+	}
+	return o, 0, false
+}
+
+// config is what the options and the policy in force configure.
+type config struct {
+	settings analyzer.Settings // for the Go analyzer
+	*analyzer.Config
+	catalogs []string // the -catalog files, as the file system sees them
+	failOn   rules.Severity
+	never    bool // -fail-on never
+	baseline *report.Baseline
+}
+
+// configure loads the policy file (named, or found from wd up), the catalogs and the
+// baseline, and decides what fails the run.
+func configure(wd workdir, o options) (*config, error) {
+	c := &config{}
 	policyFile := o.config
-	if policyFile == "" {
-		if wd, err := os.Getwd(); err == nil {
-			policyFile = policy.Find(wd)
-		}
-		if policyFile == "" {
+	switch policyFile {
+	case analyzer.NoPolicy:
+	case "":
+		if policyFile = policy.Find(string(wd)); policyFile == "" {
 			policyFile = analyzer.NoPolicy
 		}
+	default:
+		policyFile = wd.path(policyFile)
 	}
-	settings := analyzer.Settings{Config: policyFile, Catalogs: strings.Join(o.catalogs, ","), Product: o.product,
+	for _, f := range o.catalogs {
+		c.catalogs = append(c.catalogs, wd.path(f))
+	}
+	c.settings = analyzer.Settings{Config: policyFile, Catalogs: strings.Join(c.catalogs, ","), Product: o.product,
 		Checks: o.checks, Severity: "info", Standalone: true}
-	cfg, err := settings.ConfigFor(".")
-	if err != nil {
-		fmt.Fprintf(stderr, "zscopelint: %v\n", err)
-		return 2
+	var err error
+	if c.Config, err = c.settings.ConfigFor(string(wd)); err != nil {
+		return nil, err
 	}
 	// -fail-on on the command line wins over the policy's fail-on.
-	failOnSet := false
-	fs.Visit(func(f *flag.Flag) { failOnSet = failOnSet || f.Name == "fail-on" })
-	if !failOnSet && cfg.Policy != nil && cfg.Policy.FailOn != "" {
-		o.failOn = cfg.Policy.FailOn
+	failOn := o.failOn
+	if !o.failOnSet && c.Policy != nil && c.Policy.FailOn != "" {
+		failOn = c.Policy.FailOn
 	}
-	failOn, ok := rules.ParseSeverity(o.failOn)
-	if !ok && o.failOn != "never" {
-		fmt.Fprintf(stderr, "zscopelint: -fail-on %q: want error, warning, info or never\n", o.failOn)
-		return 2
+	var ok bool
+	c.never = failOn == "never"
+	if c.failOn, ok = rules.ParseSeverity(failOn); !ok && !c.never {
+		return nil, fmt.Errorf("-fail-on %q: want error, warning, info or never", failOn)
 	}
-	var base *report.Baseline
 	if o.baseline != "" {
-		if base, err = report.ReadBaseline(o.baseline); err != nil {
-			fmt.Fprintf(stderr, "zscopelint: -baseline: %v\n", err)
-			return 2
+		if c.baseline, err = report.ReadBaseline(wd.path(o.baseline)); err != nil {
+			return nil, fmt.Errorf("-baseline: %v", err)
 		}
 	}
-	patterns := fs.Args()
-	if len(patterns) == 0 {
-		patterns = []string{"./..."}
-	}
-	in := collectInputs(patterns)
-	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
-	// and earlier findings: not inputs. Those no flag names are recognised by content.
-	in.configFiles = without(in.configFiles, append([]string{o.baseline, o.writeBaseline, o.config}, o.catalogs...)...)
-	for _, note := range in.notes {
-		fmt.Fprintf(stderr, "zscopelint: %s\n", note)
-	}
-	findings := append([]report.Finding(nil), in.unreadable...)
-	incomplete := len(in.unreadable) > 0
+	return c, nil
+}
+
+// outcome is what checking the inputs found.
+type outcome struct {
+	findings   []report.Finding
+	why        []report.WhySet
+	incomplete bool // some input could not be checked: exit 2
+}
+
+// analyse checks the Go packages, then the config files against the calls the Go code
+// makes.
+func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry, pr *report.Printer) *outcome {
+	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
 	var evidenceFor func(string) *rules.Evidence
-	var why []report.WhySet
 	if len(in.goPatterns) > 0 {
-		res, err := checkGo(settings, in.goPatterns, o.tests, reg)
+		res, err := checkGo(wd, c.settings, in.goPatterns, o.tests, reg)
 		if err != nil {
 			// The Go code cannot be loaded (a broken go.mod, say): say where, and check the
 			// config files all the same.
-			f, positioned := loadFailure(err)
-			if positioned {
-				findings = append(findings, f)
+			if f, positioned := wd.loadFailure(err); positioned {
+				r.findings = append(r.findings, f)
 			} else {
-				fmt.Fprintf(stderr, "zscopelint: %v\n", err)
+				pr.Notef("%v", err)
 			}
-			incomplete = true
-			if found, err := checkGoWithoutTypes(settings, in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
-				fmt.Fprintf(stderr, "zscopelint: Go packages could not be loaded: their files were checked without type information (no least-privilege findings)\n")
-				findings = append(findings, found...)
+			r.incomplete = true
+			if found, err := checkGoWithoutTypes(wd, c.settings, in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
+				pr.Notef("Go packages could not be loaded: their files were checked without type information (no least-privilege findings)")
+				r.findings = append(r.findings, found...)
 			}
 		} else {
 			for _, note := range res.notes {
-				fmt.Fprintf(stderr, "zscopelint: %s\n", note)
+				pr.Notef("%s", note)
 			}
-			findings = append(findings, res.findings...)
-			incomplete = incomplete || res.incomplete
-			why = res.why
+			r.findings = append(r.findings, res.findings...)
+			r.incomplete = r.incomplete || res.incomplete
+			r.why = res.why
 			evidenceFor = res.evidenceFor
 		}
 	}
-	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: cfg.Catalog(),
-		Product: cfg.FixedProduct(), Checks: cfg.Selection(), Policy: cfg.Policy, EvidenceFor: evidenceFor,
-		MaxSize: int64(o.maxSize), Display: relPath, Registry: reg})
-	why = append(why, conf.Why...)
-	findings = report.Sort(append(findings, conf.Findings...))
-	incomplete = incomplete || conf.Incomplete
+	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: c.Catalog(),
+		Product: c.FixedProduct(), Checks: c.Selection(), Policy: c.Policy, EvidenceFor: evidenceFor,
+		MaxSize: int64(o.maxSize), Display: wd.rel, Registry: reg})
+	r.why = append(r.why, conf.Why...)
+	r.findings = report.Sort(append(r.findings, conf.Findings...))
+	r.incomplete = r.incomplete || conf.Incomplete
+	return r
+}
+
+// postProcess applies the levels of ZS001, writes -write-baseline and drops what the
+// baseline knows. ok is false when the run must stop, with the exit code.
+func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printer) (code int, ok bool) {
 	// ZS001 answers to -checks and the policy like any check; turned off, an input that
 	// could not be checked no longer fails the run.
-	eng := cfg.Engine(0)
-	kept := findings[:0]
-	for _, f := range findings {
+	eng := c.Engine(0)
+	kept := r.findings[:0]
+	for _, f := range r.findings {
 		if f.Check.ID == "ZS001" {
 			var on bool
 			if f.Severity, on = eng.Level(f.Check, f.Severity); !on {
-				incomplete = false
+				r.incomplete = false
 				continue
 			}
 		}
 		kept = append(kept, f)
 	}
-	findings = kept
+	r.findings = kept
 	if o.writeBaseline != "" {
-		if err := report.WriteBaseline(o.writeBaseline, findings, reg.String); err != nil {
-			fmt.Fprintf(stderr, "zscopelint: -write-baseline: %v\n", err)
-			return 2
+		if err := report.WriteBaseline(wd.path(o.writeBaseline), r.findings, pr.Redact); err != nil {
+			pr.Notef("-write-baseline: %v", err)
+			return 2, false
 		}
 	}
-	if base != nil {
-		findings = base.New(findings)
+	if c.baseline != nil {
+		r.findings = c.baseline.New(r.findings)
 	}
-	if len(in.goPatterns) == 0 && len(in.configFiles) == 0 && !incomplete {
-		fmt.Fprintf(stderr, "zscopelint: no Go packages or config files in %s\n", strings.Join(patterns, " "))
-	}
-
-	if o.fix || o.diff {
-		fx := &fixer{diffOnly: o.diff, out: stdout, notes: stderr, maxSize: int64(o.maxSize), roots: fixRoots(patterns)}
-		applied := fx.apply(findings)
-		if o.diff {
-			return exitCode(findings, failOn, o.failOn == "never", incomplete)
-		}
-		// What was fixed is no longer a finding.
-		var rest []report.Finding
-		for i, f := range findings {
-			if !applied[i] {
-				rest = append(rest, f)
-			}
-		}
-		findings = rest
-	}
-
-	w := bufio.NewWriter(stdout)
-	switch o.format {
-	case "json":
-		err = report.JSON(w, findings)
-	case "sarif":
-		err = report.SARIF(w, findings, Version())
-	default:
-		err = report.Text(w, findings)
-	}
-	if err == nil && o.why {
-		// The report is for people: after the findings in text, on stderr otherwise.
-		var ww io.Writer = w
-		if o.format != "text" {
-			ww = stderr
-		}
-		err = report.Why(ww, why)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "zscopelint: writing output: %v\n", err)
-		return 2
-	}
-	return exitCode(findings, failOn, o.failOn == "never", incomplete)
+	return 0, true
 }
 
 // without drops the files that name the same file as any of skip.
@@ -366,25 +400,12 @@ func printChecks(w io.Writer) int {
 	return 0
 }
 
-func explainCheck(stdout, stderr io.Writer, id string) int {
+func explainCheck(pr *report.Printer, id string) int {
 	c, ok := rules.CheckByID(strings.ToUpper(id))
 	if !ok {
-		fmt.Fprintf(stderr, "zscopelint: no check %q (see -list-checks)\n", id)
+		pr.Notef("no check %q (see -list-checks)", id)
 		return 2
 	}
-	fmt.Fprint(stdout, c.Explain())
+	fmt.Fprint(pr.Stdout(), c.Explain())
 	return 0
-}
-
-// relPath makes a file name relative to the working directory, slash-separated.
-func relPath(name string) string {
-	if !filepath.IsAbs(name) {
-		return filepath.ToSlash(filepath.Clean(name))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, name); err == nil {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(name)
 }

@@ -15,11 +15,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// zscopelint runs the command in-process and returns its output and exit code.
+// zscopelint runs the command in-process in the package directory and returns its output
+// and exit code.
 func zscopelint(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zscopelintIn(t, wd, args...)
+}
+
+// zscopelintIn runs the command in-process in dir.
+func zscopelintIn(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(args, &out, &errOut)
+	code = run(args, dir, &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
@@ -41,6 +52,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestFormatsGolden(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"text", "json", "sarif"} {
 		t.Run(format, func(t *testing.T) {
 			out, stderr, code := zscopelint(t, "-format", format, "./testdata/golden")
@@ -58,6 +70,7 @@ func TestFormatsGolden(t *testing.T) {
 }
 
 func TestSARIFShape(t *testing.T) {
+	t.Parallel()
 	out, _, _ := zscopelint(t, "-format", "sarif", "./testdata/golden")
 	var log struct {
 		Version string `json:"version"`
@@ -117,6 +130,7 @@ func TestSARIFShape(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		code int
@@ -144,6 +158,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestLoadFailureMessages(t *testing.T) {
+	t.Parallel()
 	out, _, _ := zscopelint(t, "./testdata/nonexistent")
 	if out != "testdata/nonexistent:1:1: cannot check: no such file or directory (ZS001)\n" {
 		t.Errorf("stdout = %q", out)
@@ -175,7 +190,6 @@ func copyFixme(t *testing.T) string {
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module fixme\n\ngo 1.26\n"), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "fixme.go"), src, 0o600))
-	t.Chdir(dir)
 	return dir
 }
 
@@ -187,13 +201,14 @@ func must(t *testing.T, err error) {
 }
 
 func TestFix(t *testing.T) {
+	t.Parallel()
 	wd, _ := os.Getwd()
 	want, err := os.ReadFile(filepath.Join(wd, "testdata", "fixme.golden"))
 	if err != nil && !*update {
 		t.Fatal(err)
 	}
 	dir := copyFixme(t)
-	out, stderr, code := zscopelint(t, "-fix", "./...")
+	out, stderr, code := zscopelintIn(t, dir, "-fix", "./...")
 	got, _ := os.ReadFile(filepath.Join(dir, "fixme.go"))
 	if *update {
 		// Rewrite the golden, then check everything else as always.
@@ -211,7 +226,7 @@ func TestFix(t *testing.T) {
 		t.Errorf("after -fix: exit %d, output:\n%s%s", code, out, stderr)
 	}
 	// A second run has nothing left to fix.
-	zscopelint(t, "-fix", "./...")
+	zscopelintIn(t, dir, "-fix", "./...")
 	again, _ := os.ReadFile(filepath.Join(dir, "fixme.go"))
 	if !bytes.Equal(again, got) {
 		t.Error("a second -fix changed the file again")
@@ -219,21 +234,21 @@ func TestFix(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	wd, _ := os.Getwd()
+	t.Parallel()
 	dir := copyFixme(t)
 	before, _ := os.ReadFile(filepath.Join(dir, "fixme.go"))
-	out, _, _ := zscopelint(t, "-diff", "./...")
+	out, _, _ := zscopelintIn(t, dir, "-diff", "./...")
 	after, _ := os.ReadFile(filepath.Join(dir, "fixme.go"))
 	if !bytes.Equal(before, after) {
 		t.Error("-diff wrote the file")
 	}
-	t.Chdir(wd)
 	golden(t, "fixme.diff", out)
 }
 
 // TestGoVetAndGoFix builds the command and drives it through the go command's vet and fix
 // tool protocol on the bundled example.
 func TestGoVetAndGoFix(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
@@ -279,6 +294,7 @@ func TestGoVetAndGoFix(t *testing.T) {
 }
 
 func TestListAndExplain(t *testing.T) {
+	t.Parallel()
 	out, _, code := zscopelint(t, "-list-checks")
 	if code != 0 || !strings.Contains(out, "ZS104  unsupported-operation") {
 		t.Errorf("-list-checks: %d\n%s", code, out)

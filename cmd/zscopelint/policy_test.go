@@ -2,12 +2,14 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestPolicyInCLI(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"go.mod": "module p\n\ngo 1.26\n",
 		".zscopelint.yaml": `fail-on: error
 severity:
@@ -24,7 +26,7 @@ exclude: [legacy/**]
 		"deploy/app.yaml":   "scope: ZohoCRM.settings.ALL\nother: ZohoCRM.org.ALL\n",
 		"legacy/old.yaml":   "scope: ZohoCRM.modules.ALLL\n",
 	})
-	out, stderr, code := zscopelint(t, "-format", "json", "./...")
+	out, stderr, code := zscopelintIn(t, dir, "-format", "json", "./...")
 	for _, want := range []string{
 		`"file": "main.go"`, `"severity": "info"`, // ZS201 lowered to info
 		`"file": "deploy/app.yaml"`, `"check": "ZS205"`,
@@ -40,37 +42,39 @@ exclude: [legacy/**]
 		t.Errorf("exit %d", code)
 	}
 	// Only info and the denied scope's error: -fail-on on the command line wins.
-	if _, _, code := zscopelint(t, "-fail-on", "never", "./..."); code != 0 {
+	if _, _, code := zscopelintIn(t, dir, "-fail-on", "never", "./..."); code != 0 {
 		t.Errorf("-fail-on never: exit %d", code)
 	}
 	// -config off ignores the policy.
-	out, _, _ = zscopelint(t, "-config", "off", "./...")
+	out, _, _ = zscopelintIn(t, dir, "-config", "off", "./...")
 	if !strings.Contains(out, "legacy/old.yaml") {
 		t.Errorf("-config off still excluded:\n%s", out)
 	}
 }
 
 func TestBadPolicyExits2(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		".zscopelint.yaml": "severity:\n  ZS999: off\n",
 		"a.yaml":           "scope: ZohoCRM.users.READ\n",
 	})
-	out, stderr, code := zscopelint(t, "./...")
+	out, stderr, code := zscopelintIn(t, dir, "./...")
 	if code != 2 || out != "" || !strings.Contains(stderr, ".zscopelint.yaml:2:3: unknown check \"ZS999\"") {
 		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, stderr)
 	}
-	_, stderr, code = zscopelint(t, "-config", "missing.yaml", "./...")
+	_, stderr, code = zscopelintIn(t, dir, "-config", "missing.yaml", "./...")
 	if code != 2 || !strings.Contains(stderr, "missing.yaml") {
 		t.Errorf("missing -config: exit %d, %q", code, stderr)
 	}
 }
 
 func TestSuppressionInConfig(t *testing.T) {
-	writeTree(t, map[string]string{
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
 		"app.yaml": "# zscopelint:ignore ZS201 the admin console\nscope: ZohoCRM.modules.ALL\nother: ZohoCRM.users.READ # zscopelint:ignore ZS104 stale\n",
 		".env":     "ZOHO_SCOPE=ZohoCRM.modules.ALLL # zscopelint:ignore ZS104\n",
 	})
-	out, _, code := zscopelint(t, "./...")
+	out, _, code := zscopelintIn(t, dir, "./...")
 	want := `.env:1:12: ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL? (ZS104)
 .env:1:33: directive gives no reason, so it suppresses nothing: add why after the check IDs (ZS002)
 app.yaml:3:27: directive suppressed nothing: no ZS104 finding on this line; remove it (ZS002)
@@ -83,28 +87,29 @@ app.yaml:3:27: directive suppressed nothing: no ZS104 finding on this line; remo
 // A baseline hides the findings it holds, even after lines are inserted above them, and
 // lets new ones through.
 func TestBaseline(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"json", "sarif"} {
 		t.Run(format, func(t *testing.T) {
-			writeTree(t, map[string]string{"a.yaml": "scope: ZohoCRM.modules.ALLL\nother: ZohoCRM.users.REED\n"})
-			out, _, _ := zscopelint(t, "-format", format, "./...")
-			must(t, os.WriteFile("base."+format, []byte(out), 0o644))
-			if out, _, code := zscopelint(t, "-baseline", "base."+format, "./..."); out != "" || code != 0 {
+			dir := writeTree(t, map[string]string{"a.yaml": "scope: ZohoCRM.modules.ALLL\nother: ZohoCRM.users.REED\n"})
+			out, _, _ := zscopelintIn(t, dir, "-format", format, "./...")
+			must(t, os.WriteFile(filepath.Join(dir, "base."+format), []byte(out), 0o644))
+			if out, _, code := zscopelintIn(t, dir, "-baseline", "base."+format, "./..."); out != "" || code != 0 {
 				t.Errorf("unchanged tree: exit %d\n%s", code, out)
 			}
-			must(t, os.WriteFile("a.yaml", []byte("# a new comment\n\nscope: ZohoCRM.modules.ALLL\nnew: ZohoCRM.org.REED\nother: ZohoCRM.users.REED\n"), 0o644))
-			out, _, code := zscopelint(t, "-baseline", "base."+format, "./...")
+			must(t, os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("# a new comment\n\nscope: ZohoCRM.modules.ALLL\nnew: ZohoCRM.org.REED\nother: ZohoCRM.users.REED\n"), 0o644))
+			out, _, code := zscopelintIn(t, dir, "-baseline", "base."+format, "./...")
 			if code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "a.yaml:4:6:") {
 				t.Errorf("after edits: exit %d\n%s", code, out)
 			}
 		})
 	}
 	// -write-baseline writes every finding.
-	writeTree(t, map[string]string{"a.yaml": "scope: ZohoCRM.modules.ALLL\n"})
-	zscopelint(t, "-write-baseline", "b.json", "./...")
-	if out, _, code := zscopelint(t, "-baseline", "b.json", "./..."); out != "" || code != 0 {
+	dir := writeTree(t, map[string]string{"a.yaml": "scope: ZohoCRM.modules.ALLL\n"})
+	zscopelintIn(t, dir, "-write-baseline", "b.json", "./...")
+	if out, _, code := zscopelintIn(t, dir, "-baseline", "b.json", "./..."); out != "" || code != 0 {
 		t.Errorf("written baseline does not cover its findings: %d %s", code, out)
 	}
-	if _, stderr, code := zscopelint(t, "-baseline", "a.yaml", "./..."); code != 2 || !strings.Contains(stderr, "-baseline") {
+	if _, stderr, code := zscopelintIn(t, dir, "-baseline", "a.yaml", "./..."); code != 2 || !strings.Contains(stderr, "-baseline") {
 		t.Errorf("bad baseline: %d %s", code, stderr)
 	}
 }

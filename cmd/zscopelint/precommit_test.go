@@ -13,6 +13,7 @@ import (
 // pre-commit, as a user would, and checks that a commit adding a bad scope is refused and
 // the corrected one goes through.
 func TestPreCommitBlocksBadCommit(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the hook environment")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,13 +10,14 @@ import (
 // TestSecretsNeverPrinted runs every output format, the baseline writer and -diff over
 // inputs holding tokens and secrets, and fails if any secret appears in full anywhere.
 func TestSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	secrets := []string{
 		"1000.3f2a9c1d7e6b5a4f8e9d0c1b2a3f4e5d.9c1d7e6b5a4f3f2a8e9d0c1b2a3f4e5d",
 		"1000.0a1b2c3d4e5f60718293a4b5c6d7e8f9.f9e8d7c6b5a4039281706f5e4d3c2b1a",
 		"1000.c0ffee00deadbeef1234567890abcdef.0123456789abcdeffedcba9876543210",
 		"a81b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c",
 	}
-	writeTree(t, map[string]string{
+	dir := writeTree(t, map[string]string{
 		"go.mod":      "module s\n\ngo 1.26\n",
 		"main.go":     "package main\n\nconst token = \"" + secrets[0] + "\"\n\nvar header = \"Zoho-oauthtoken " + secrets[1] + "\"\n\nfunc main() {}\n",
 		"zoho.yaml":   "zoho:\n  refresh_token: " + secrets[2] + "\n  client_secret: " + secrets[3] + "\n  scope: ZohoCRM.modules.ALLL\n",
@@ -27,15 +29,15 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	})
 	var outputs []string
 	for _, format := range []string{"text", "json", "sarif"} {
-		out, stderr, _ := zscopelint(t, "-format", format, "-write-baseline", "baseline-"+format+".json", "./...")
+		out, stderr, _ := zscopelintIn(t, dir, "-format", format, "-write-baseline", "baseline-"+format+".json", "./...")
 		outputs = append(outputs, out, stderr)
-		b, _ := os.ReadFile("baseline-" + format + ".json")
+		b, _ := os.ReadFile(filepath.Join(dir, "baseline-"+format+".json"))
 		outputs = append(outputs, string(b))
 		if format == "text" && strings.Count(out, "(ZS301)") < 9 {
 			t.Errorf("want every secret reported, got:\n%s", out)
 		}
 	}
-	out, stderr, _ := zscopelint(t, "-diff", "./...")
+	out, stderr, _ := zscopelintIn(t, dir, "-diff", "./...")
 	outputs = append(outputs, out, stderr)
 	for _, o := range outputs {
 		for _, s := range secrets {

@@ -26,13 +26,14 @@ import (
 // directory's files are type-checked on their own, every import failing, which still gives
 // the constants and literals the analyzer reads. Positions are exact; no call is resolved,
 // so no least-privilege finding is claimed.
-func checkGoWithoutTypes(settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) ([]report.Finding, error) {
+func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) ([]report.Finding, error) {
 	dirs := map[string][]string{} // directory: its .go files
 	for _, p := range patterns {
 		root, recursive := strings.CutSuffix(p, "/...")
 		if strings.Contains(root, "...") || !strings.HasPrefix(root, ".") && !filepath.IsAbs(root) {
 			continue // an import path: nothing to read without the go command
 		}
+		root = wd.path(root)
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
@@ -61,7 +62,7 @@ func checkGoWithoutTypes(settings analyzer.Settings, patterns []string, tests bo
 		byPkg := map[string][]*ast.File{}
 		var order []string
 		for _, name := range dirs[dir] {
-			abs, _ := filepath.Abs(name)
+			abs := wd.path(name)
 			src, err := safefile.ReadFile(abs, safefile.DefaultLimit)
 			if err != nil {
 				continue
@@ -112,7 +113,7 @@ func checkGoWithoutTypes(settings analyzer.Settings, patterns []string, tests bo
 			continue
 		}
 		for _, f := range r.Findings {
-			out = append(out, toReport(fset, f, sources))
+			out = append(out, toReport(wd, fset, f, sources))
 		}
 	}
 	return out, nil

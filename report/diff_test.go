@@ -1,12 +1,10 @@
-package main
+package report
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/zscopelint/zscopelint/report"
 )
 
 func TestUnifiedDiff(t *testing.T) {
@@ -14,26 +12,26 @@ func TestUnifiedDiff(t *testing.T) {
 	at := func(line string) int { return strings.Index(src, line+"\n") }
 	tests := []struct {
 		name  string
-		edits []report.Edit
+		edits []Edit
 		want  string
 	}{
-		{"one line", []report.Edit{{Start: at("f"), End: at("f") + 1, New: "F"}},
+		{"one line", []Edit{{Start: at("f"), End: at("f") + 1, New: "F"}},
 			"--- a/x\n+++ b/x\n@@ -3,7 +3,7 @@\n c\n d\n e\n-f\n+F\n g\n h\n i\n"},
-		{"two edits, one hunk", []report.Edit{{Start: at("b"), End: at("b") + 1, New: "B"}, {Start: at("g"), End: at("g") + 1, New: "G"}},
+		{"two edits, one hunk", []Edit{{Start: at("b"), End: at("b") + 1, New: "B"}, {Start: at("g"), End: at("g") + 1, New: "G"}},
 			"--- a/x\n+++ b/x\n@@ -1,10 +1,10 @@\n a\n-b\n+B\n c\n d\n e\n f\n-g\n+G\n h\n i\n j\n"},
-		{"two hunks, a removed line", []report.Edit{{Start: at("a"), End: at("b"), New: ""}, {Start: at("n"), End: at("n") + 1, New: "N1\nN2"}},
+		{"two hunks, a removed line", []Edit{{Start: at("a"), End: at("b"), New: ""}, {Start: at("n"), End: at("n") + 1, New: "N1\nN2"}},
 			"--- a/x\n+++ b/x\n@@ -1,4 +1,3 @@\n-a\n b\n c\n d\n@@ -11,4 +10,5 @@\n k\n l\n m\n-n\n+N1\n+N2\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := unifiedDiff("x", []byte(src), tt.edits); got != tt.want {
+			if got := UnifiedDiff("x", []byte(src), tt.edits); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
 	}
 }
 
-// applyUnified applies a unified diff that unifiedDiff wrote to src, checking every
+// applyUnified applies a unified diff that UnifiedDiff wrote to src, checking every
 // context and removed line against src: the diff must say exactly what the edits do.
 func applyUnified(src, diff string) (string, error) {
 	lines := strings.SplitAfter(src, "\n")
@@ -109,15 +107,15 @@ func FuzzUnifiedDiff(f *testing.F) {
 		if c > d {
 			c, d = d, c
 		}
-		edits := []report.Edit{{Start: a, End: b, New: new1}}
+		edits := []Edit{{Start: a, End: b, New: new1}}
 		if c >= b && (c > a || c == d && c > b) {
-			edits = append(edits, report.Edit{Start: c, End: d, New: new2})
+			edits = append(edits, Edit{Start: c, End: d, New: new2})
 		}
-		want := string(applyEdits([]byte(src), edits))
+		want := string(ApplyEdits([]byte(src), edits))
 		if want == src {
 			return
 		}
-		diff := unifiedDiff("f", []byte(src), edits)
+		diff := UnifiedDiff("f", []byte(src), edits)
 		got, err := applyUnified(src, diff)
 		if err != nil {
 			t.Fatalf("diff does not apply: %v\nsrc %s\nedits %+v\n%s", err, strconv.Quote(src), edits, diff)
