@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zscopelint/zscopelint/internal/testuser"
 	"github.com/zscopelint/zscopelint/report"
 )
 
@@ -87,8 +88,7 @@ func TestUnreadablePaths(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	must(t, os.Symlink("loop.yaml", "loop.yaml"))
-	must(t, os.WriteFile("secret.yaml", []byte("scope: ZohoCRM.users.READ\n"), 0o000))
-	res := CheckFiles([]string{"loop.yaml", "missing.json", "secret.yaml"}, opts())
+	res := CheckFiles([]string{"loop.yaml", "missing.json"}, opts())
 	text := render(report.Sort(res.Findings))
 	for _, want := range []string{
 		"loop.yaml:1:1: cannot check: open: too many levels of symbolic links (ZS001)",
@@ -98,8 +98,27 @@ func TestUnreadablePaths(t *testing.T) {
 			t.Errorf("want %q in:\n%s", want, text)
 		}
 	}
-	if os.Getuid() != 0 && !strings.Contains(text, "secret.yaml:1:1: cannot check: open: permission denied (ZS001)") {
-		t.Errorf("unreadable file not reported:\n%s", text)
+	if !res.Incomplete {
+		t.Error("Incomplete not set")
+	}
+}
+
+// TestPermissionDenied runs as an unprivileged user (as root it reruns itself as nobody):
+// a file nobody may read is one positioned ZS001, and the other files are still checked.
+func TestPermissionDenied(t *testing.T) {
+	if testuser.RerunUnprivileged(t) {
+		return
+	}
+	dir := t.TempDir()
+	secret, other := filepath.Join(dir, "secret.yaml"), filepath.Join(dir, "other.yaml")
+	must(t, os.WriteFile(secret, []byte("scope: ZohoCRM.users.READ\n"), 0o000))
+	must(t, os.WriteFile(other, []byte("scope: ZohoCRM.users.REED\n"), 0o644))
+	res := CheckFiles([]string{secret, other}, opts())
+	text := render(report.Sort(res.Findings))
+	for _, want := range []string{"secret.yaml:1:1: cannot check: open: permission denied (ZS001)", "other.yaml:1:8:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
 	}
 	if !res.Incomplete {
 		t.Error("Incomplete not set")

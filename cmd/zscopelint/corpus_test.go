@@ -6,17 +6,18 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/zscopelint/zscopelint/internal/testuser"
 )
 
 // TestBadInputCorpus runs the command over testdata/badinput (and what git cannot hold: a
-// 1 MB single line and an unreadable file): no panic, a positioned ZS001 for each bad file,
+// 1 MB single line): no panic, a positioned ZS001 for each bad file,
 // exit 2, and every other file still reported.
 func TestBadInputCorpus(t *testing.T) {
 	t.Parallel()
 	extra := t.TempDir()
 	long := "zoho: " + strings.Repeat("lorem ipsum ", 83000) + "ZohoCRM.modules.ALLL\n"
 	must(t, os.WriteFile(filepath.Join(extra, "longline.yaml"), []byte(long), 0o644))
-	must(t, os.WriteFile(filepath.Join(extra, "unreadable.yaml"), []byte("scope: ZohoCRM.users.READ\n"), 0o000))
 
 	out, stderr, code := zscopelint(t, "../../testdata/badinput/...", extra+"/...")
 	if code != 2 {
@@ -33,28 +34,55 @@ func TestBadInputCorpus(t *testing.T) {
 	if !strings.Contains(out, "longline.yaml:1:996007:") || !strings.Contains(out, `"ZohoCRM.modules.ALLL"`) {
 		t.Errorf("the scope at the end of a 1 MB line was not reported:\n%.2000s", out)
 	}
-	if os.Getuid() != 0 && !strings.Contains(out, "unreadable.yaml:1:1: cannot check: open: permission denied (ZS001)") {
-		t.Errorf("unreadable file:\n%s", out)
+}
+
+// TestUnreadableFile runs as an unprivileged user (as root it reruns itself as nobody): a
+// file the user may not read is a positioned ZS001 and exit 2, and the others are checked.
+func TestUnreadableFile(t *testing.T) {
+	t.Parallel()
+	if testuser.RerunUnprivileged(t) {
+		return
+	}
+	dir := writeTree(t, map[string]string{"conf/other.yaml": "scope: ZohoCRM.users.REED\n"})
+	must(t, os.WriteFile(filepath.Join(dir, "conf", "unreadable.yaml"), []byte("scope: ZohoCRM.users.READ\n"), 0o000))
+	out, stderr, code := zscopelintIn(t, dir, "./...")
+	for _, want := range []string{"conf/unreadable.yaml:1:1: cannot check: open: permission denied (ZS001)", "conf/other.yaml:1:8:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in:\n%s%s", want, out, stderr)
+		}
+	}
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
 	}
 }
 
 // TestDeterministic runs every format twice, with 1 and with 8 threads, over the examples
 // and the bad-input corpus: the output must be the same, byte for byte.
+//
+// It changes GOMAXPROCS, so it is the one command test that does not run in parallel.
 func TestDeterministic(t *testing.T) {
-	t.Parallel()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, format := range []string{"text", "json", "sarif"} {
-		var outs []string
+		var outs, errs []string
 		for _, procs := range []int{1, 8} {
 			runtime.GOMAXPROCS(procs)
-			out, _, _ := zscopelint(t, "-format", format, "-why", "../../examples/...", "../../testdata/badinput/...")
-			outs = append(outs, out)
+			out, stderr, _ := zscopelint(t, "-format", format, "-why", "../../examples/...", "../../testdata/badinput/...")
+			outs, errs = append(outs, out), append(errs, stderr)
 		}
 		if outs[0] != outs[1] {
 			t.Errorf("%s output differs between GOMAXPROCS 1 and 8", format)
 		}
-		if len(outs[0]) < 100 {
-			t.Errorf("%s output is suspiciously short:\n%s", format, outs[0])
+		// -why follows the findings in text and goes to stderr otherwise: either way it is
+		// the same bytes every time.
+		if errs[0] != errs[1] {
+			t.Errorf("%s: stderr (-why) differs between GOMAXPROCS 1 and 8:\n%s\n---\n%s", format, errs[0], errs[1])
+		}
+		why := outs[0]
+		if format != "text" {
+			why = errs[0]
+		}
+		if len(outs[0]) < 100 || !strings.Contains(why, "scope set ") {
+			t.Errorf("%s output is suspiciously short or has no -why report:\n%s\n%s", format, outs[0], errs[0])
 		}
 	}
 }

@@ -239,8 +239,8 @@ func TestHostileItems(t *testing.T) {
 		if data, _ := os.ReadFile(filepath.Join(dir, "real/target.yaml")); !strings.Contains(string(data), "ZohoCRM.users.READ") {
 			t.Errorf("-fix did not fix the link's target inside the tree: %s", data)
 		}
-		if data, _ := os.ReadFile(filepath.Join(dir, "ro.yaml")); !strings.Contains(string(data), "REED") && os.Geteuid() != 0 {
-			t.Errorf("-fix rewrote a read-only file")
+		if data, _ := os.ReadFile(filepath.Join(dir, "ro.yaml")); !strings.Contains(string(data), "REED") {
+			t.Errorf("-fix rewrote a read-only file") // by its mode, which binds root too
 		}
 		if !strings.Contains(stderr, "out.yaml: fixes not applied: a symbolic link to a file outside the checked tree") ||
 			!strings.Contains(stderr, "ro.yaml: fixes not applied: the file is read-only") {

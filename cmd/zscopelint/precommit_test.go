@@ -28,13 +28,22 @@ func TestPreCommitBlocksBadCommit(t *testing.T) {
 	if err != nil {
 		t.Skip("not in a git checkout")
 	}
+	// pre-commit builds the hook with its own GOPATH, which would move the module cache
+	// and send the go command to the network: keep the cache this test was built from and
+	// forbid the network, so that the test gives the same answer offline.
+	modCache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goEnv := []string{"GOMODCACHE=" + strings.TrimSpace(string(modCache)), "GOPROXY=off", "GOTOOLCHAIN=local",
+		"GOFLAGS=" + strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod")}
 	dir := t.TempDir()
 	home := t.TempDir()
 	run := func(wantOK bool, name string, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(name, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "GIT_CONFIG_NOSYSTEM=1",
+		cmd.Env = append(append(os.Environ(), goEnv...), "PRE_COMMIT_HOME="+home, "GIT_CONFIG_NOSYSTEM=1",
 			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
 		out, err := cmd.CombinedOutput()
 		if (err == nil) != wantOK {
