@@ -156,7 +156,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	old := []Finding{finding("ZS104", "a.yaml", 3, "ZohoCRM.users.REED"), finding("ZS201", "b go/c.go", 1, "ZohoCRM.modules.ALL")}
 	later := []Finding{
-		finding("ZS104", "a.yaml", 9, "ZohoCRM.users.REED"), // moved down: still known
+		finding("ZS104", "a.yaml", 9, "ZohoCRM.users.REED"),  // moved down: still known
 		finding("ZS104", "a.yaml", 12, "ZohoCRM.users.REED"), // a second one: new
 		finding("ZS201", "b go/c.go", 1, "ZohoCRM.modules.ALL"),
 		finding("ZS103", "a.yaml", 1, "ZohoCRM.nope.READ"), // new
