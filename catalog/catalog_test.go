@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -459,5 +460,25 @@ func writeFile(t *testing.T, name, body string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestAuthRequestSpec(t *testing.T) {
+	s := AuthRequest()
+	if s.Paths.Auth != "/oauth/v2/auth" || s.Paths.PortalAuth != "/clientoauth/v2/" {
+		t.Errorf("paths %+v", s.Paths)
+	}
+	for _, p := range []string{"client_id", "response_type", "redirect_uri", "scope"} {
+		if !slices.Contains(s.Required, p) {
+			t.Errorf("%s is not required", p)
+		}
+	}
+	for _, v := range s.Values {
+		if v.Param == "" || len(v.Allowed) == 0 || v.Want == "" {
+			t.Errorf("incomplete value rule %+v", v)
+		}
+	}
+	if !s.IsEndpointParam("prompt") || s.IsEndpointParam("client_id") {
+		t.Errorf("endpoint params %v", s.EndpointParams)
 	}
 }

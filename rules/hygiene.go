@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -223,90 +224,154 @@ func urlStop(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '(' || c == ')'
 }
 
-// authProblems lists what is wrong with one authorization URL. A URL whose query is cut off
-// (it ends in ? & or =: the rest is added at run time) is only checked for what it shows.
+// authProblems lists what is wrong with one authorization URL: nil when it is no Zoho
+// authorization endpoint, else what each of authRules finds, in their order.
 func authProblems(raw string, runtimeBraces bool) []string {
+	r := parseAuthRequest(raw, runtimeBraces)
+	if !r.zoho() {
+		return nil
+	}
 	var problems []string
-	if ph := placeholders(raw, runtimeBraces); len(ph) > 0 {
-		problems = append(problems, "unfilled placeholder "+strings.Join(ph, ", ")+" (copied from Zoho's docs?)")
+	for _, rule := range authRules {
+		problems = append(problems, rule(r)...)
 	}
-	schemeAt := strings.Index(raw, "://")
-	pathAt := strings.Index(raw, "/oauth/v2/auth")
-	if c := strings.Index(raw, "/clientoauth/v2/"); c >= 0 && (pathAt < 0 || c < pathAt) {
-		pathAt = c
+	return problems
+}
+
+// authRequest is one authorization URL taken apart once, for the rules that judge it.
+type authRequest struct {
+	placeholders []string // unfilled placeholders ({client_id}, <redirect_uri>)
+	scheme, host string   // "" when the URL shows none (a path alone)
+	portal       bool     // a Vertical Solutions portal's /clientoauth/v2/ URL: its host is the portal's
+	// complete says the query is all there: not cut off (it ends in ? & or =, the rest is
+	// added at run time) nor completed by a placeholder (?${params}). A URL without a query
+	// is not complete either: its query is built at run time.
+	complete bool
+	// endpointOnly says the query holds only what an OAuth library's endpoint URL holds
+	// (catalog's endpoint_params): the library adds the rest.
+	endpointOnly bool
+	params       map[string]string // the query's parameters by lower-case name
+}
+
+func parseAuthRequest(raw string, runtimeBraces bool) *authRequest {
+	spec := catalog.AuthRequest()
+	r := &authRequest{placeholders: placeholders(raw, runtimeBraces), params: map[string]string{}, endpointOnly: true}
+	pathAt := strings.Index(raw, spec.Paths.Auth)
+	if c := strings.Index(raw, spec.Paths.PortalAuth); c >= 0 {
+		r.portal = true
+		if pathAt < 0 || c < pathAt {
+			pathAt = c
+		}
 	}
-	if schemeAt >= 0 && schemeAt+len("://") <= pathAt {
-		scheme := strings.ToLower(raw[:schemeAt])
-		host := raw[schemeAt+3 : pathAt]
-		if h, _, ok := strings.Cut(host, "/"); ok {
-			host = h
-		}
-		if scheme == "http" {
-			problems = append(problems, "http:// sends the request and its grant code unencrypted; use https://")
-		}
-		if !strings.Contains(raw, "/clientoauth/v2/") && !hasPlaceholder(host) {
-			if _, ok := catalog.AccountsServer(host); !ok {
-				if catalog.LooksLikeAccountsServer(host) {
-					problems = append(problems, fmt.Sprintf("unknown accounts server %s (want one of %s)", host, accountsList()))
-				} else {
-					return nil // not a Zoho authorization endpoint
-				}
-			}
-		}
+	if schemeAt := strings.Index(raw, "://"); schemeAt >= 0 && schemeAt+len("://") <= pathAt {
+		r.scheme = strings.ToLower(raw[:schemeAt])
+		r.host, _, _ = strings.Cut(raw[schemeAt+len("://"):pathAt], "/")
 	}
 	q := strings.IndexByte(raw, '?')
 	if q < 0 {
-		return problems // the query is built at run time
+		return r
 	}
-	query := raw[q+1:]
-	if i := strings.IndexByte(query, '#'); i >= 0 {
-		query = query[:i]
-	}
-	complete := query != "" && !strings.HasSuffix(query, "&") && !strings.HasSuffix(query, "=")
-	params := map[string]string{}
-	endpointOnly := true // only what an OAuth library leaves for the caller to add
+	query, _, _ := strings.Cut(raw[q+1:], "#")
+	r.complete = query != "" && !strings.HasSuffix(query, "&") && !strings.HasSuffix(query, "=")
 	for _, kv := range strings.Split(query, "&") {
 		k, v, _ := strings.Cut(kv, "=")
 		if k == "" {
 			continue
 		}
 		if hasPlaceholder(k) {
-			complete = false // ?${params}, &{{ query }}: the rest of the query is filled in
+			r.complete = false // ?${params}, &{{ query }}: the rest of the query is filled in
 		}
 		k = strings.ToLower(k)
-		params[k] = v
-		if !endpointParams[k] {
-			endpointOnly = false
-		}
+		r.params[k] = v
+		r.endpointOnly = r.endpointOnly && spec.IsEndpointParam(k)
 	}
-	// An endpoint with at most access_type, prompt and scope is what golang.org/x/oauth2's
-	// Endpoint.AuthURL and Auth.js/NextAuth's authorization option hold: the library adds
-	// client_id, response_type and redirect_uri itself.
-	if complete && !endpointOnly {
-		for _, req := range []string{"client_id", "response_type", "redirect_uri", "scope"} {
-			if _, ok := params[req]; !ok {
-				problems = append(problems, "missing "+req)
-			}
-		}
-	}
-	if rt, ok := params["response_type"]; ok && rt != "code" && !hasPlaceholder(rt) && rt != "" {
-		problems = append(problems, fmt.Sprintf("response_type=%s (Zoho's server flow wants response_type=code)", rt))
-	}
-	if at, ok := params["access_type"]; ok && at != "offline" && at != "online" && !hasPlaceholder(at) && at != "" {
-		problems = append(problems, fmt.Sprintf("access_type=%s (want offline or online)", at))
-	}
-	if sc, ok := params["scope"]; ok {
-		dec, err := url.QueryUnescape(strings.ReplaceAll(sc, "%2C", ","))
-		if err == nil && !hasPlaceholder(sc) && strings.ContainsAny(strings.TrimSpace(dec), " \t") {
-			problems = append(problems, "scopes separated by spaces or '+'; Zoho wants them joined by commas")
-		}
-	}
-	return problems
+	return r
 }
 
-// endpointParams are the query parameters an authorization endpoint URL may carry before an
-// OAuth library completes it.
-var endpointParams = map[string]bool{"access_type": true, "prompt": true, "scope": true}
+// zoho reports whether the URL is a Zoho authorization endpoint: a portal's, one that
+// shows no host or a host filled in at run time, or one on an accounts server, known or
+// meant as one (a misspelt one is a problem, another host is someone else's endpoint).
+func (r *authRequest) zoho() bool {
+	if r.scheme == "" || r.portal || hasPlaceholder(r.host) {
+		return true
+	}
+	_, known := catalog.AccountsServer(r.host)
+	return known || catalog.LooksLikeAccountsServer(r.host)
+}
+
+// authRules are ZS302's checks of one authorization request, one small rule each.
+var authRules = []func(*authRequest) []string{
+	unfilledPlaceholders,
+	plainHTTP,
+	unknownAccountsServer,
+	missingParams,
+	restrictedValues,
+	spaceSeparatedScopes,
+}
+
+func unfilledPlaceholders(r *authRequest) []string {
+	if len(r.placeholders) == 0 {
+		return nil
+	}
+	return []string{"unfilled placeholder " + strings.Join(r.placeholders, ", ") + " (copied from Zoho's docs?)"}
+}
+
+func plainHTTP(r *authRequest) []string {
+	if r.scheme != "http" {
+		return nil
+	}
+	return []string{"http:// sends the request and its grant code unencrypted; use https://"}
+}
+
+func unknownAccountsServer(r *authRequest) []string {
+	if r.scheme == "" || r.portal || hasPlaceholder(r.host) {
+		return nil
+	}
+	if _, ok := catalog.AccountsServer(r.host); ok {
+		return nil
+	}
+	return []string{fmt.Sprintf("unknown accounts server %s (want one of %s)", r.host, accountsList())}
+}
+
+// missingParams: a complete request lacks a parameter Zoho requires. An endpoint URL an
+// OAuth library completes is not a complete request.
+func missingParams(r *authRequest) []string {
+	if !r.complete || r.endpointOnly {
+		return nil
+	}
+	var out []string
+	for _, req := range catalog.AuthRequest().Required {
+		if _, ok := r.params[req]; !ok {
+			out = append(out, "missing "+req)
+		}
+	}
+	return out
+}
+
+// restrictedValues: a parameter whose value Zoho restricts has another one.
+func restrictedValues(r *authRequest) []string {
+	var out []string
+	for _, pv := range catalog.AuthRequest().Values {
+		v, ok := r.params[pv.Param]
+		if ok && v != "" && !hasPlaceholder(v) && !slices.Contains(pv.Allowed, v) {
+			out = append(out, fmt.Sprintf("%s=%s (%s)", pv.Param, v, pv.Want))
+		}
+	}
+	return out
+}
+
+// spaceSeparatedScopes: the scope parameter joins scopes with spaces or '+'.
+func spaceSeparatedScopes(r *authRequest) []string {
+	sc, ok := r.params["scope"]
+	if !ok || hasPlaceholder(sc) {
+		return nil
+	}
+	dec, err := url.QueryUnescape(strings.ReplaceAll(sc, "%2C", ","))
+	if err != nil || !strings.ContainsAny(strings.TrimSpace(dec), " \t") {
+		return nil
+	}
+	return []string{"scopes separated by spaces or '+'; Zoho wants them joined by commas"}
+}
 
 func accountsList() string {
 	var names []string
