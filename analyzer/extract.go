@@ -229,7 +229,7 @@ func (x *extractor) isConstString(n ast.Expr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String
 }
 
-// pieces flattens a constant string expression into its operands.
+// flatten appends the pieces of a constant string expression: its operands, in order.
 func (x *extractor) flatten(n ast.Expr, at int, out []piece) []piece {
 	switch e := n.(type) {
 	case *ast.ParenExpr:

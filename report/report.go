@@ -167,7 +167,7 @@ func JSON(w io.Writer, fs []Finding) error {
 	return enc.Encode(out)
 }
 
-// Fingerprint identifies a finding across edits that move it: its check, file and scope
+// Fingerprints identify findings across edits that move them: each its check, file and scope
 // text, and which occurrence of that triple it is. Line numbers are left out on purpose.
 func Fingerprints(fs []Finding) []string {
 	seen := map[string]int{}

@@ -4,6 +4,8 @@ package safefile
 
 import "os"
 
+// Read reads a regular file of at most maxSize bytes into *buf (see read_unix.go); here
+// without the non-blocking open that Unix needs for FIFOs.
 func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 	return readGeneric(name, maxSize, buf)
 }
