@@ -123,10 +123,6 @@ type Result struct {
 	Incomplete bool
 }
 
-var (
-	checkUnreadable, _ = rules.CheckByID("ZS001")
-)
-
 // CheckFiles checks files in parallel and returns their findings in a deterministic order.
 func CheckFiles(files []string, opts Options) Result {
 	if opts.MaxSize == 0 {
@@ -167,7 +163,7 @@ func CheckFiles(files []string, opts Options) Result {
 
 // unreadable makes the ZS001 finding for a file.
 func unreadable(display string, line, col int, format string, args ...any) report.Finding {
-	return report.Finding{Check: checkUnreadable, Severity: checkUnreadable.Severity, File: display,
+	return report.Finding{Check: rules.Unreadable(), Severity: rules.Unreadable().Severity, File: display,
 		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
 }
 

@@ -114,6 +114,7 @@ func mustCheck(id string) *Check {
 }
 
 var (
+	checkUnreadable  = mustCheck("ZS001")
 	checkDenied      = mustCheck("ZS205")
 	checkMalformed   = mustCheck("ZS101")
 	checkUnknownSvc  = mustCheck("ZS102")
@@ -124,6 +125,9 @@ var (
 	checkBroad       = mustCheck("ZS201")
 	checkRedundant   = mustCheck("ZS202")
 )
+
+// Unreadable is ZS001, the finding front ends make for an input they could not check.
+func Unreadable() *Check { return checkUnreadable }
 
 // Selection is a set of enabled checks, from a list such as "ZS1*,-ZS105": patterns are
 // IDs or globs, applied in order; a leading '-' disables. A list that starts with a

@@ -32,7 +32,7 @@ type goResult struct {
 }
 
 // cannotCheck is ZS001, the finding for an input that could not be checked.
-var cannotCheck = func() *rules.Check { c, _ := rules.CheckByID("ZS001"); return c }()
+var cannotCheck = rules.Unreadable()
 
 // checkGo analyses the Go packages of patterns, loaded in wd, with a standalone analyzer of
 // settings.

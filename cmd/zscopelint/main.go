@@ -323,7 +323,7 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 	eng := c.Engine(0)
 	kept := r.findings[:0]
 	for _, f := range r.findings {
-		if f.Check.ID == "ZS001" {
+		if f.Check == cannotCheck {
 			var on bool
 			if f.Severity, on = eng.Level(f.Check, f.Severity); !on {
 				r.incomplete = false
