@@ -196,4 +196,3 @@ func writeFileAtomic(name string, data []byte) error {
 	}
 	return os.Rename(tmp.Name(), name)
 }
-
