@@ -113,7 +113,7 @@ Flags:
 // run is the command, run in the directory dir (absolute). Everything it prints, on
 // either stream, and every report file it writes passes one redactor (report.Printer): no
 // output path can print a credential in full. Its steps: options, configuration, inputs,
-// analysis, post-processing, output.
+// analysis, post-processing (levels, baselines, fixes), output.
 func run(args []string, dir string, stdout, stderr io.Writer) int {
 	reg := &redact.Registry{}
 	pr := report.NewPrinter(stdout, stderr, reg)
@@ -144,19 +144,10 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		pr.Notef("no Go packages or config files in %s", strings.Join(o.patterns, " "))
 	}
 	if o.fix || o.diff {
-		fx := &fixer{wd: wd, diffOnly: o.diff, pr: pr, maxSize: int64(o.maxSize), roots: fixRoots(wd, o.patterns)}
-		applied := fx.apply(r.findings)
+		applyFixes(wd, o, r, pr)
 		if o.diff {
-			return exitCode(r.findings, c.failOn, c.never, r.incomplete)
+			return exitCode(r.findings, c.failOn, c.never, r.incomplete) // the diff is the output
 		}
-		// What was fixed is no longer a finding.
-		var rest []report.Finding
-		for i, f := range r.findings {
-			if !applied[i] {
-				rest = append(rest, f)
-			}
-		}
-		r.findings = rest
 	}
 	if err := pr.Findings(o.format, r.findings, r.why, o.why, Version()); err != nil {
 		pr.Notef("writing output: %v", err)
@@ -343,6 +334,23 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 		r.findings = c.baseline.New(r.findings)
 	}
 	return 0, true
+}
+
+// applyFixes applies the findings' fixes (-fix) or prints them as a diff (-diff). Under
+// -fix, what was fixed is no longer a finding.
+func applyFixes(wd workdir, o options, r *outcome, pr *report.Printer) {
+	fx := &fixer{wd: wd, diffOnly: o.diff, pr: pr, maxSize: int64(o.maxSize), roots: fixRoots(wd, o.patterns)}
+	applied := fx.apply(r.findings)
+	if o.diff {
+		return
+	}
+	var rest []report.Finding
+	for i, f := range r.findings {
+		if !applied[i] {
+			rest = append(rest, f)
+		}
+	}
+	r.findings = rest
 }
 
 // without drops the files that name the same file as any of skip.
