@@ -167,7 +167,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		// Under go vet and golangci-lint the host prints the message: it passes the
 		// redactor here, as the command's output does.
 		d := analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Category: fd.Check.ID,
-			Message: redact.Text(fd.Message) + " (" + fd.Check.ID + ")", URL: "https://github.com/zscopelint/zscopelint#" + strings.ToLower(fd.Check.ID)}
+			Message: redact.Text(fd.Message) + " (" + fd.Check.ID + ")", URL: fd.Check.URL()}
 		if fd.Fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fd.Fix}
 		}

@@ -269,7 +269,7 @@ func SARIF(w io.Writer, fs []Finding, version string) error {
 		rulesOut = append(rulesOut, rule{ID: c.ID, Name: c.Name,
 			ShortDescription: text{c.Summary}, FullDescription: text{c.What + " " + c.Why},
 			Help:                 text{c.Explain()},
-			HelpURI:              "https://github.com/zscopelint/zscopelint#" + strings.ToLower(c.ID),
+			HelpURI:              c.URL(),
 			DefaultConfiguration: map[string]string{"level": sarifLevel(c.Severity)},
 			Properties:           map[string]any{"tags": []string{"security", "oauth", "zoho"}}})
 	}

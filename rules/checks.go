@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -165,13 +166,58 @@ func ParseSelection(list string) (Selection, error) {
 // Enabled reports whether the check is selected; a nil selection enables everything.
 func (s Selection) Enabled(id string) bool { return s == nil || s[id] }
 
-// MarkdownTable renders the checks as the README's table, so that a test can keep the
-// README in step with this file.
-func MarkdownTable() string {
+// docsURL is where the checks' documentation is published: docs/checks.md, written by
+// ChecksDoc.
+const docsURL = "https://github.com/zscopelint/zscopelint/blob/main/docs/checks.md"
+
+// Heading is the check's heading in docs/checks.md.
+func (c *Check) Heading() string { return c.ID + " " + c.Name }
+
+// URL links to the check's documentation (SARIF helpUri, go vet diagnostics).
+func (c *Check) URL() string { return docsURL + "#" + Anchor(c.Heading()) }
+
+// Anchor is the anchor GitHub gives a Markdown heading: lower case, with punctuation other
+// than '-' and '_' dropped and spaces written as '-'.
+func Anchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ChecksDoc renders docs/checks.md: the table, then one section per check with what
+// -explain prints, so that every check's URL has a heading to land on.
+func ChecksDoc() string {
+	var b strings.Builder
+	b.WriteString("# zscopelint checks\n\n")
+	b.WriteString("<!-- Generated from rules/checks.yaml by `go test ./rules -update`; do not edit. -->\n\n")
+	b.WriteString("`zscopelint -list-checks` lists them and `zscopelint -explain ID` prints one of these sections.\n\n")
+	b.WriteString(markdownTable("#"))
+	for _, c := range Checks {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\nDefault severity: **%s**.\n\n", c.Heading(), c.Summary, c.Severity)
+		fmt.Fprintf(&b, "**What.** %s\n\n**Why.** %s\n\n", strings.TrimSpace(c.What), strings.TrimSpace(c.Why))
+		fmt.Fprintf(&b, "Bad:\n\n```\n%s\n```\n\nGood:\n\n```\n%s\n```\n\n", strings.TrimSpace(c.Bad), strings.TrimSpace(c.Good))
+		fmt.Fprintf(&b, "**Fix.** %s\n", strings.TrimSpace(c.Fix))
+	}
+	fmt.Fprintf(&b, "\n## Suppression\n\n```\n%s\n```\n", Suppression)
+	return b.String()
+}
+
+// MarkdownTable renders the checks as the README's table, each ID linked to its section of
+// docs/checks.md, so that a test can keep the README in step with this file.
+func MarkdownTable() string { return markdownTable("docs/checks.md#") }
+
+func markdownTable(link string) string {
 	var b strings.Builder
 	b.WriteString("| ID | name | default severity | what it reports |\n|---|---|---|---|\n")
 	for _, c := range Checks {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.ID, c.Name, c.Severity, c.Summary)
+		fmt.Fprintf(&b, "| [%s](%s%s) | %s | %s | %s |\n", c.ID, link, Anchor(c.Heading()), c.Name, c.Severity, c.Summary)
 	}
 	return b.String()
 }

@@ -158,7 +158,7 @@ func TestChecksTable(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite the README's check table")
+var update = flag.Bool("update", false, "rewrite the README's check table and docs/checks.md")
 
 func TestREADMEChecksTable(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
@@ -177,7 +177,7 @@ func TestREADMEChecksTable(t *testing.T) {
 		if err := os.WriteFile("../README.md", []byte(out), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return
+		readme = []byte(out) // and check it as always
 	}
 	if got := string(readme[s:e]); got != MarkdownTable() {
 		t.Errorf("README.md's check table is out of date (go test ./rules -update); it should read:\n%s", MarkdownTable())
@@ -227,6 +227,43 @@ func TestCheckTable(t *testing.T) {
 	for id := range blockRules {
 		if !reads["block"][id] {
 			t.Errorf("blockRules has %s, which checks.yaml does not say reads block", id)
+		}
+	}
+}
+
+// TestChecksDoc keeps docs/checks.md in step with checks.yaml, and checks that every URL
+// zscopelint prints for a check (SARIF helpUri, go vet diagnostics, the README's table)
+// lands on a heading there.
+func TestChecksDoc(t *testing.T) {
+	const name = "../docs/checks.md"
+	if *update {
+		if err := os.WriteFile(name, []byte(ChecksDoc()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatalf("%v (go test ./rules -update writes it)", err)
+	}
+	if string(doc) != ChecksDoc() {
+		t.Errorf("docs/checks.md is out of date: go test ./rules -update")
+	}
+	anchors := map[string]bool{}
+	for _, line := range strings.Split(string(doc), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			anchors[Anchor(h)] = true
+		}
+	}
+	for _, c := range Checks {
+		url := c.URL()
+		_, anchor, _ := strings.Cut(url, "#")
+		if !strings.HasPrefix(url, docsURL+"#") || !anchors[anchor] {
+			t.Errorf("%s: %s lands on no heading of docs/checks.md", c.ID, url)
+		}
+	}
+	for heading, want := range map[string]string{"ZS104 unsupported-operation": "zs104-unsupported-operation", "A, b: c!": "a-b-c"} {
+		if got := Anchor(heading); got != want {
+			t.Errorf("Anchor(%q) = %q, want %q", heading, got, want)
 		}
 	}
 }
