@@ -393,12 +393,38 @@ func exitCode(fs []report.Finding, failOn rules.Severity, never, incomplete bool
 	return 0
 }
 
-// Version is the module version the binary was built from, or "devel".
+// Version is the module version the binary was built from (a release installed with
+// go install ...@v1.2.3), else the VCS revision of the checkout it was built in, with
+// "-dirty" when the tree had changes (devel-3f2a9c0d5e6b-dirty), else "devel".
 func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
 	}
-	return "devel"
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var revision, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if revision == "" {
+		return "devel"
+	}
+	v := "devel-" + revision[:min(12, len(revision))]
+	if modified == "true" {
+		v += "-dirty"
+	}
+	return v
 }
 
 func printChecks(w io.Writer) int {
