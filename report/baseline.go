@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/zscopelint/zscopelint/internal/safefile"
+	"net/url"
 	"os"
+	"path/filepath"
+
+	"github.com/zscopelint/zscopelint/internal/safefile"
 )
 
 // Baseline is a set of known findings, matched by check, file and scope text — not by
@@ -15,8 +18,10 @@ type Baseline struct{ counts map[string]int }
 
 func baselineKey(check, file, scope string) string { return check + "\x00" + file + "\x00" + scope }
 
-// ReadBaseline reads an earlier JSON (-format json, -write-baseline) or SARIF output.
-func ReadBaseline(name string) (*Baseline, error) {
+// ReadBaseline reads an earlier JSON (-format json, -write-baseline) or SARIF output. SARIF
+// names files from the repository root (%SRCROOT%): they are read back relative to
+// workDir, the directory the findings they are matched with name files from.
+func ReadBaseline(name, workDir string) (*Baseline, error) {
 	data, err := safefile.ReadFile(name, safefile.DefaultLimit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", name, safefile.Describe(err))
@@ -25,12 +30,16 @@ func ReadBaseline(name string) (*Baseline, error) {
 	var probe struct {
 		Findings *[]jsonFinding `json:"findings"`
 		Runs     []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
 			Results []struct {
 				RuleID    string `json:"ruleId"`
 				Locations []struct {
 					PhysicalLocation struct {
 						ArtifactLocation struct {
-							URI string `json:"uri"`
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
 						} `json:"artifactLocation"`
 					} `json:"physicalLocation"`
 				} `json:"locations"`
@@ -54,7 +63,8 @@ func ReadBaseline(name string) (*Baseline, error) {
 			for _, r := range run.Results {
 				file := ""
 				if len(r.Locations) > 0 {
-					file = fileFromURI(r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+					loc := r.Locations[0].PhysicalLocation.ArtifactLocation
+					file = workDirName(loc.URI, run.OriginalURIBaseIDs[loc.URIBaseID].URI, workDir)
 				}
 				b.counts[baselineKey(r.RuleID, file, r.Properties.Scope)]++
 			}
@@ -95,4 +105,21 @@ func WriteBaseline(name string, fs []Finding, redact func(string) string) error 
 		return err
 	}
 	return os.WriteFile(name, []byte(redact(buf.String())), 0o644)
+}
+
+// workDirName turns a SARIF artifact URI, relative to the base URI (a file URI, or "" for
+// none), into a file name relative to workDir, as findings name files.
+func workDirName(uri, base, workDir string) string {
+	name := fileFromURI(uri)
+	if u, err := url.Parse(uri); err == nil && u.Scheme == "file" {
+		name = u.Path // outside the root: absolute
+	} else if b, err := url.Parse(base); err == nil && b.Scheme == "file" && base != "" {
+		name = filepath.Join(filepath.FromSlash(b.Path), filepath.FromSlash(name))
+	}
+	if filepath.IsAbs(name) && workDir != "" {
+		if rel, err := filepath.Rel(workDir, name); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(name)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // Formats are the output formats Printer.Findings writes.
-var Formats = []string{"text", "json", "sarif"}
+var Formats = []string{"text", "json", "sarif", "github"}
 
 // Printer is the one writer of everything a user sees: findings in every format, the -why
 // report, diffs, and notes on stderr. Every byte it writes passes one redaction function,
@@ -38,14 +38,16 @@ func (p *Printer) Notef(format string, args ...any) {
 // Findings writes the findings in format (one of Formats) on stdout, then, with why, the
 // -why report: after the findings in text, which is for people; on stderr otherwise, so
 // that stdout stays one JSON or SARIF document.
-func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bool, version string) error {
+func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bool, run Run) error {
 	w := bufio.NewWriter(p.stdout)
 	var err error
 	switch format {
 	case "json":
 		err = JSON(w, fs)
 	case "sarif":
-		err = SARIF(w, fs, version)
+		err = SARIF(w, fs, run)
+	case "github":
+		err = GitHub(w, fs, run)
 	case "text":
 		err = Text(w, fs)
 	default:

@@ -34,7 +34,7 @@ func TestPrinterRedactsEveryPath(t *testing.T) {
 			var out, errOut bytes.Buffer
 			p := NewPrinter(&out, &errOut, &redact.Registry{})
 			p.Notef("note about %s", token)
-			if err := p.Findings(format, []Finding{leaky()}, why, true, "test"); err != nil {
+			if err := p.Findings(format, []Finding{leaky()}, why, true, Run{Version: "test"}); err != nil {
 				t.Fatal(err)
 			}
 			if err := p.Diff("--- a/a.yaml\n+++ b/a.yaml\n@@ -1 +1 @@\n-" + token + "\n+x"); err != nil {
@@ -69,10 +69,10 @@ func TestPrinterRedactsEveryPath(t *testing.T) {
 
 func TestPrinterRejectsUnknownFormat(t *testing.T) {
 	p := NewPrinter(&bytes.Buffer{}, &bytes.Buffer{}, nil)
-	if err := p.Findings("xml", nil, nil, false, "test"); err == nil {
+	if err := p.Findings("xml", nil, nil, false, Run{Version: "test"}); err == nil {
 		t.Error("no error for an unknown format")
 	}
-	for format, want := range map[string]bool{"text": true, "json": true, "sarif": true, "xml": false, "": false} {
+	for format, want := range map[string]bool{"text": true, "json": true, "sarif": true, "github": true, "xml": false, "": false} {
 		if KnownFormat(format) != want {
 			t.Errorf("KnownFormat(%q) = %v", format, !want)
 		}
@@ -166,7 +166,8 @@ func TestBaselineRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sarif bytes.Buffer
-	if err := SARIF(&sarif, old, "test"); err != nil {
+	// Written from the repository root's subdirectory "sub", read back from the root.
+	if err := SARIF(&sarif, relativeTo(old), Run{Version: "test", WorkDir: filepath.Join(dir, "sub"), Root: dir}); err != nil {
 		t.Fatal(err)
 	}
 	sarifFile := filepath.Join(dir, "base.sarif")
@@ -174,7 +175,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{jsonFile, sarifFile} {
-		b, err := ReadBaseline(name)
+		b, err := ReadBaseline(name, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -202,7 +203,7 @@ func TestBaselineErrors(t *testing.T) {
 		{write("text.json", "a.go:1:1: x (ZS104)\n"), "not zscopelint JSON or SARIF output"},
 		{write("other.json", `{"results": []}`), "neither a findings list nor SARIF runs"},
 	} {
-		if _, err := ReadBaseline(tt.file); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, err := ReadBaseline(tt.file, dir); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", filepath.Base(tt.file), err, tt.want)
 		}
 	}
@@ -223,3 +224,13 @@ func TestBaselineErrors(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// relativeTo names the findings' files as seen from a subdirectory of where they are.
+func relativeTo(fs []Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		f.File = "../" + f.File
+		out[i] = f
+	}
+	return out
+}

@@ -195,7 +195,11 @@ func sarifLevel(s rules.Severity) string {
 // SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts. Columns in SARIF are
 // counted in Unicode code points (columnKind): findings carry both forms, so no input is
 // read again here.
-func SARIF(w io.Writer, fs []Finding, version string) error {
+//
+// File names are written relative to run.Root, the repository root, with %SRCROOT%
+// standing for it in originalUriBaseIds, so that code scanning maps them whatever
+// directory the command ran in; a file outside the root is written as an absolute file URI.
+func SARIF(w io.Writer, fs []Finding, run Run) error {
 	type text struct {
 		Text string `json:"text"`
 	}
@@ -207,7 +211,14 @@ func SARIF(w io.Writer, fs []Finding, version string) error {
 	}
 	type artifact struct {
 		URI       string `json:"uri"`
-		URIBaseID string `json:"uriBaseId"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	artifactOf := func(name string) artifact {
+		rel, inside := run.rootRelative(name)
+		if !inside {
+			return artifact{URI: (&url.URL{Scheme: "file", Path: rel}).String()}
+		}
+		return artifact{URI: fileURI(rel), URIBaseID: "%SRCROOT%"}
 	}
 	type physical struct {
 		ArtifactLocation artifact `json:"artifactLocation"`
@@ -278,7 +289,7 @@ func SARIF(w io.Writer, fs []Finding, version string) error {
 	for i, f := range fs {
 		r := result{RuleID: f.Check.ID, RuleIndex: index[f.Check.ID], Level: sarifLevel(f.Severity),
 			Message: text{f.Message + " (" + f.Check.ID + ")"},
-			Locations: []location{{physical{artifact{fileURI(f.File), "%SRCROOT%"},
+			Locations: []location{{physical{artifactOf(f.File),
 				reg(f.Line, f.Col, f.CPCol, f.EndLine, f.EndCol, f.CPEndCol)}}},
 			PartialFingerprints: map[string]string{"zscopelint/v1": fps[i]}}
 		if f.Scope != "" {
@@ -290,7 +301,7 @@ func SARIF(w io.Writer, fs []Finding, version string) error {
 			for _, e := range f.Fix.Edits {
 				ch := byFile[e.File]
 				if ch == nil {
-					ch = &change{ArtifactLocation: artifact{fileURI(e.File), "%SRCROOT%"}}
+					ch = &change{ArtifactLocation: artifactOf(e.File)}
 					byFile[e.File] = ch
 					order = append(order, e.File)
 				}
@@ -306,19 +317,23 @@ func SARIF(w io.Writer, fs []Finding, version string) error {
 		}
 		results = append(results, r)
 	}
+	runOut := map[string]any{
+		"tool": map[string]any{"driver": map[string]any{
+			"name":           "zscopelint",
+			"informationUri": "https://github.com/zscopelint/zscopelint",
+			"version":        run.Version,
+			"rules":          rulesOut,
+		}},
+		"columnKind": "unicodeCodePoints",
+		"results":    results,
+	}
+	if run.Root != "" {
+		runOut["originalUriBaseIds"] = map[string]any{"%SRCROOT%": map[string]string{"uri": run.rootURI()}}
+	}
 	log := map[string]any{
 		"version": "2.1.0",
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-		"runs": []any{map[string]any{
-			"tool": map[string]any{"driver": map[string]any{
-				"name":           "zscopelint",
-				"informationUri": "https://github.com/zscopelint/zscopelint",
-				"version":        version,
-				"rules":          rulesOut,
-			}},
-			"columnKind": "unicodeCodePoints",
-			"results":    results,
-		}},
+		"runs":    []any{runOut},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -50,7 +50,7 @@ func TestEmptyOutputs(t *testing.T) {
 		t.Errorf("empty JSON = %q, %v", b.String(), err)
 	}
 	b.Reset()
-	if err := SARIF(&b, nil, "test"); err != nil || !strings.Contains(b.String(), `"results": []`) {
+	if err := SARIF(&b, nil, Run{Version: "test"}); err != nil || !strings.Contains(b.String(), `"results": []`) {
 		t.Errorf("empty SARIF = %q, %v", b.String(), err)
 	}
 }

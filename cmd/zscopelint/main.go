@@ -149,7 +149,8 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 			return exitCode(r.findings, c.failOn, c.never, r.incomplete) // the diff is the output
 		}
 	}
-	if err := pr.Findings(o.format, r.findings, r.why, o.why, Version()); err != nil {
+	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot()}
+	if err := pr.Findings(o.format, r.findings, r.why, o.why, run); err != nil {
 		pr.Notef("writing output: %v", err)
 		return 2
 	}
@@ -165,7 +166,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		fmt.Fprint(pr.Stderr(), usage)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats, ", ")+" (GitHub Actions annotations)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "exit 1 on findings at or above: error, warning, info or never")
 	fs.StringVar(&o.checks, "checks", "", "checks to run, e.g. ZS1*,-ZS105 (default all)")
 	fs.StringVar(&o.config, "config", "", "policy `file` (default: .zscopelint.yaml found from the working directory up to the module root; off for none)")
@@ -253,7 +254,7 @@ func configure(wd workdir, o options) (*config, error) {
 		return nil, fmt.Errorf("-fail-on %q: want error, warning, info or never", failOn)
 	}
 	if o.baseline != "" {
-		if c.baseline, err = report.ReadBaseline(wd.path(o.baseline)); err != nil {
+		if c.baseline, err = report.ReadBaseline(wd.path(o.baseline), string(wd)); err != nil {
 			return nil, fmt.Errorf("-baseline: %v", err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,13 +54,20 @@ func golden(t *testing.T, name, got string) {
 
 func TestFormatsGolden(t *testing.T) {
 	t.Parallel()
-	for _, format := range []string{"text", "json", "sarif"} {
+	// SARIF names the repository root as a file URI: the golden holds a stand-in for it.
+	root, err := filepath.Abs("../..")
+	must(t, err)
+	rootURI := (&url.URL{Scheme: "file", Path: filepath.ToSlash(root) + "/"}).String()
+	for _, format := range []string{"text", "json", "sarif", "github"} {
 		t.Run(format, func(t *testing.T) {
 			out, stderr, code := zscopelint(t, "-format", format, "./testdata/golden")
 			if code != 1 {
 				t.Errorf("exit %d, want 1; stderr: %s", code, stderr)
 			}
-			golden(t, "golden."+format, out)
+			if format == "sarif" && !strings.Contains(out, `"uri": "`+rootURI+`"`) {
+				t.Errorf("SARIF does not name the repository root %s", rootURI)
+			}
+			golden(t, "golden."+format, strings.ReplaceAll(out, rootURI, "file:///REPOSITORY/"))
 			// Byte-for-byte deterministic.
 			again, _, _ := zscopelint(t, "-format", format, "./testdata/golden")
 			if again != out {

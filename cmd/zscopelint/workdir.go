@@ -1,6 +1,9 @@
 package main
 
-import "path/filepath"
+import (
+	"os"
+	"path/filepath"
+)
 
 // workdir is the directory the command runs in, absolute: relative arguments are read from
 // it and the file names the command prints are relative to it. Nothing below main reads
@@ -25,4 +28,30 @@ func (wd workdir) rel(name string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(name)
+}
+
+// repositoryRoot is the directory SARIF and GitHub annotations name files from: the nearest
+// directory at or above wd that holds .git, else the nearest module root, else wd itself.
+func (wd workdir) repositoryRoot() string {
+	if d, ok := wd.above(".git"); ok {
+		return d
+	}
+	if d, ok := wd.above("go.mod"); ok {
+		return d
+	}
+	return string(wd)
+}
+
+// above finds the nearest directory at or above wd that holds name.
+func (wd workdir) above(name string) (string, bool) {
+	for d := string(wd); ; {
+		if _, err := os.Stat(filepath.Join(d, name)); err == nil {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
 }

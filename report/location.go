@@ -1,0 +1,51 @@
+package report
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// Run says where a run's file names are relative to, for the formats that name files for
+// another program: SARIF (code scanning) and GitHub workflow commands, which resolve them
+// against the repository root whatever directory the command ran in.
+type Run struct {
+	Version string // the tool's version, for SARIF
+	// WorkDir is the directory the findings' file names are relative to, and Root the
+	// repository root SARIF and annotations name files from (both absolute). With Root
+	// empty, names are written as they are.
+	WorkDir, Root string
+}
+
+// rootRelative gives name (relative to WorkDir, slash-separated) relative to Root, or false
+// when it lies outside Root.
+func (r Run) rootRelative(name string) (string, bool) {
+	if r.Root == "" {
+		return name, true
+	}
+	abs := filepath.FromSlash(name)
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(r.WorkDir, abs)
+	}
+	rel, err := filepath.Rel(r.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(abs), false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// rootURI is Root as a file URI ending in '/', the base %SRCROOT% stands for.
+func (r Run) rootURI() string {
+	return dirURI(r.Root)
+}
+
+func dirURI(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/...
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
