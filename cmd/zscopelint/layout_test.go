@@ -24,6 +24,7 @@ func TestSARIFFromSubdirectory(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
+	validateSARIF(t, sarif)
 	var log struct {
 		Runs []struct {
 			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`

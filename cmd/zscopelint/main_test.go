@@ -64,8 +64,11 @@ func TestFormatsGolden(t *testing.T) {
 			if code != 1 {
 				t.Errorf("exit %d, want 1; stderr: %s", code, stderr)
 			}
-			if format == "sarif" && !strings.Contains(out, `"uri": "`+rootURI+`"`) {
-				t.Errorf("SARIF does not name the repository root %s", rootURI)
+			if format == "sarif" {
+				validateSARIF(t, out)
+				if !strings.Contains(out, `"uri": "`+rootURI+`"`) {
+					t.Errorf("SARIF does not name the repository root %s", rootURI)
+				}
 			}
 			golden(t, "golden."+format, strings.ReplaceAll(out, rootURI, "file:///REPOSITORY/"))
 			// Byte-for-byte deterministic.
