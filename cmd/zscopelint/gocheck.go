@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -21,26 +22,39 @@ import (
 	"github.com/zscopelint/zscopelint/rules"
 )
 
+// goResult is what checking the Go packages of one load found.
 type goResult struct {
 	wd         workdir
-	roots      []evidenceRoot // where calls were found, for config files
 	findings   []report.Finding
-	calls      []rules.Call    // the program's Zoho API calls
-	why        []report.WhySet // scope sets judged against them
+	packages   []packageCalls  // every loaded package's own calls, for config files' evidence
+	// mains gives each main package's directory the calls of its program: its own and
+	// those of every package it imports.
+	mains map[string][]rules.Call
+	why        []report.WhySet // scope sets judged against calls
 	notes      []string        // printed on stderr: type errors that did not stop the analysis
 	incomplete bool            // some input could not be checked: exit 2
+}
+
+// packageCalls is a package's directory and the Zoho API calls it makes.
+type packageCalls struct {
+	dir   string
+	calls []rules.Call
 }
 
 // cannotCheck is ZS001, the finding for an input that could not be checked.
 var cannotCheck = rules.Unreadable()
 
-// checkGo analyses the Go packages of patterns, loaded in wd, with a standalone analyzer of
-// settings.
-func checkGo(wd workdir, settings analyzer.Settings, patterns []string, tests bool, reg *redact.Registry) (*goResult, error) {
+// checkLoad loads the packages of one load and analyses them with a standalone analyzer of
+// settings, in two passes: the first finds the Zoho API calls of every package loaded, the
+// second judges each scope set against those of its package and of the packages it
+// imports (under go vet, facts carry them instead). Findings are kept for the packages
+// the load reports.
+func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
 	sources := &sourceSet{files: map[string][]byte{}}
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Dir:   string(wd),
+		Dir:   load.dir,
+		Env:   append(os.Environ(), load.env...),
 		Tests: tests,
 		// Every Go file parsed is searched for credentials, so that a parser or type-checker
 		// message that quotes part of one is shortened on output.
@@ -50,17 +64,27 @@ func checkGo(wd workdir, settings analyzer.Settings, patterns []string, tests bo
 			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
 		},
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := packages.Load(cfg, load.patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
-	res := &goResult{wd: wd}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
+		return nil, fmt.Errorf("no Go packages match %s", strings.Join(load.patterns, " "))
 	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) { res.packageErrors(p) })
-	// Two passes: the first finds the program's Zoho API calls, the second judges every
-	// scope set against all of them (under go vet, facts carry them instead).
+	// The calls a package's scopes answer for are made in the packages it imports too:
+	// those of the module (or workspace) loaded without syntax are loaded again as roots,
+	// once, so that their calls are found whatever the arguments named.
+	if more := mainModuleImports(pkgs); len(more) > 0 {
+		if pkgs, err = packages.Load(cfg, append(append([]string(nil), load.patterns...), more...)...); err != nil {
+			return nil, fmt.Errorf("loading packages: %v", err)
+		}
+	}
+	res := &goResult{wd: wd, mains: map[string][]rules.Call{}}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if load.reports(p) {
+			res.packageErrors(p)
+		}
+	})
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -75,19 +99,32 @@ func checkGo(wd workdir, settings analyzer.Settings, patterns []string, tests bo
 		for _, c := range r.Calls {
 			if k := c.Method + " " + c.URL + " " + c.Where; !seen[k] {
 				seen[k] = true
-				res.calls = append(res.calls, c)
 				own[act.Package.PkgPath] = append(own[act.Package.PkgPath], c)
 			}
 		}
 	}
-	res.roots = evidenceRoots(pkgs, own)
-	if len(res.calls) > 0 {
+	counted := map[string]bool{} // a package and its test variant share a path
+	for _, p := range pkgs {
+		if dir := packageDir(p); dir != "" && len(own[p.PkgPath]) > 0 && !counted[p.PkgPath] {
+			counted[p.PkgPath] = true
+			res.packages = append(res.packages, packageCalls{dir, own[p.PkgPath]})
+		}
+	}
+	if len(seen) > 0 {
 		settings.ProgramCalls = importClosure(pkgs, own)
+		for _, p := range pkgs {
+			if dir := packageDir(p); p.Name == "main" && dir != "" {
+				res.mains[dir] = dedupeCalls(append(res.mains[dir], settings.ProgramCalls[p.PkgPath]...))
+			}
+		}
 		if graph, err = checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil); err != nil {
 			return nil, err
 		}
 	}
 	for _, act := range graph.Roots {
+		if !load.reports(act.Package) {
+			continue
+		}
 		if act.Err != nil {
 			res.incomplete = true
 			res.notes = append(res.notes, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
@@ -108,63 +145,31 @@ func checkGo(wd workdir, settings analyzer.Settings, patterns []string, tests bo
 	return res, nil
 }
 
-// evidenceRoot is a directory that bounds a program: a module root or a main package's
-// directory, with the calls of the packages below it.
-type evidenceRoot struct {
-	dir   string
-	calls []rules.Call
-}
-
-// evidenceRoots lists the module roots and main package directories of the loaded
-// packages, each with the calls of the packages in or below it.
-func evidenceRoots(pkgs []*packages.Package, own map[string][]rules.Call) []evidenceRoot {
-	dirs := map[string]bool{}
-	pkgDir := map[string]string{}
+// mainModuleImports lists the packages of the main modules (the module loaded, or the
+// workspace's) that the loaded packages import but that were loaded without syntax.
+func mainModuleImports(pkgs []*packages.Package) []string {
+	roots := map[string]bool{}
 	for _, p := range pkgs {
-		if len(p.GoFiles) == 0 {
-			continue
-		}
-		d := filepath.Dir(p.GoFiles[0])
-		pkgDir[p.PkgPath] = d
-		if p.Name == "main" {
-			dirs[d] = true
-		}
-		if p.Module != nil && p.Module.Dir != "" {
-			dirs[p.Module.Dir] = true
-		}
+		roots[p.PkgPath] = true
 	}
-	var out []evidenceRoot
-	for d := range dirs {
-		r := evidenceRoot{dir: d}
-		for path, calls := range own {
-			if pd := pkgDir[path]; pd == d || strings.HasPrefix(pd, d+string(filepath.Separator)) {
-				r.calls = append(r.calls, calls...)
-			}
+	seen := map[string]bool{}
+	var out []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if !roots[p.PkgPath] && !seen[p.PkgPath] && p.Module != nil && p.Module.Main && len(p.Syntax) == 0 {
+			seen[p.PkgPath] = true
+			out = append(out, p.PkgPath)
 		}
-		sort.Slice(r.calls, func(i, j int) bool { return r.calls[i].Where < r.calls[j].Where })
-		out = append(out, r)
-	}
+	})
+	sort.Strings(out)
 	return out
 }
 
-// evidenceFor returns the calls that judge a config file: those of the nearest enclosing
-// main package directory or module root, so that one program's calls do not judge
-// another program's configuration.
-func (res *goResult) evidenceFor(file string) *rules.Evidence {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil
+// packageDir is the directory of a package's files, "" for a package without any.
+func packageDir(p *packages.Package) string {
+	if len(p.GoFiles) == 0 {
+		return ""
 	}
-	best := -1
-	for i, r := range res.roots {
-		if strings.HasPrefix(abs, r.dir+string(filepath.Separator)) && (best < 0 || len(r.dir) > len(res.roots[best].dir)) {
-			best = i
-		}
-	}
-	if best < 0 || len(res.roots[best].calls) == 0 {
-		return nil
-	}
-	return &rules.Evidence{Calls: dedupeCalls(res.roots[best].calls)}
+	return filepath.Dir(p.GoFiles[0])
 }
 
 // importClosure gives each package the calls of itself and of every package it imports,

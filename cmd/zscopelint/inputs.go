@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/configcheck"
@@ -12,61 +13,70 @@ import (
 
 // inputs is what the command-line arguments name.
 type inputs struct {
-	wd          workdir
-	goPatterns  []string         // for go/packages; empty: no Go to load
-	configFiles []string         // config and lexical files, in walk order
-	unreadable  []report.Finding // paths that could not be read (ZS001)
-	notes       []string
+	wd workdir
+	// goDirs are the directories (absolute) whose Go packages are checked, sorted.
+	goDirs []string
+	// importPatterns are arguments that name no file or directory: Go import path
+	// patterns such as example.com/mod/..., loaded from the working directory.
+	importPatterns []string
+	configFiles    []string         // config and lexical files (absolute), in walk order
+	unreadable     []report.Finding // paths that could not be read (ZS001)
+	notes          []string
+	// nothing lists the arguments that named nothing to check: a run that checks nothing
+	// must not pass a CI gate in silence.
+	nothing []string
 }
 
 // skipDirs are never walked into below a walk's root. testdata is skipped as go ./...
 // skips it; name a testdata directory on the command line to check it.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, "testdata": true}
 
-// collectInputs sorts arguments into Go package patterns and config files: "dir/..." walks
-// dir for both, "dir" takes the files directly in dir, a file is checked as what it is (a
-// .go file as part of its package), and anything else is a Go import path pattern.
+// collectInputs sorts arguments into Go package directories, import path patterns and
+// config files: "dir/..." walks dir for both, "dir" takes the files directly in dir, a file
+// is checked as what it is (a .go file as part of its package), and anything else is a Go
+// import path pattern.
 func collectInputs(wd workdir, args []string) *inputs {
 	in := &inputs{wd: wd}
-	seenPattern := map[string]bool{}
-	addPattern := func(p string) {
-		if !seenPattern[p] {
-			seenPattern[p] = true
-			in.goPatterns = append(in.goPatterns, p)
-		}
-	}
+	goDirs := map[string]bool{}
 	for _, arg := range args {
 		root, recursive := strings.CutSuffix(arg, "/...")
 		if root == "" {
 			root = "/"
 		}
 		isPath := strings.HasPrefix(arg, ".") || filepath.IsAbs(arg) || strings.HasPrefix(arg, "/")
+		before := len(goDirs) + len(in.configFiles) + len(in.unreadable)
 		fi, err := os.Stat(wd.path(root))
 		switch {
 		case err != nil && !isPath && !fileLike(root):
-			addPattern(arg) // an import path such as example.com/mod/...
+			in.importPatterns = append(in.importPatterns, arg) // an import path such as example.com/mod/...
+			continue
 		case err != nil:
 			in.unreadable = append(in.unreadable, in.pathFinding(root, err))
 		case !fi.IsDir():
 			switch {
 			case strings.HasSuffix(root, ".go"):
-				addPattern(dirPattern(filepath.Dir(root)))
+				goDirs[filepath.Dir(wd.path(root))] = true
 			default:
 				// Config and source files are parsed or scanned; any other file is still
 				// searched for credentials.
 				in.configFiles = append(in.configFiles, wd.path(root))
 			}
 		default:
-			hasGo := in.walk(wd.path(root), recursive)
-			if hasGo {
-				if recursive {
-					addPattern(dirPattern(root) + "/...")
-				} else {
-					addPattern(dirPattern(root))
-				}
+			in.walk(wd.path(root), recursive, goDirs)
+		}
+		if len(goDirs)+len(in.configFiles)+len(in.unreadable) == before {
+			hint := ""
+			if !recursive {
+				hint = "; did you mean " + strings.TrimSuffix(arg, "/") + "/...?"
 			}
+			in.nothing = append(in.nothing, arg)
+			in.notes = append(in.notes, arg+": nothing to check here"+hint)
 		}
 	}
+	for d := range goDirs {
+		in.goDirs = append(in.goDirs, d)
+	}
+	sort.Strings(in.goDirs)
 	return in
 }
 
@@ -75,23 +85,13 @@ func fileLike(s string) bool {
 	return strings.HasSuffix(s, ".go") || configcheck.KindOf(s) != configcheck.NotConfig
 }
 
-// dirPattern writes a directory as go/packages wants it: relative ones start with "./".
-func dirPattern(dir string) string {
-	dir = filepath.ToSlash(filepath.Clean(dir))
-	if dir == "." || strings.HasPrefix(dir, "./") || strings.HasPrefix(dir, "../") || dir == ".." || filepath.IsAbs(dir) {
-		if dir == "." {
-			return "."
-		}
-		return dir
-	}
-	return "./" + dir
-}
-
-// walk collects the files under root (absolute) that are not Go (config files to parse, others to
-// search for credentials) and reports whether it saw Go files.
+// walk collects the files under root (absolute) that are not Go (config files to parse,
+// others to search for credentials) and the directories that hold Go files. As go ./...
+// does, Go files in directories whose name starts with '.' or '_' below root are not
+// packages; their config files are checked.
 // Symbolic links to directories are not followed, so link loops cannot trap the walk; a
 // link to a file is checked as that file.
-func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
+func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			in.unreadable = append(in.unreadable, in.pathFinding(path, err))
@@ -107,7 +107,9 @@ func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 			return nil
 		}
 		if strings.HasSuffix(path, ".go") {
-			hasGo = true
+			if dir := filepath.Dir(path); !ignoredByGo(root, dir) {
+				goDirs[dir] = true
+			}
 			return nil
 		}
 		if !configcheck.BinaryName(path) {
@@ -115,7 +117,21 @@ func (in *inputs) walk(root string, recursive bool) (hasGo bool) {
 		}
 		return nil
 	})
-	return hasGo
+}
+
+// ignoredByGo reports whether the go command's ./... skips dir below root: a path element
+// that starts with '.' or '_'.
+func ignoredByGo(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return false
+	}
+	for _, el := range strings.Split(rel, string(filepath.Separator)) {
+		if strings.HasPrefix(el, ".") || strings.HasPrefix(el, "_") {
+			return true
+		}
+	}
+	return false
 }
 
 // pathFinding is the ZS001 for a path that could not be read.

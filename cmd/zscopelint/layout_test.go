@@ -64,3 +64,144 @@ func TestSARIFFromSubdirectory(t *testing.T) {
 		t.Errorf("with the baseline from svc/: exit %d\n%s%s", code, out, stderr)
 	}
 }
+
+// twoModules is a repository root holding two modules: svc-b calls Zoho through a package
+// of svc-a, which a go.work (when given) lets it import.
+func twoModules(goWork string) map[string]string {
+	files := map[string]string{
+		"svc-a/go.mod":     "module example.com/a\n\ngo 1.26\n",
+		"svc-a/crm/crm.go": "package crm\n\nimport \"net/http\"\n\nfunc Leads() { http.Get(\"https://www.zohoapis.com/crm/v8/Leads\") }\n",
+		"svc-a/main.go":    "package main\n\nconst s = \"ZohoCRM.users.REED\"\n\nfunc main() {}\n",
+		"svc-b/go.mod":     "module example.com/b\n\ngo 1.26\n",
+		"svc-b/main.go":    "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://www.zohoapis.com/crm/v8/users\") }\n",
+		"svc-b/zoho.yaml":  "scopes: [ZohoCRM.modules.ALL, ZohoCRM.users.READ]\n",
+	}
+	if goWork != "" {
+		files["go.work"] = goWork
+		files["svc-b/main.go"] = "package main\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/a/crm\"\n)\n\nfunc main() {\n\tcrm.Leads()\n\thttp.Get(\"https://www.zohoapis.com/crm/v8/users\")\n}\n"
+		files["svc-b/go.mod"] = "module example.com/b\n\ngo 1.26\n\nrequire example.com/a v0.0.0\n"
+	}
+	return files
+}
+
+// TestMonorepo runs the command from the root of a repository with two modules, with and
+// without a go.work, over ./... and over the file names pre-commit passes: every module's
+// Go code is checked from its own root, and paths are relative to the working directory.
+func TestMonorepo(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, goWork string
+		want         []string
+	}{
+		{"without go.work", "", []string{
+			`svc-a/main.go:3:12: ZohoCRM.users does not accept operation "REED"`,
+			// svc-b's own call reads users: no module scope is needed.
+			"svc-b/zoho.yaml:1:10: ZohoCRM.modules.ALL is not needed by any of the 1 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/users at example.com/b/main.go:5) (ZS203)",
+		}},
+		{"with go.work", "go 1.26\n\nuse (\n\t./svc-a\n\t./svc-b\n)\n", []string{
+			`svc-a/main.go:3:12: ZohoCRM.users does not accept operation "REED"`,
+			// svc-b's leads call is made through svc-a's package, which the workspace resolves.
+			"svc-b/zoho.yaml:1:10: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.leads.READ (ZS201)",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := writeTree(t, twoModules(tt.goWork))
+			out, stderr, code := zscopelintIn(t, dir, "./...")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("./...: missing %q in:\n%s%s", w, out, stderr)
+				}
+			}
+			if code != 1 || stderr != "" {
+				t.Errorf("./...: exit %d, stderr:\n%s", code, stderr)
+			}
+			// pre-commit passes file names from the root: the same findings for them.
+			files, _, code := zscopelintIn(t, dir, "svc-a/main.go", "svc-b/zoho.yaml")
+			if files != out || code != 1 {
+				t.Errorf("file arguments: exit %d, output differs from ./...:\n%s\nvs\n%s", code, files, out)
+			}
+		})
+	}
+}
+
+// TestGoWorkNotListingAModule: a module below a go.work that does not list it is still
+// loaded (without the workspace) instead of failing the run.
+func TestGoWorkNotListingAModule(t *testing.T) {
+	t.Parallel()
+	files := twoModules("")
+	files["go.work"] = "go 1.26\n\nuse ./svc-b\n"
+	dir := writeTree(t, files)
+	out, stderr, code := zscopelintIn(t, dir, "./...")
+	if !strings.Contains(out, "svc-a/main.go:3:12:") || code != 1 || stderr != "" {
+		t.Errorf("exit %d:\n%s%s", code, out, stderr)
+	}
+}
+
+// TestLooseGoFiles: Go files outside any module (scripts, generators) are checked, without
+// types, each directory a package.
+func TestLooseGoFiles(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"scripts/gen.go":   "package main\n\nimport \"fmt\"\n\nconst scope = \"ZohoCRM.org.REED\"\n\nfunc main() { fmt.Println(scope) }\n",
+		"scripts/zoho.yml": "scope: ZohoCRM.users.READ\n",
+	})
+	for _, args := range [][]string{{"./..."}, {"scripts/gen.go"}, {"./scripts"}} {
+		out, stderr, code := zscopelintIn(t, dir, args...)
+		if !strings.Contains(out, `scripts/gen.go:5:16: ZohoCRM.org does not accept operation "REED"`) || code != 1 {
+			t.Errorf("%v: exit %d:\n%s%s", args, code, out, stderr)
+		}
+	}
+}
+
+// TestNothingToCheckFails: "." in a directory whose files sit in subdirectories, and any
+// argument that names nothing to check, exit 2 with a hint: a CI gate never passes by
+// checking nothing.
+func TestNothingToCheckFails(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{"config/zoho.yaml": "scope: ZohoCRM.users.REED\n"})
+	must(t, os.MkdirAll(filepath.Join(dir, "empty", "sub"), 0o755))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"."}, "zscopelint: .: nothing to check here; did you mean ./...?"},
+		{[]string{"./empty/..."}, "zscopelint: ./empty/...: nothing to check here\n"},
+		{[]string{"./config/...", "empty"}, "zscopelint: empty: nothing to check here; did you mean empty/...?"},
+	} {
+		_, stderr, code := zscopelintIn(t, dir, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	if out, _, code := zscopelintIn(t, dir, "./..."); code != 1 || !strings.Contains(out, "config/zoho.yaml:1:8:") {
+		t.Errorf("./...: exit %d\n%s", code, out)
+	}
+}
+
+// TestOneVerdictPerConfigFile: a config file gets the same findings, judged against its own
+// program's calls, from the module root, from its own directory, with ./... or its name.
+func TestOneVerdictPerConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":           "module m\n\ngo 1.26\n",
+		"main.go":          "package main\n\nimport \"m/crm\"\n\nfunc main() { crm.Leads() }\n",
+		"crm/crm.go":       "package crm\n\nimport \"net/http\"\n\nfunc Leads() { http.Get(\"https://www.zohoapis.com/crm/v8/Leads\") }\n",
+		"config/zoho.yaml": "scopes: [ZohoCRM.modules.ALL, ZohoCRM.users.READ]\n",
+	})
+	strip := func(out, prefix string) string { return strings.ReplaceAll(out, prefix, "") }
+	fromRoot, _, _ := zscopelintIn(t, dir, "./...")
+	fileFromRoot, _, _ := zscopelintIn(t, dir, "config/zoho.yaml")
+	fromConfig, _, _ := zscopelintIn(t, filepath.Join(dir, "config"), "zoho.yaml")
+	dotFromConfig, _, _ := zscopelintIn(t, filepath.Join(dir, "config"), ".")
+	want := "zoho.yaml:1:10: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.leads.READ (ZS201)\n" +
+		"zoho.yaml:1:31: ZohoCRM.users.READ is not needed by any of the 1 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Leads at m/crm/crm.go:5) (ZS203)\n"
+	for name, got := range map[string]string{
+		"./... from the root": strip(fromRoot, "config/"), "the file from the root": strip(fileFromRoot, "config/"),
+		"the file from config/": fromConfig, ". from config/": dotFromConfig,
+	} {
+		if got != want {
+			t.Errorf("%s:\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}

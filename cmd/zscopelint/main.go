@@ -140,8 +140,8 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	if code, ok := postProcess(wd, o, c, r, pr); !ok {
 		return code
 	}
-	if len(in.goPatterns) == 0 && len(in.configFiles) == 0 && !r.incomplete {
-		pr.Notef("no Go packages or config files in %s", strings.Join(o.patterns, " "))
+	if len(in.nothing) > 0 {
+		r.incomplete = true // an argument that names nothing to check is no pass
 	}
 	if o.fix || o.diff {
 		applyFixes(wd, o, r, pr)
@@ -268,35 +268,20 @@ type outcome struct {
 	incomplete bool // some input could not be checked: exit 2
 }
 
-// analyse checks the Go packages, then the config files against the calls the Go code
-// makes.
+// analyse checks the Go packages, module by module, then the config files, each against
+// the calls of its own program.
 func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry, pr *report.Printer) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
 	var evidenceFor func(string) *rules.Evidence
-	if len(in.goPatterns) > 0 {
-		res, err := checkGo(wd, c.settings, in.goPatterns, o.tests, reg)
-		if err != nil {
-			// The Go code cannot be loaded (a broken go.mod, say): say where, and check the
-			// config files all the same.
-			if f, positioned := wd.loadFailure(err); positioned {
-				r.findings = append(r.findings, f)
-			} else {
-				pr.Notef("%v", err)
-			}
-			r.incomplete = true
-			if found, err := checkGoWithoutTypes(wd, c.settings, in.goPatterns, o.tests, reg); err == nil && len(found) > 0 {
-				pr.Notef("Go packages could not be loaded: their files were checked without type information (no least-privilege findings)")
-				r.findings = append(r.findings, found...)
-			}
-		} else {
-			for _, note := range res.notes {
-				pr.Notef("%s", note)
-			}
-			r.findings = append(r.findings, res.findings...)
-			r.incomplete = r.incomplete || res.incomplete
-			r.why = res.why
-			evidenceFor = res.evidenceFor
+	if plan := planGo(wd, in, newLayout()); len(plan.loads) > 0 || len(plan.loose) > 0 {
+		g := checkGo(wd, c.settings, plan, o.tests, reg)
+		for _, note := range g.notes {
+			pr.Notef("%s", note)
 		}
+		r.findings = append(r.findings, g.findings...)
+		r.why = g.why
+		r.incomplete = r.incomplete || g.incomplete
+		evidenceFor = g.evidenceFor
 	}
 	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: c.Catalog(),
 		Product: c.FixedProduct(), Checks: c.Selection(), Policy: c.Policy, EvidenceFor: evidenceFor,
