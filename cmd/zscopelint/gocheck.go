@@ -24,12 +24,12 @@ import (
 
 // goResult is what checking the Go packages of one load found.
 type goResult struct {
-	wd         workdir
-	findings   []report.Finding
-	packages   []packageCalls  // every loaded package's own calls, for config files' evidence
+	wd       workdir
+	findings []report.Finding
+	packages []packageCalls // every loaded package's own calls, for config files' evidence
 	// mains gives each main package's directory the calls of its program: its own and
 	// those of every package it imports.
-	mains map[string][]rules.Call
+	mains      map[string][]rules.Call
 	why        []report.WhySet // scope sets judged against calls
 	notes      []string        // printed on stderr: type errors that did not stop the analysis
 	incomplete bool            // some input could not be checked: exit 2
