@@ -182,3 +182,45 @@ func checkIDs() []string {
 	}
 	return ids
 }
+
+// TestFixesConverge: the fixes of one set, applied together, leave a set the next run has
+// nothing to say about: no fix writes a scope the set keeps or an earlier fix writes, and
+// a typo of a scope no call needs is removed rather than corrected.
+func TestFixesConverge(t *testing.T) {
+	tests := []struct {
+		name  string
+		set   Set
+		calls []string
+		want  []string
+	}{
+		{"the issue's set", set("ZohoCRM.modules.leads.RAED", "ZohoCRM.modules.ALL", "ZohoCRM.users.READ"), []string{"GET Leads"},
+			// The typo becomes leads.READ; the broad scope would too, so it goes; users.READ is unused.
+			[]string{"0:ZS104:error:ZohoCRM.modules.leads.READ", "1:ZS201:warning:remove", "2:ZS203:warning:remove"}},
+		{"a typo of a scope no call needs", set("ZohoCRM.modules.leads.READ", "ZohoCRM.users.REED"), []string{"GET Leads"},
+			[]string{"1:ZS104:error:remove"}},
+		{"a typo of a needed scope", set("ZohoCRM.users.REED"), []string{"GET users"},
+			[]string{"0:ZS104:error:ZohoCRM.users.READ"}},
+		// contacts.CREATE is redundant beside modules.ALL, but modules.ALL narrows to
+		// leads.READ: contacts.CREATE is kept (its ZS202 has no fix), or the fixed set would
+		// miss it.
+		{"a redundant scope whose cover is narrowed stays", set("ZohoCRM.modules.contacts.CREATE", "ZohoCRM.modules.ALL"), []string{"GET Leads", "POST Contacts"},
+			[]string{"0:ZS202:warning", "1:ZS201:warning:ZohoCRM.modules.leads.READ"}},
+		{"an expansion drops what the set keeps", set("ZohoCRM.modules.contacts.CREATE", "ZohoCRM.modules.leads.ALL", "ZohoCRM.modules.ALL"), []string{"GET Leads", "POST Contacts"},
+			[]string{"0:ZS202:warning", "1:ZS201:warning:ZohoCRM.modules.leads.READ", "1:ZS202:warning", "2:ZS201:warning:remove"}},
+		{"without calls, a typo's fix stays", set("ZohoCRM.users.REED", "ZohoCRM.org.READ"), nil,
+			[]string{"0:ZS104:error:ZohoCRM.users.READ"}},
+		{"prose is left alone", Set{Items: []Item{{Text: "ZohoCRM.users.READ"}, {Text: "ZohoCRM.users.REED"}}, Prose: true}, nil,
+			[]string{"1:ZS104:error:ZohoCRM.users.READ"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+			if tt.calls != nil {
+				e.Evidence = calls(t, e, tt.calls...)
+			}
+			if diff := cmp.Diff(tt.want, brief(e.Check(tt.set))); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -96,7 +96,132 @@ func (e *Engine) Check(set Set) []Finding {
 			out = append(out, rule(j)...)
 		}
 	}
-	return e.levels(set, j.entries, out)
+	return j.converge(e.levels(set, j.entries, out))
+}
+
+// converge makes the fixes of a set that grants scopes agree with each other, so that one
+// -fix pass leaves nothing for the next run to fix. Each element keeps one fix, that of its
+// first finding (findings are in element order, then check ID), and then:
+//   - a correction to a scope the set's calls show no use for removes the element instead
+//     (a typo of a scope no call needs is no scope to keep);
+//   - a fix that would write a scope the set keeps, or gets from an earlier element's fix,
+//     removes the element instead, or drops that scope from an expansion.
+//
+// Prose and declaring sets are left alone: removing words from a sentence is no fix.
+func (j *judging) converge(fs []Finding) []Finding {
+	if j.set.Prose || j.set.Declares {
+		return fs
+	}
+	first := map[int]*Finding{} // the one fix each element gets; the others are dropped
+	for i := range fs {
+		switch {
+		case fs[i].Fix == nil:
+		case first[fs[i].Item] == nil:
+			first[fs[i].Item] = &fs[i]
+		default:
+			fs[i].Fix = nil
+		}
+	}
+	if len(first) == 0 {
+		return fs
+	}
+	key := func(text string) string {
+		if en, ok := j.e.Catalog.Lookup(text); ok {
+			return en.Scope
+		}
+		return text
+	}
+	// A redundant element is removed because another grants it; when that other element
+	// is narrowed or removed by its own fix, the redundant one is what still grants the
+	// scope, and stays.
+	after := func(i int) []string { // what element i holds once its fix is applied
+		switch f := first[i]; {
+		case f == nil:
+			return []string{j.set.Items[i].Text}
+		case f.Fix.Remove:
+			return nil
+		case len(f.Fix.Expand) > 0:
+			return f.Fix.Expand
+		}
+		return []string{first[i].Fix.Replacement}
+	}
+	for r, it := range j.set.Items {
+		f := first[r]
+		if f == nil || f.Check != checkRedundant || !f.Fix.Remove {
+			continue
+		}
+		en, _ := j.e.Catalog.Lookup(it.Text)
+		granted := false
+		for i := range j.set.Items {
+			for _, s := range after(i) {
+				other, ok := j.e.Catalog.Lookup(s)
+				granted = granted || i != r && (key(s) == key(it.Text) || ok && en != nil && j.e.Catalog.Covers(other, en))
+			}
+		}
+		if !granted {
+			f.Fix = nil
+			first[r] = nil
+		}
+	}
+	kept := map[string]bool{} // the scopes the set has after its fixes, so far
+	for i, it := range j.set.Items {
+		if first[i] == nil {
+			kept[key(it.Text)] = true
+		}
+	}
+	for i, it := range j.set.Items {
+		f := first[i]
+		if f == nil || f.Fix.Remove {
+			continue
+		}
+		if j.correction(f) && j.unneeded(f.Fix.Replacement) {
+			f.Fix = &Fix{Message: fmt.Sprintf("Remove %s: %s is needed by none of the calls found", it.Text, f.Fix.Replacement), Remove: true}
+			continue
+		}
+		scopes := f.Fix.Expand
+		if len(scopes) == 0 {
+			scopes = []string{f.Fix.Replacement}
+		}
+		var fresh []string
+		for _, s := range scopes {
+			if k := key(s); !kept[k] {
+				kept[k] = true
+				fresh = append(fresh, s)
+			}
+		}
+		switch {
+		case len(fresh) == 0:
+			f.Fix = &Fix{Message: fmt.Sprintf("Remove %s: the set already has %s", it.Text, strings.Join(scopes, ", ")), Remove: true}
+		case len(fresh) < len(scopes):
+			fix := &Fix{Message: "Replace with " + strings.Join(fresh, ", "), Replacement: strings.Join(fresh, ",")}
+			if len(fresh) > 1 {
+				fix.Expand = fresh
+			}
+			f.Fix = fix
+		}
+	}
+	return fs
+}
+
+// correction reports whether a finding's fix corrects a mistake in one scope (a typo, the
+// case) rather than narrowing a valid one.
+func (j *judging) correction(f *Finding) bool {
+	switch f.Check {
+	case checkMalformed, checkUnknown, checkUnsupported, checkCase:
+		return f.Fix.Replacement != "" && len(f.Fix.Expand) == 0
+	}
+	return false
+}
+
+// unneeded reports whether the set's calls, all fully known, need nothing of a scope of a
+// service they use: what ZS203 would say of it once written.
+func (j *judging) unneeded(scope string) bool {
+	en, ok := j.e.Catalog.Lookup(scope)
+	if !ok || !j.services[strings.ToLower(en.Service.Name)] || !j.e.allExact(j.calls, en.Service.Name) {
+		return false
+	}
+	_, _, used := j.e.needs(en, j.calls)
+	return !used
 }
 
 func (e *Engine) newJudging(set Set, judged []bool) *judging {

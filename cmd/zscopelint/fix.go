@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ type fixer struct {
 	wd       workdir
 	diffOnly bool            // print a unified diff and write nothing
 	pr       *report.Printer // the diff, and one note per fix not applied, with the reason
+	noted    map[string]bool // notes printed already (-fix applies fixes in passes)
 	maxSize  int64
 	// roots are the directories being checked (absolute, links resolved): -fix writes
 	// through a symbolic link only to a target inside one of them.
@@ -35,7 +37,7 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 	byFile := map[string][]pending{}
 	for i, f := range fs {
 		if f.Withheld != "" {
-			fx.pr.Notef("%s:%d:%d: %s (%s)", report.DisplayName(f.File), f.Line, f.Col, f.Withheld, f.Check.ID)
+			fx.note("%s:%d:%d: %s (%s)", report.DisplayName(f.File), f.Line, f.Col, f.Withheld, f.Check.ID)
 		}
 		if f.Fix == nil {
 			continue
@@ -59,12 +61,12 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 		})
 		target, why := fx.target(file)
 		if why != "" {
-			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), why)
+			fx.note("%s: fixes not applied: %s", report.DisplayName(file), why)
 			continue
 		}
 		src, err := safefile.ReadFile(target, fx.maxSize)
 		if err != nil {
-			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
+			fx.note("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
 			continue
 		}
 		var taken []report.Edit
@@ -94,7 +96,7 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 				fx.pr.Notef("writing the diff: %v", err)
 			}
 		} else if err := writeFileAtomic(target, report.ApplyEdits(src, taken)); err != nil {
-			fx.pr.Notef("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
+			fx.note("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
 			continue
 		}
 		for _, i := range fixedBy {
@@ -102,6 +104,17 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 		}
 	}
 	return applied
+}
+
+// note prints a note once.
+func (fx *fixer) note(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if fx.noted == nil || !fx.noted[msg] {
+		if fx.noted != nil {
+			fx.noted[msg] = true
+		}
+		fx.pr.Notef("%s", msg)
+	}
 }
 
 // target is the file that fixing file writes: file itself, or the target of a symbolic

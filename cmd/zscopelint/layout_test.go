@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -203,5 +204,48 @@ func TestOneVerdictPerConfigFile(t *testing.T) {
 		if got != want {
 			t.Errorf("%s:\n%s\nwant\n%s", name, got, want)
 		}
+	}
+}
+
+// TestFixConvergesInOnePass: one -fix leaves nothing for a second: no fix duplicates an
+// element, a typo of a scope no call needs is removed, what -fix prints is what a fresh
+// run finds, and the fixed program builds.
+func TestFixConvergesInOnePass(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("builds the fixed program")
+	}
+	dir := writeTree(t, map[string]string{
+		"go.mod": "module m\n\ngo 1.26\n",
+		"main.go": "package main\n\nimport \"net/http\"\n\nvar scopes = []string{\"ZohoCRM.modules.leads.RAED\", \"ZohoCRM.modules.ALL\", \"ZohoCRM.users.READ\"}\n\n" +
+			"func main() {\n\t_ = scopes\n\thttp.Get(\"https://www.zohoapis.com/crm/v8/Leads\")\n}\n",
+		"zoho.yaml": "scopes: [ZohoCRM.modules.leads.READ, ZohoCRM.users.REED]\n",
+		".env":      "ZOHO_SCOPE=ZohoCRM.modules.leads.READ,ZohoCRM.org.REED\n",
+	})
+	before, _, code := zscopelintIn(t, dir, "./...")
+	if code != 1 || strings.Count(before, "\n") < 5 {
+		t.Fatalf("before -fix: exit %d\n%s", code, before)
+	}
+	out, stderr, code := zscopelintIn(t, dir, "-fix", "./...")
+	if code != 0 || out != "" {
+		t.Errorf("-fix: exit %d, left:\n%s%s", code, out, stderr)
+	}
+	for name, want := range map[string]string{
+		"main.go":   `var scopes = []string{"ZohoCRM.modules.leads.READ"}`,
+		"zoho.yaml": "scopes: [ZohoCRM.modules.leads.READ]\n",
+		".env":      "ZOHO_SCOPE=ZohoCRM.modules.leads.READ\n",
+	} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s after -fix:\n%s\nwant %q in it", name, data, want)
+		}
+	}
+	if again, _, code := zscopelintIn(t, dir, "./..."); code != 0 || again != "" {
+		t.Errorf("a second run after one -fix: exit %d\n%s", code, again)
+	}
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Errorf("the fixed program does not build: %v\n%s", err, out)
 	}
 }

@@ -136,7 +136,10 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	for _, note := range in.notes {
 		pr.Notef("%s", note)
 	}
-	r := analyse(wd, o, c, in, reg, pr)
+	r := analyse(wd, o, c, in, reg)
+	for _, note := range r.notes {
+		pr.Notef("%s", note)
+	}
 	if code, ok := postProcess(wd, o, c, r, pr); !ok {
 		return code
 	}
@@ -144,9 +147,24 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		r.incomplete = true // an argument that names nothing to check is no pass
 	}
 	if o.fix || o.diff {
-		applyFixes(wd, o, r, pr)
+		noted := map[string]bool{} // each note about a fix once, whatever the pass
+		fixed := applyFixes(wd, o, r, pr, noted)
 		if o.diff {
 			return exitCode(r.findings, c.failOn, c.never, r.incomplete) // the diff is the output
+		}
+		// What is left is what a run over the fixed files finds: not the findings of before
+		// minus those fixed, which miss what the edits changed. Edits of one pass that
+		// overlap (two neighbours removed from a list) are left for the next pass, so that
+		// one -fix leaves nothing a second would change. The notes were printed once, and
+		// the baseline was written from the first run.
+		again := o
+		again.writeBaseline = ""
+		for pass := 1; fixed && pass <= maxFixPasses; pass++ {
+			r = analyse(wd, again, c, in, reg)
+			if code, ok := postProcess(wd, again, c, r, pr); !ok {
+				return code
+			}
+			fixed = pass < maxFixPasses && applyFixes(wd, again, r, pr, noted)
 		}
 	}
 	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot()}
@@ -265,19 +283,18 @@ func configure(wd workdir, o options) (*config, error) {
 type outcome struct {
 	findings   []report.Finding
 	why        []report.WhySet
-	incomplete bool // some input could not be checked: exit 2
+	notes      []string // for stderr
+	incomplete bool     // some input could not be checked: exit 2
 }
 
 // analyse checks the Go packages, module by module, then the config files, each against
 // the calls of its own program.
-func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry, pr *report.Printer) *outcome {
+func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
 	var evidenceFor func(string) *rules.Evidence
 	if plan := planGo(wd, in, newLayout()); len(plan.loads) > 0 || len(plan.loose) > 0 {
 		g := checkGo(wd, c.settings, plan, o.tests, reg)
-		for _, note := range g.notes {
-			pr.Notef("%s", note)
-		}
+		r.notes = append(r.notes, g.notes...)
 		r.findings = append(r.findings, g.findings...)
 		r.why = g.why
 		r.incomplete = r.incomplete || g.incomplete
@@ -322,21 +339,20 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 	return 0, true
 }
 
-// applyFixes applies the findings' fixes (-fix) or prints them as a diff (-diff). Under
-// -fix, what was fixed is no longer a finding.
-func applyFixes(wd workdir, o options, r *outcome, pr *report.Printer) {
-	fx := &fixer{wd: wd, diffOnly: o.diff, pr: pr, maxSize: int64(o.maxSize), roots: fixRoots(wd, o.patterns)}
-	applied := fx.apply(r.findings)
-	if o.diff {
-		return
-	}
-	var rest []report.Finding
-	for i, f := range r.findings {
-		if !applied[i] {
-			rest = append(rest, f)
+// maxFixPasses bounds the re-checks -fix makes: each pass applies what the one before could
+// not (overlapping edits); fixes that kept undoing each other stop here.
+const maxFixPasses = 4
+
+// applyFixes applies the findings' fixes (-fix) or prints them as a diff (-diff), and
+// reports whether any was applied or printed.
+func applyFixes(wd workdir, o options, r *outcome, pr *report.Printer, noted map[string]bool) bool {
+	fx := &fixer{wd: wd, diffOnly: o.diff, pr: pr, noted: noted, maxSize: int64(o.maxSize), roots: fixRoots(wd, o.patterns)}
+	for _, applied := range fx.apply(r.findings) {
+		if applied {
+			return true
 		}
 	}
-	r.findings = rest
+	return false
 }
 
 // without drops the files that name the same file as any of skip.
