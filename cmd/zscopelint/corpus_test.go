@@ -11,13 +11,14 @@ import (
 )
 
 // TestBadInputCorpus runs the command over testdata/badinput (and what git cannot hold: a
-// 1 MB single line): no panic, a positioned ZS001 for each bad file,
+// 1 MB single line, a file with NUL bytes: no binary is committed): no panic, a positioned ZS001 for each bad file,
 // exit 2, and every other file still reported.
 func TestBadInputCorpus(t *testing.T) {
 	t.Parallel()
 	extra := t.TempDir()
 	long := "zoho: " + strings.Repeat("lorem ipsum ", 83000) + "ZohoCRM.modules.ALLL\n"
 	must(t, os.WriteFile(filepath.Join(extra, "longline.yaml"), []byte(long), 0o644))
+	must(t, os.WriteFile(filepath.Join(extra, "binary.json"), []byte("{\"zoho\": \"ZohoCRM.users.REED\"}\n\x00\x01\x02\x03"), 0o644))
 
 	out, stderr, code := zscopelint(t, "../../testdata/badinput/...", extra+"/...")
 	if code != 2 {
@@ -31,6 +32,9 @@ func TestBadInputCorpus(t *testing.T) {
 		}
 	}
 	golden(t, "badinput.golden", strings.Join(corpus, "\n")+"\n")
+	if !strings.Contains(out, "binary.json:2:1: cannot check: binary file (NUL byte) (ZS001)") {
+		t.Errorf("the binary file is not one positioned ZS001:\n%.2000s", out)
+	}
 	if !strings.Contains(out, "longline.yaml:1:996007:") || !strings.Contains(out, `"ZohoCRM.modules.ALLL"`) {
 		t.Errorf("the scope at the end of a 1 MB line was not reported:\n%.2000s", out)
 	}
