@@ -58,6 +58,9 @@ type Result struct {
 	Findings []Finding
 	Calls    []rules.Call // the package's own Zoho API calls
 	Sets     []SetReport  // the scope sets judged against calls, for -why
+	// Scoped reports that the package holds Zoho scope sets: its findings depend on the
+	// calls they are judged against, which a driver analysing in passes must give it.
+	Scoped bool
 }
 
 // SetReport is a scope set and the calls it was judged against.
@@ -105,7 +108,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		checked = append(checked, f)
 	}
 	eng := cfg.Engine(detectProduct(x))
-	res := &Result{Calls: x.resolveCalls(pass, eng)}
+	res := &Result{Calls: x.resolveCalls(pass, eng), Scoped: len(x.sets) > 0}
 	eng.Evidence = evidence(pass, eng, res.Calls, in.settings.ProgramCalls)
 	fileOf := func(p token.Pos) string { return pass.Fset.File(p).Name() }
 	for _, s := range x.sets {
