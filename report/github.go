@@ -31,15 +31,7 @@ func GitHub(w io.Writer, fs []Finding, run Run) error {
 	return nil
 }
 
-func githubLevel(s rules.Severity) string {
-	switch s {
-	case rules.Error:
-		return "error"
-	case rules.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+func githubLevel(s rules.Severity) string { return levelName(s, "notice") }
 
 // escapeData escapes a workflow command's message the way the runner unescapes it: a
 // newline in a message must not start a command of its own.

@@ -182,15 +182,19 @@ func Fingerprints(fs []Finding) []string {
 	return out
 }
 
-func sarifLevel(s rules.Severity) string {
+// levelName names a severity as SARIF and GitHub annotations do: error and warning, and
+// info in the format's own word (SARIF note, GitHub notice).
+func levelName(s rules.Severity, info string) string {
 	switch s {
 	case rules.Error:
 		return "error"
 	case rules.Warning:
 		return "warning"
 	}
-	return "note"
+	return info
 }
+
+func sarifLevel(s rules.Severity) string { return levelName(s, "note") }
 
 // SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts. Columns in SARIF are
 // counted in Unicode code points (columnKind): findings carry both forms, so no input is
