@@ -58,10 +58,19 @@ type Catalog struct {
 // Service is one catalogued service, such as ZohoCRM.
 type Service struct {
 	Name      string
+	Product   string // the Zoho product, for -list-services
 	Source    string
 	Origin    string      // catalog file that defined it
 	Resources []*Resource // top-level scopes, in catalog order
-	byName    map[string]*Resource
+	// Partial says the catalog holds the documented part of Zoho's list only: a scope it
+	// lacks may exist (an info, unless it is a near miss of one it has).
+	Partial bool
+	// AnyCase says Zoho's pages spell the service's scopes in several cases: none is a
+	// ZS105.
+	AnyCase bool
+	// LowerOperations says the canonical spelling of operations is lower case.
+	LowerOperations bool
+	byName          map[string]*Resource
 }
 
 // Resource is a scope name under a service, possibly nested (settings.fields).
@@ -183,6 +192,18 @@ func build(specs []*fileSpec) (*Catalog, error) {
 			c.services[key] = svc
 		}
 		svc.Source, svc.Origin = fs.source, fs.file
+		if fs.product != "" {
+			svc.Product = fs.product
+		}
+		if !fs.replace && svc.Resources != nil {
+			// A user file adding to a service keeps what the embedded file says of it,
+			// unless it says otherwise.
+			svc.Partial = svc.Partial || fs.partial
+		} else {
+			svc.Partial = fs.partial
+		}
+		svc.AnyCase = svc.AnyCase || fs.anyCase
+		svc.LowerOperations = svc.LowerOperations || fs.lowerOperations
 		if err := applyEntries(svc, nil, &svc.Resources, svc.byName, fs.scopes, fs.source); err != nil {
 			return nil, err
 		}
@@ -248,7 +269,11 @@ func (c *Catalog) indexResources(list []*Resource, parentProducts Product) error
 	for _, r := range list {
 		r.Products &= parentProducts
 		add := func(op string, group bool) {
-			text := r.Service.Name + "." + r.Path + "." + op
+			spelt := op // Entry.Operation stays the canonical word; the text follows the service
+			if r.Service.LowerOperations {
+				spelt = strings.ToLower(op)
+			}
+			text := r.Service.Name + "." + r.Path + "." + spelt
 			c.index[strings.ToLower(text)] = &Entry{Scope: text, Service: r.Service, Resource: r, Operation: op, Group: group}
 		}
 		for _, op := range r.Operations {

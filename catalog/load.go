@@ -23,6 +23,16 @@ type fileSpec struct {
 	replace bool
 	scopes  []*entrySpec
 	pos     position
+	// product names the Zoho product, for -list-services ("Zoho Books").
+	product string
+	// partial says Zoho's list is known only in part (completeness: partial).
+	partial bool
+	// anyCase accepts the service's scopes in any case without a ZS105 (case: any):
+	// Zoho's own pages mix cases for the product.
+	anyCase bool
+	// lowerOperations makes lower case the canonical spelling of operations
+	// (operation_case: lower), as Zoho Analytics writes them.
+	lowerOperations bool
 }
 
 // entrySpec is one entry of a scopes list. It names one resource (name) or several sharing
@@ -97,10 +107,44 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 			entries, err := p.entries(v)
 			fs.scopes = entries
 			return err
+		case key == "product":
+			s, err := p.Str(v)
+			fs.product = s
+			return err
+		case key == "completeness":
+			s, err := p.Str(v)
+			switch {
+			case err != nil:
+				return err
+			case s == "partial":
+				fs.partial = true
+			case s != "complete":
+				return p.errAt(v, fmt.Sprintf("completeness %q: want complete or partial", s))
+			}
+		case key == "case":
+			s, err := p.Str(v)
+			switch {
+			case err != nil:
+				return err
+			case s == "any":
+				fs.anyCase = true
+			case s != "canonical":
+				return p.errAt(v, fmt.Sprintf("case %q: want canonical or any", s))
+			}
+		case key == "operation_case":
+			s, err := p.Str(v)
+			switch {
+			case err != nil:
+				return err
+			case s == "lower":
+				fs.lowerOperations = true
+			case s != "upper":
+				return p.errAt(v, fmt.Sprintf("operation_case %q: want upper or lower", s))
+			}
 		case strings.HasPrefix(key, "x-"):
 			// Extension keys hold anchors for reuse; their content is not read.
 		default:
-			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, source, replace, scopes or x-...)", key))
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, product, source, completeness, case, operation_case, replace, scopes or x-...)", key))
 		}
 		return nil
 	})

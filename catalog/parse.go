@@ -130,7 +130,7 @@ func isASCIIAlnum(r rune) bool {
 }
 
 // Operations are the operation words of SPEC §1, in canonical spelling.
-var Operations = []string{"ALL", "READ", "CREATE", "UPDATE", "DELETE", "WRITE", "CUSTOM"}
+var Operations = []string{"ALL", "READ", "CREATE", "UPDATE", "DELETE", "WRITE", "CUSTOM", "CREATE-UPDATE"}
 
 // IsOperation reports whether s is an operation word, in any case.
 func IsOperation(s string) bool {
@@ -158,7 +158,8 @@ func IsNearOperation(s string) bool {
 }
 
 // opCovers reports whether operation a grants operation b on the same resource:
-// ALL grants everything, WRITE grants CREATE, UPDATE and DELETE.
+// ALL grants everything, WRITE grants CREATE, UPDATE and DELETE, CREATE-UPDATE (Zoho
+// Campaigns and Marketing Automation) grants CREATE and UPDATE.
 func opCovers(a, b string) bool {
 	switch {
 	case a == b:
@@ -166,7 +167,9 @@ func opCovers(a, b string) bool {
 	case a == "ALL":
 		return true
 	case a == "WRITE":
-		return b == "CREATE" || b == "UPDATE" || b == "DELETE"
+		return b == "CREATE" || b == "UPDATE" || b == "DELETE" || b == "CREATE-UPDATE"
+	case a == "CREATE-UPDATE":
+		return b == "CREATE" || b == "UPDATE"
 	}
 	return false
 }

@@ -35,6 +35,9 @@ type Resolution struct {
 	Suggestions []string
 	// Near reports that the wrong service was a near miss of a catalogued one.
 	Near bool
+	// Partial reports an unknown scope or operation in a service whose catalog holds only
+	// the documented part of Zoho's list: it may exist.
+	Partial bool
 }
 
 // Resolve parses text and looks it up in product p, saying precisely what is wrong.
@@ -72,6 +75,12 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 		fixed = c.resolveParsed(next, p)
 		if fixed.Problem == OK {
 			res.Suggestions = []string{fixed.Entry.Scope}
+			return res
+		}
+		if fixed.Partial && fixed.Problem == UnsupportedOperation && IsOperation(next.Operation) {
+			// An operation word the documented part of a partial list does not show: the
+			// correction of a typo to it stands.
+			res.Suggestions = []string{next.Text}
 			return res
 		}
 	}
@@ -133,7 +142,7 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 				Reason: fmt.Sprintf("%s.%s is not available in %s", svc.Name, next.Path, p)}
 		}
 		if next == nil {
-			res := Resolution{Problem: UnknownScope, Offset: s.Offsets[seg]}
+			res := Resolution{Problem: UnknownScope, Offset: s.Offsets[seg], Partial: svc.Partial}
 			if r != nil && len(siblings) == 0 {
 				res.Reason = fmt.Sprintf("%s has no sub-scope %q", where, name)
 				return res
@@ -155,7 +164,7 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 			return Resolution{Problem: OK, Entry: e}
 		}
 	}
-	res := Resolution{Problem: UnsupportedOperation, Offset: s.Offsets[opSeg]}
+	res := Resolution{Problem: UnsupportedOperation, Offset: s.Offsets[opSeg], Partial: svc.Partial}
 	if !IsOperation(s.Operation) {
 		if _, isChild := r.child(s.Operation); isChild {
 			return Resolution{Problem: Malformed, Offset: len(s.Text),
@@ -174,6 +183,13 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 	if near, ok := nearestOperation(s.Operation, accepted); ok {
 		res.Suggestions = alternatives(opSeg, near)
 		return res
+	}
+	if svc.Partial && !IsOperation(s.Operation) {
+		// Not an operation word at all (REED): a typo, whatever the list documents.
+		if near, ok := nearestOperation(s.Operation, Operations); ok {
+			res.Suggestions = alternatives(opSeg, near)
+			return res
+		}
 	}
 	// ALL on a resource without ALL grants exactly what its operations grant together;
 	// when there is one, it is an equivalent replacement (ZohoCRM.coql.ALL -> coql.READ).

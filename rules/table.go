@@ -341,24 +341,48 @@ func (j *judging) unknownService() []Finding {
 	})
 }
 
-// unknownScope is ZS103.
+// unknownScope is ZS103. Under a service whose catalog is partial, a scope it lacks may
+// exist: a warning when it is a near miss of one it has, info otherwise.
 func (j *judging) unknownScope() []Finding {
 	return j.each(func(i int, text string, res catalog.Resolution) (Finding, bool) {
-		return problem(checkUnknown, i, text, res), res.Problem == catalog.UnknownScope
+		if res.Problem != catalog.UnknownScope {
+			return Finding{}, false
+		}
+		f := problem(checkUnknown, i, text, res)
+		if res.Partial {
+			f.Severity = Warning
+			if len(res.Suggestions) == 0 {
+				f.Severity = Info
+				f.Message += partialNote
+			}
+		}
+		return f, true
 	})
 }
 
-// unsupportedOperation is ZS104.
+// partialNote ends the message of a finding that a partial catalog cannot settle.
+const partialNote = " (not in the documented part of Zoho's list, which zscopelint knows only in part: it may exist)"
+
+// unsupportedOperation is ZS104. Under a service whose catalog is partial, an operation
+// word the documented part does not show is info; a typo of one stays an error.
 func (j *judging) unsupportedOperation() []Finding {
 	return j.each(func(i int, text string, res catalog.Resolution) (Finding, bool) {
-		return problem(checkUnsupported, i, text, res), res.Problem == catalog.UnsupportedOperation
+		if res.Problem != catalog.UnsupportedOperation {
+			return Finding{}, false
+		}
+		f := problem(checkUnsupported, i, text, res)
+		if res.Partial && catalog.IsOperation(res.Scope.Operation) {
+			f.Severity = Info
+			f.Message += partialNote
+		}
+		return f, true
 	})
 }
 
 // noncanonicalCase is ZS105.
 func (j *judging) noncanonicalCase() []Finding {
 	return j.each(func(i int, text string, res catalog.Resolution) (Finding, bool) {
-		if res.Problem != catalog.OK || text == res.Entry.Scope {
+		if res.Problem != catalog.OK || text == res.Entry.Scope || res.Entry.Service.AnyCase {
 			return Finding{}, false
 		}
 		canon := res.Entry.Scope
