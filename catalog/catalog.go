@@ -426,6 +426,12 @@ func (c *Catalog) NearService(s string) bool {
 	if _, ok := c.services[strings.ToLower(s)]; ok {
 		return true
 	}
-	_, ok := nearest(s, c.names)
+	if _, ok := uncatalogued(s); ok {
+		return true
+	}
+	if _, ok := rightName(s); ok {
+		return true
+	}
+	_, ok := nearest(s, c.KnownServices())
 	return ok
 }

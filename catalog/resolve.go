@@ -77,6 +77,12 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 			res.Suggestions = []string{fixed.Entry.Scope}
 			return res
 		}
+		if fixed.Problem == UnknownService && !fixed.Near {
+			if _, known := uncatalogued(next.Service); known {
+				res.Suggestions = []string{next.Text} // the rest is not checked: the name is fixed
+				return res
+			}
+		}
 		if fixed.Partial && fixed.Problem == UnsupportedOperation && IsOperation(next.Operation) {
 			// An operation word the documented part of a partial list does not show: the
 			// correction of a typo to it stands.
@@ -111,7 +117,23 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 	svc, ok := c.Service(s.Service)
 	if !ok {
 		res := Resolution{Problem: UnknownService, Offset: 0}
-		if near, ok := nearest(s.Service, c.names); ok {
+		if right, ok := rightName(s.Service); ok {
+			res.Near = true
+			res.Suggestions = alternatives(0, []string{right.Right})
+			res.Reason = fmt.Sprintf("unknown service %q: the Zoho service is %s", s.Service, right.Right)
+			return res
+		}
+		if known, ok := uncatalogued(s.Service); ok {
+			if known.Name != s.Service {
+				res.Near = true
+				res.Suggestions = alternatives(0, []string{known.Name})
+				res.Reason = fmt.Sprintf("service %q is spelt %s", s.Service, known.Name)
+				return res
+			}
+			res.Reason = fmt.Sprintf("%s (%s) is a Zoho service whose scope list zscopelint does not have; its scopes are not checked", known.Name, known.Product)
+			return res
+		}
+		if near, ok := nearest(s.Service, c.KnownServices()); ok {
 			res.Near = true
 			res.Suggestions = alternatives(0, near)
 			res.Reason = fmt.Sprintf("unknown service %q", s.Service)

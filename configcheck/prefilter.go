@@ -41,7 +41,7 @@ func newNeedle(word string) needle {
 // nothing says whose secret it is.
 func prefilterNeedles(c *catalog.Catalog) []needle {
 	out := []needle{newNeedle("zoho")}
-	for _, s := range c.Services() {
+	for _, s := range c.KnownServices() {
 		// AaaServer (Zoho Accounts' profile scope) keeps company with Zoho scopes in
 		// practice; scanning for it on its own would cost more than the rest of the
 		// prefilter. Services added by user catalogs are searched for as they are spelled.

@@ -17,7 +17,8 @@ var (
 	settings    = "ZohoCRM.settings.ALL"            // want `ZohoCRM.settings.ALL is a group scope.*\(ZS201\)`
 	oneAll      = "ZohoCRM.modules.leads.ALL"       // want `ZohoCRM.modules.leads.ALL grants every operation on ZohoCRM.modules.leads.*\(ZS201\)`
 	employee    = "ZOHOPEOPLE.employee.ALL"
-	unknownSvc  = "ZohoDesk.tickets.READ,ZohoCRM.users.READ"             // want `service "ZohoDesk" is not in the catalog.*\(ZS102\)`
+	unknownSvc  = "ZohoAcme.widgets.READ,ZohoCRM.users.READ"             // want `service "ZohoAcme" is not in the catalog.*\(ZS102\)`
+	wrongSvc    = "ZohoDesk.tickets.READ,ZohoCRM.users.READ"             // want `unknown service "ZohoDesk": the Zoho service is Desk in "ZohoDesk.tickets.READ"; did you mean Desk.tickets.READ\? \(ZS102\)`
 	malformed   = "ZOHOPEOPLE.forms.READ,attendance.READ"                // want `malformed scope "attendance.READ": missing service name.*\(ZS101\)`
 	dup         = "ZohoCRM.users.READ,ZohoCRM.users.READ"                // want `ZohoCRM.users.READ is listed twice in this scope set \(ZS202\)`
 	covered     = "ZohoCRM.modules.leads.ALL,ZohoCRM.modules.leads.READ" // want `ZohoCRM.modules.leads.ALL grants every operation.*\(ZS201\)` `ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.leads.ALL in the same set already grants it \(ZS202\)`
