@@ -170,7 +170,14 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 				return res
 			}
 			res.Reason = fmt.Sprintf("unknown scope %q under %s", name, where)
-			if near, ok := nearest(name, siblings); ok {
+			find := nearest
+			if svc.Partial {
+				// A list known in part lacks real scopes: only a one-edit slip (itmes,
+				// teamfolder) is taken for a typo of a name it has, not another word
+				// (products beside projects).
+				find = func(w string, names []string) ([]string, bool) { return nearestWithin(w, names, 1) }
+			}
+			if near, ok := find(name, siblings); ok {
 				res.Suggestions = alternatives(seg, near)
 			}
 			return res

@@ -1,0 +1,109 @@
+package rules
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/zscopelint/zscopelint/catalog"
+)
+
+// TestDocumentedScopesAccepted: every scope string recorded from Zoho's pages and files for
+// the products documented in full or in part (testdata/documented-scopes.txt) is valid: no
+// ZS1xx error or warning on a scope Zoho uses (a group scope is still broad, ZS201: that
+// is another question).
+func TestDocumentedScopesAccepted(t *testing.T) {
+	f, err := os.Open("testdata/documented-scopes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	validity, err := ParseSelection("ZS1*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM, Checks: validity}
+	n := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		n++
+		for _, fd := range e.Check(Set{Items: []Item{{Text: text}}, ScopePosition: true}) {
+			if fd.Severity >= Warning {
+				t.Errorf("%s: %s %s: %s", text, fd.Check.ID, fd.Severity, fd.Message)
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("only %d scopes recorded", n)
+	}
+}
+
+// TestProductMistakes: for each product, a typo of an operation, a typo of a scope name and
+// a wrong service prefix are caught by the right check, with the right did-you-mean.
+func TestProductMistakes(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	tests := []struct {
+		in, check, suggestion string
+		severity              Severity
+	}{
+		// operations
+		{"ZohoInventory.items.RAED", "ZS104", "ZohoInventory.items.READ", Error},
+		{"ZohoAnalytics.data.reed", "ZS104", "ZohoAnalytics.data.read", Error},
+		{"ZohoBooks.contacts.CRAETE", "ZS104", "ZohoBooks.contacts.CREATE", Error},
+		{"ZohoMail.messages.REED", "ZS104", "ZohoMail.messages.READ", Error},
+		{"WorkDrive.files.REED", "ZS104", "WorkDrive.files.READ", Error},
+		{"ZohoSign.documents.UPDTE", "ZS104", "ZohoSign.documents.UPDATE", Error},
+		{"ZohoCliq.Messages.CRATE", "ZS104", "ZohoCliq.Messages.CREATE", Error},
+		{"ZohoBigin.users.WRTIE", "ZS104", "ZohoBigin.users.WRITE", Error},
+		{"zohocontacts.contactapi.ALLL", "ZS104", "zohocontacts.contactapi.ALL", Error},
+		{"ZohoProjects.tasks.DELTE", "ZS104", "ZohoProjects.tasks.DELETE", Error},
+		{"ZohoRecruit.modules.candidate.REDA", "ZS104", "ZohoRecruit.modules.candidate.READ", Error},
+		// an operation word a complete list does not have is an error; a partial list's is info
+		{"ZohoSign.documents.DELETE", "ZS104", "", Error},
+		{"ZohoBooks.contacts.DELETE", "ZS104", "", Info},
+		// scope names
+		{"ZohoInventory.itmes.READ", "ZS103", "ZohoInventory.items.READ", Error},
+		{"ZohoAnalytics.metdata.read", "ZS103", "ZohoAnalytics.metadata.read", Error},
+		{"ZohoCliq.Chanels.CREATE", "ZS103", "ZohoCliq.Channels.CREATE", Warning},
+		{"WorkDrive.teamfolder.READ", "ZS103", "WorkDrive.teamfolders.READ", Warning},
+		{"ZohoBigin.modules.contats.READ", "ZS103", "ZohoBigin.modules.contacts.READ", Warning},
+		{"ZohoSign.templets.READ", "ZS103", "ZohoSign.templates.READ", Error},
+		// a name a partial list lacks, not near one it has: info
+		{"ZohoBooks.estimates.READ", "ZS103", "", Info},
+		// wrong and misspelt services
+		{"ZohoDesk.tickets.READ", "ZS102", "Desk.tickets.READ", Error},
+		{"ZohoSalesIQ.visitors.READ", "ZS102", "SalesIQ.visitors.READ", Error},
+		{"ZohoBilling.subscriptions.CREATE", "ZS102", "ZohoSubscriptions.subscriptions.CREATE", Error},
+		{"ZohoWorkDrive.files.READ", "ZS102", "WorkDrive.files.READ", Error},
+		{"ZohoCMR.modules.leads.READ", "ZS102", "ZohoCRM.modules.leads.READ", Error},
+		{"ZohoInventroy.items.READ", "ZS102", "ZohoInventory.items.READ", Error},
+		{"ZohoAnalitics.data.read", "ZS102", "ZohoAnalytics.data.read", Error},
+		{"ZohoBokos.contacts.CREATE", "ZS102", "ZohoBooks.contacts.CREATE", Error},
+		{"ZohoPeople.forms.READ", "ZS105", "ZOHOPEOPLE.forms.READ", Info},
+		// a Zoho service known by name only
+		{"Desk.tickets.READ", "ZS102", "", Info},
+		// what no Zoho source documents for CRM is an error again
+		{"ZohoCRM.change_owner.READ", "ZS104", "", Error},
+		{"ZohoCRM.mass_convert.leads.UPDATE", "ZS104", "", Error},
+	}
+	for _, tt := range tests {
+		fs := e.Check(Set{Items: []Item{{Text: tt.in}}, ScopePosition: true})
+		if len(fs) != 1 {
+			t.Errorf("%s: %d findings %v, want one %s", tt.in, len(fs), brief(fs), tt.check)
+			continue
+		}
+		f := fs[0]
+		got := ""
+		if len(f.Suggestions) > 0 {
+			got = f.Suggestions[0]
+		}
+		if f.Check.ID != tt.check || f.Severity != tt.severity || got != tt.suggestion {
+			t.Errorf("%s: %s %s, did you mean %q (%s); want %s %s, %q", tt.in, f.Check.ID, f.Severity, got, f.Message, tt.check, tt.severity, tt.suggestion)
+		}
+	}
+}
