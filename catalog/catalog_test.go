@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -487,5 +488,41 @@ func TestAuthRequestSpec(t *testing.T) {
 	}
 	if !s.IsEndpointParam("prompt") || s.IsEndpointParam("client_id") {
 		t.Errorf("endpoint params %v", s.EndpointParams)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the README's services table")
+
+// TestREADMEServicesTable keeps the README's table of services in step with the catalog
+// files and the registry of service names.
+func TestREADMEServicesTable(t *testing.T) {
+	const name = "../README.md"
+	readme, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- services:begin", "<!-- services:end -->"
+	s := strings.Index(string(readme), begin)
+	e := strings.Index(string(readme), end)
+	if s < 0 || e < s {
+		t.Fatal("README.md lacks the services:begin and services:end markers")
+	}
+	s += strings.Index(string(readme[s:]), "\n") + 1
+	table := Default().ServicesTable()
+	if *update {
+		out := string(readme[:s]) + table + string(readme[e:])
+		if err := os.WriteFile(name, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		readme = []byte(out)
+		e = strings.Index(out, end)
+	}
+	if got := string(readme[s:e]); got != table {
+		t.Errorf("README.md's services table is out of date (go test ./catalog -update); it should read:\n%s", table)
+	}
+	for _, svc := range Default().ServiceInfos() {
+		if svc.Product == "" || svc.Source == "" {
+			t.Errorf("%s: no product or source", svc.Name)
+		}
 	}
 }

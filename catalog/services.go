@@ -3,6 +3,7 @@ package catalog
 import (
 	_ "embed"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -68,4 +69,50 @@ func (c *Catalog) KnownServices() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// ServiceInfo describes one service for -list-services and the README.
+type ServiceInfo struct {
+	Name, Product string
+	Completeness  string // complete, partial, or "name only" for a service without a list
+	Entries       int    // catalogued scopes
+	Source        string
+}
+
+// ServiceInfos lists every known service: the catalogued ones, then those known by name
+// only, each group sorted by name.
+func (c *Catalog) ServiceInfos() []ServiceInfo {
+	counts := map[*Service]int{}
+	for _, e := range c.index {
+		counts[e.Service]++
+	}
+	var out []ServiceInfo
+	for _, name := range c.names {
+		svc, _ := c.Service(name)
+		completeness := "complete"
+		if svc.Partial {
+			completeness = "partial"
+		}
+		out = append(out, ServiceInfo{Name: svc.Name, Product: svc.Product, Completeness: completeness, Entries: counts[svc], Source: svc.Source})
+	}
+	var byName []ServiceInfo
+	for _, s := range registry().Uncatalogued {
+		if _, ok := c.Service(s.Name); !ok {
+			byName = append(byName, ServiceInfo{Name: s.Name, Product: s.Product, Completeness: "name only", Source: s.Source})
+		}
+	}
+	sort.Slice(byName, func(i, j int) bool { return byName[i].Name < byName[j].Name })
+	return append(out, byName...)
+}
+
+// ServicesTable renders ServiceInfos as the README's Markdown table, so that a test can keep
+// the README in step with the catalog files.
+func (c *Catalog) ServicesTable() string {
+	var b strings.Builder
+	b.WriteString("| service | product | list | scopes | source |\n|---|---|---|---|---|\n")
+	for _, s := range c.ServiceInfos() {
+		b.WriteString("| `" + s.Name + "` | " + s.Product + " | " + s.Completeness + " | " + strconv.Itoa(s.Entries) + " | " +
+			strings.ReplaceAll(s.Source, "|", "\\|") + " |\n")
+	}
+	return b.String()
 }

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/zscopelint/zscopelint/analyzer"
+	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/configcheck"
 	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/policy"
@@ -209,6 +210,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	o.maxSize = configcheck.DefaultMaxSize
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
+	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, sources) and exit")
 	explain := fs.String("explain", "", "explain a check `ID` and exit")
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
@@ -223,6 +225,8 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		return o, 0, true
 	case *listChecks:
 		return o, printChecks(pr.Stdout()), true
+	case *listServices:
+		return o, printServices(pr.Stdout()), true
 	case *explain != "":
 		return o, explainCheck(pr, *explain), true
 	}
@@ -442,6 +446,13 @@ func versionOf(bi *debug.BuildInfo) string {
 func printChecks(w io.Writer) int {
 	for _, c := range rules.Checks {
 		fmt.Fprintf(w, "%s  %-22s %-8s %s\n", c.ID, c.Name, c.Severity, c.Summary)
+	}
+	return 0
+}
+
+func printServices(w io.Writer) int {
+	for _, s := range catalog.Default().ServiceInfos() {
+		fmt.Fprintf(w, "%-24s %-32s %-9s %4d  %s\n", s.Name, s.Product, s.Completeness, s.Entries, s.Source)
 	}
 	return 0
 }

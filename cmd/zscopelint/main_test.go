@@ -310,6 +310,12 @@ func TestListAndExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "ZS104  unsupported-operation") {
 		t.Errorf("-list-checks: %d\n%s", code, out)
 	}
+	out, _, code = zscopelint(t, "-list-services")
+	for _, want := range []string{"ZohoInventory            Zoho Inventory", "complete", "ZohoBooks ", "partial", "Desk                     Zoho Desk                        name only"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("-list-services: exit %d, no %q in:\n%s", code, want, out)
+		}
+	}
 	out, _, code = zscopelint(t, "-explain", "zs201")
 	if code != 0 || !strings.Contains(out, "ZS201 broad-scope") || !strings.Contains(out, "Bad:") {
 		t.Errorf("-explain: %d\n%s", code, out)
