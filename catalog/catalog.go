@@ -82,6 +82,9 @@ type Resource struct {
 	Operations []string // operations on this resource itself
 	Group      []string // operations that, on this resource, grant the same operation on every sub-scope
 	Deprecated string   // why it is retired; empty if it is not
+	// Whole says the resource's scopes grant every scope of the service (Books and
+	// Analytics fullaccess.all).
+	Whole bool
 	Products   Product  // products that have it (already narrowed by its ancestors)
 	Source     string
 	Origin     string // file:line:col of the entry that defined it last
@@ -243,6 +246,9 @@ func applyEntries(svc *Service, parent *Resource, list *[]*Resource, byName map[
 			if e.deprecated != "" {
 				r.Deprecated = e.deprecated
 			}
+			if e.whole {
+				r.Whole = true
+			}
 			if e.products != 0 {
 				r.Products = e.products
 			}
@@ -334,6 +340,9 @@ func (c *Catalog) Lookup(text string) (*Entry, bool) {
 // a covering operation (ALL ⊇ everything, WRITE ⊇ CREATE, UPDATE, DELETE), or a group scope
 // on an ancestor of b's resource with a covering operation.
 func (c *Catalog) Covers(a, b *Entry) bool {
+	if a.Service == b.Service && a.Resource.Whole {
+		return true // fullaccess: every scope of the service
+	}
 	if a.Service != b.Service || !opCovers(a.Operation, b.Operation) {
 		return false
 	}

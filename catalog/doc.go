@@ -8,8 +8,12 @@
 // page or a Zoho documentation page). A user catalog file has the same format and is passed
 // to Load (the -catalog flag, or catalogs: in the policy file):
 //
-//	service: ZohoDesk                 # service name as it appears in scopes
-//	source: desk.zoho.com/DeskAPIDocument#OauthTokens
+//	service: Desk                     # service name as it appears in scopes
+//	product: Zoho Desk                # for -list-services
+//	source: https://desk.zoho.com/DeskAPIDocument#OauthTokens
+//	completeness: partial             # complete (default) or partial: Zoho's list known in part
+//	case: any                         # canonical (default) or any: Zoho's pages mix cases, no ZS105
+//	operation_case: lower             # upper (default) or lower: the canonical spelling of operations
 //	replace: false                    # true: drop what earlier files said about this service
 //	scopes:
 //	  - name: tickets                 # or names: [a, b, c] for several with one definition
@@ -22,6 +26,9 @@
 //	        operations: [READ]
 //	    deprecated: why it is retired # optional
 //	    products: [crm]               # optional: crm or vertical (ZohoCRM only)
+//	  - name: fullaccess
+//	    operations: [ALL]
+//	    grants: service               # the scope grants every scope of the service
 //
 // Keys beginning with "x-" are ignored, so they can hold YAML anchors. A later file that
 // names an existing service adds scopes to it, and for a scope it names again, replaces
@@ -30,8 +37,16 @@
 // # Semantics (SPEC §1)
 //
 // Lookup is case-insensitive and returns the catalog's canonical spelling. Operation ALL
-// covers every operation of its resource and WRITE covers CREATE, UPDATE and DELETE. A group
+// covers every operation of its resource, WRITE covers CREATE, UPDATE and DELETE, and
+// CREATE-UPDATE (Campaigns, Marketing Automation) covers CREATE and UPDATE. A group
 // operation (modules.ALL, modules.READ, settings.ALL) covers the same operation on every
 // sub-scope. Zoho CRM and Zoho Vertical Solutions share the service name ZohoCRM; entries
 // marked products: [crm] do not exist in Vertical Solutions.
+//
+// A partial list holds what Zoho's pages show: a scope it lacks may exist (the rules engine
+// reports it as info, a one-edit slip from a name it has as a warning), and an operation
+// word it does not show is info. services.yaml names the Zoho services known by name only
+// and the wrong names seen in code, each with Zoho's. endpoints.yaml maps each product's
+// REST endpoints to the scopes that authorise them; products on their own hosts (Mail,
+// Analytics, Cliq, ...) are matched as "/@name" + path.
 package catalog

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -22,19 +23,31 @@ type Endpoint struct {
 	segments []string
 }
 
-// endpoints is parsed on first use: only a program with Zoho API calls needs it.
-var endpoints = sync.OnceValue(func() []*Endpoint {
-	var doc struct {
-		Endpoints []*Endpoint `yaml:"endpoints"`
-	}
-	if err := yaml.Unmarshal(endpointsYAML, &doc); err != nil {
+// apiHost is an API host other than *.zohoapis.*, whose paths are matched under "/@name".
+type apiHost struct {
+	Host string `yaml:"host"` // a prefix of the host name: mail.zoho.
+	Name string `yaml:"name"`
+}
+
+type endpointDoc struct {
+	Hosts     []apiHost   `yaml:"hosts"`
+	Roots     []string    `yaml:"roots"`
+	Endpoints []*Endpoint `yaml:"endpoints"`
+}
+
+// endpointData is parsed on first use: only a program with Zoho API calls needs it.
+var endpointData = sync.OnceValue(func() *endpointDoc {
+	doc := &endpointDoc{}
+	if err := yaml.Unmarshal(endpointsYAML, doc); err != nil {
 		panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
 	}
 	for _, e := range doc.Endpoints {
 		e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
 	}
-	return doc.Endpoints
+	return doc
 })
+
+func endpoints() []*Endpoint { return endpointData().Endpoints }
 
 // Endpoints lists the endpoint catalog, for documentation and tests.
 func Endpoints() []*Endpoint { return endpoints() }
@@ -69,24 +82,43 @@ func (r Requirement) Exact() bool {
 
 var versionRE = regexp.MustCompile(`^v\d+(\.\d+)?$`)
 
-// APIPath returns the path of a Zoho API URL: an absolute URL on *.zohoapis.* or
-// people.zoho.*, or a path that starts with /crm/ or /people/api/. ok is false for
-// anything else.
+// APIPath returns the path of a Zoho API URL as the endpoint catalog matches it: on
+// *.zohoapis.* or people.zoho.* the path itself, on another product's API host (the
+// catalog's hosts) "/@name" and the path; a path without a host counts when its first
+// segment is a zohoapis product root (/crm/, /books/, ...). ok is false for anything else.
 func APIPath(rawURL string) (path string, ok bool) {
 	u := rawURL
+	prefix := ""
 	if i := strings.Index(u, "://"); i >= 0 {
 		rest := u[i+3:]
 		host, p, _ := strings.Cut(rest, "/")
 		h := strings.ToLower(host)
-		if !strings.Contains(h, ".zohoapis.") && !strings.HasPrefix(h, "people.zoho.") {
-			return "", false
+		switch {
+		case strings.Contains(h, ".zohoapis.") || strings.HasPrefix(h, "people.zoho."):
+		default:
+			for _, ah := range endpointData().Hosts {
+				if strings.HasPrefix(h, ah.Host) {
+					prefix = "/@" + ah.Name
+					break
+				}
+			}
+			if prefix == "" {
+				return "", false
+			}
 		}
 		u = "/" + p
 	}
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
-	if !strings.HasPrefix(u, "/crm/") && !strings.HasPrefix(u, "/people/api/") {
+	if prefix != "" {
+		return prefix + u, true
+	}
+	root, _, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
+	if !strings.HasPrefix(u, "/") || !slices.Contains(endpointData().Roots, root) {
+		return "", false
+	}
+	if root == "people" && !strings.HasPrefix(u, "/people/api/") {
 		return "", false
 	}
 	return u, true

@@ -44,6 +44,7 @@ type entrySpec struct {
 	group      []string
 	hasGroup   bool
 	deprecated string
+	whole      bool // grants: service
 	products   Product
 	source     string
 	children   []*entrySpec
@@ -256,8 +257,16 @@ func (p *parser) entry(n *yaml.Node) (*entrySpec, error) {
 			}
 		case "scopes":
 			e.children, err = p.entries(v)
+		case "grants":
+			var g string
+			if g, err = p.Str(v); err == nil {
+				if g != "service" {
+					return p.errAt(v, fmt.Sprintf("grants %q: want service (the scope grants every scope of its service)", g))
+				}
+				e.whole = true
+			}
 		default:
-			return p.errAt(k, fmt.Sprintf("unknown key %q (want name, names, operations, group, deprecated, products, source or scopes)", key))
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want name, names, operations, group, grants, deprecated, products, source or scopes)", key))
 		}
 		return err
 	})

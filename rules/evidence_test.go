@@ -224,3 +224,52 @@ func TestFixesConverge(t *testing.T) {
 		})
 	}
 }
+
+// TestLeastPrivilegeBeyondCRM judges scope sets of other products against their calls:
+// Inventory through zohoapis, Analytics and Cliq on their own hosts, Books' fullaccess.
+func TestLeastPrivilegeBeyondCRM(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	call := func(method, url string) Call {
+		c, ok := e.NewCall(method, url, "client.go:1")
+		if !ok {
+			t.Fatalf("%s %s is no call the endpoint catalog knows", method, url)
+		}
+		return c
+	}
+	tests := []struct {
+		name  string
+		set   Set
+		calls []Call
+		want  []string
+	}{
+		{"inventory: an unused scope", set("ZohoInventory.items.READ", "ZohoInventory.bills.READ"),
+			[]Call{call("GET", "https://www.zohoapis.com/inventory/v1/items")}, []string{"1:ZS203:warning:remove"}},
+		{"inventory: a missing scope", set("ZohoInventory.items.READ"),
+			[]Call{call("GET", "https://www.zohoapis.com/inventory/v1/items"), call("POST", "https://www.zohoapis.eu/inventory/v1/bills")},
+			[]string{"0:ZS204:error"}},
+		{"analytics on its own host", set("ZohoAnalytics.fullaccess.all"),
+			[]Call{call("GET", "https://analyticsapi.zoho.com/restapi/v2/workspaces")}, nil},
+		{"cliq on its own host", set("ZohoCliq.Bots.READ", "ZohoCliq.Chats.READ"),
+			[]Call{call("GET", "https://cliq.zoho.com/api/v3/bots")}, []string{"1:ZS203:warning:remove"}},
+		{"books fullaccess grants the call", set("ZohoBooks.fullaccess.all"),
+			[]Call{call("POST", "https://www.zohoapis.com/books/v3/bankaccounts")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e.Evidence = &Evidence{Calls: tt.calls}
+			fs := e.Check(tt.set)
+			var got []string
+			for _, b := range brief(fs) {
+				if !strings.Contains(b, ":ZS201:") { // breadth aside
+					got = append(got, b)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s\n%v", diff, fs)
+			}
+		})
+	}
+	if _, ok := e.NewCall("GET", "https://example.com/inventory/v1/items", "x.go:1"); ok {
+		t.Error("a path on another host is a Zoho call")
+	}
+}
