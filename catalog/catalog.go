@@ -84,12 +84,12 @@ type Resource struct {
 	Deprecated string   // why it is retired; empty if it is not
 	// Whole says the resource's scopes grant every scope of the service (Books and
 	// Analytics fullaccess.all).
-	Whole bool
-	Products   Product  // products that have it (already narrowed by its ancestors)
-	Source     string
-	Origin     string // file:line:col of the entry that defined it last
-	Children   []*Resource
-	byName     map[string]*Resource
+	Whole    bool
+	Products Product // products that have it (already narrowed by its ancestors)
+	Source   string
+	Origin   string // file:line:col of the entry that defined it last
+	Children []*Resource
+	byName   map[string]*Resource
 }
 
 // Entry is one valid scope: a resource and an operation.
