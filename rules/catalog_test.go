@@ -107,3 +107,40 @@ func TestProductMistakes(t *testing.T) {
 		}
 	}
 }
+
+// TestZohoOpenAPIScopes: the scope strings of Zoho's own OpenAPI files (recorded from
+// zoho/crm-oas v8.0 and zoho/analytics-oas) give no ZS103 or ZS104, except the real
+// mistakes in them, which are caught.
+func TestZohoOpenAPIScopes(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	for _, file := range []string{"testdata/crm-oas-v8.0-scopes.txt", "testdata/analytics-oas-scopes.txt"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mistakes, n := false, 0
+		for _, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "# mistakes":
+				mistakes = true
+				continue
+			case line == "" || strings.HasPrefix(line, "#"):
+				continue
+			}
+			n++
+			var invalid []string
+			for _, f := range e.Check(Set{Items: []Item{{Text: line}}, ScopePosition: true}) {
+				if f.Check.ID == "ZS103" || f.Check.ID == "ZS104" {
+					invalid = append(invalid, f.Check.ID+": "+f.Message)
+				}
+			}
+			if mistakes != (len(invalid) > 0) {
+				t.Errorf("%s: %s: mistake %v, findings %v", file, line, mistakes, invalid)
+			}
+		}
+		if n < 30 {
+			t.Errorf("%s: only %d scopes", file, n)
+		}
+	}
+}
