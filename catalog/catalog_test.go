@@ -526,3 +526,57 @@ func TestREADMEServicesTable(t *testing.T) {
 		}
 	}
 }
+
+// zohoSource matches what a source may name: a seed file, a Zoho page (a Zoho host, or the
+// CRM, People and Accounts docs abbreviations the files define as zoho.com pages), or a
+// Zoho repository path (zoho/crm-oas, github.com/zoho/..., the Zoho OpenAPI files recorded in
+// shared/zoho-services).
+var zohoSource = regexp.MustCompile(`seed\d{3}|shared/seeds/|` +
+	`(^|[/ (])(www\.)?(zoho\.(com|eu|in|com\.au|jp)|zohohelp\.com|zstatic\.zohostatic\.com|bigin\.com|desk\.zoho\.com|sheet\.zoho\.com)/|` +
+	`(CRM|People|Accounts) docs [\w./-]+|zoho/(crm|analytics)-oas|github\.com/zoho/|OpenAPI files \(shared/zoho-services/`)
+
+// TestSourcesNameZohoMaterial: every entry's source (and the file's, and the registry's
+// names') is non-empty and names a seed file, a Zoho page or a Zoho repository path; an
+// entry that credits a page to ZOHO-FACTS.md names one that file does name.
+func TestSourcesNameZohoMaterial(t *testing.T) {
+	// The facts file sits beside the repository on the development machine; without it the
+	// credited pages cannot be looked up, and the rest is checked all the same.
+	facts, err := os.ReadFile("../../shared/ZOHO-FACTS.md")
+	if err != nil {
+		t.Logf("pages credited to ZOHO-FACTS.md not checked: %v", err)
+	}
+	page := regexp.MustCompile(`[\w-]+\.html`)
+	check := func(where, src string) {
+		switch {
+		case src == "":
+			t.Errorf("%s: no source", where)
+		case !zohoSource.MatchString(src):
+			t.Errorf("%s: source %q names no seed file, Zoho page or Zoho repository path", where, src)
+		case facts != nil && strings.Contains(src, "ZOHO-FACTS.md"):
+			for _, p := range page.FindAllString(src, -1) {
+				if !strings.Contains(string(facts), p) {
+					t.Errorf("%s: source %q credits %s to ZOHO-FACTS.md, which does not name it", where, src, p)
+				}
+			}
+		}
+	}
+	for _, name := range EmbeddedFiles() {
+		data, _ := embedded.ReadFile(name)
+		fs, err := parseFile(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(name, fs.source)
+		var walk func([]*entrySpec)
+		walk = func(list []*entrySpec) {
+			for _, e := range list {
+				check(e.pos.String(), e.source)
+				walk(e.children)
+			}
+		}
+		walk(fs.scopes)
+	}
+	for _, e := range Endpoints() {
+		check("endpoint "+e.String(), e.Source)
+	}
+}
