@@ -177,9 +177,9 @@ func TestResolveMistakes(t *testing.T) {
 		{in: "ZohoCRM.modules.Price_Books.READ", problem: UnknownScope, offset: 16, suggest: []string{"ZohoCRM.modules.pricebooks.READ"}},
 		{in: "ZohoCRM.modules.leads.foo.READ", problem: UnknownScope, offset: 22, reason: "no sub-scope"},
 		{in: "ZohoAcme.widgets.READ", problem: UnknownService, reason: "not in the catalog"},
-		// A wrong name for a Zoho service: the right one, the rest not checked (no Desk list).
+		// A wrong name for a Zoho service: the right one.
 		{in: "ZohoDesk.tickets.READ", problem: UnknownService, near: true, reason: "the Zoho service is Desk", suggest: []string{"Desk.tickets.READ"}},
-		{in: "Desk.tickets.READ", problem: UnknownService, reason: "a Zoho service whose scope list zscopelint does not have"},
+		{in: "ZohoSheet.dataAPI.READ", problem: UnknownService, reason: "a Zoho service whose scope list zscopelint does not have"},
 		{in: "ZohoCRM.modules.appointments.READ", product: VerticalSolutions, problem: UnknownScope, offset: 16, reason: "not available in Zoho Vertical Solutions"},
 		{in: "ZohoCRM.modules.services.ALL", product: VerticalSolutions, problem: UnknownScope, offset: 16, reason: "not available"},
 		{in: "ZohoCRM.modules.appointments.READ", product: CRM, problem: OK},
@@ -340,7 +340,7 @@ func TestNearService(t *testing.T) {
 	c := Default()
 	for s, want := range map[string]bool{
 		"ZohoCRM": true, "zohocrm": true, "ZohoCMR": true, "ZOHOPEOPLE": true, "ZohoPeopel": true,
-		"com": false, "java": false, "www": false, "github": false, "ZohoDesk": true, "Desk": true, "ZohoAcme": false,
+		"com": false, "java": false, "www": false, "github": false, "ZohoDesk": true, "Desk": true, "ZohoSheet": true, "ZohoAcme": false,
 	} {
 		if got := c.NearService(s); got != want {
 			t.Errorf("NearService(%q) = %v, want %v", s, got, want)

@@ -48,7 +48,7 @@ func TestEngine(t *testing.T) {
 		{"typo-scope", set("ZohoCRM.modules.leeds.READ"), []string{"0:ZS103:error:ZohoCRM.modules.leads.READ"}},
 		{"typo-service", set("ZohoCMR.modules.leads.READ"), []string{"0:ZS102:error:ZohoCRM.modules.leads.READ"}},
 		{"unknown-service-info", set("ZohoAcme.widgets.READ", "ZohoCRM.users.READ"), []string{"0:ZS102:info"}},
-		{"uncatalogued-zoho-service-info", set("Desk.tickets.READ", "ZohoCRM.users.READ"), []string{"0:ZS102:info"}},
+		{"uncatalogued-zoho-service-info", set("ZohoSheet.dataAPI.READ", "ZohoCRM.users.READ"), []string{"0:ZS102:info"}},
 		{"wrong-service-name", set("ZohoDesk.tickets.READ", "ZohoCRM.users.READ"), []string{"0:ZS102:error:Desk.tickets.READ"}},
 		{"people-delete", set("ZOHOPEOPLE.forms.DELETE"), []string{"0:ZS104:error"}},
 		{"coql-all", set("ZohoCRM.coql.ALL"), []string{"0:ZS104:error:ZohoCRM.coql.READ"}},

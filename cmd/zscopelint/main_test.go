@@ -311,7 +311,7 @@ func TestListAndExplain(t *testing.T) {
 		t.Errorf("-list-checks: %d\n%s", code, out)
 	}
 	out, _, code = zscopelint(t, "-list-services")
-	for _, want := range []string{"ZohoInventory            Zoho Inventory", "complete", "ZohoBooks ", "partial", "Desk                     Zoho Desk                        name only"} {
+	for _, want := range []string{"ZohoInventory            Zoho Inventory", "complete", "ZohoBooks ", "partial", "ZohoSheet                Zoho Sheet                       name only"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("-list-services: exit %d, no %q in:\n%s", code, want, out)
 		}
