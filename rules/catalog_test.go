@@ -46,7 +46,8 @@ func TestDocumentedScopesAccepted(t *testing.T) {
 // TestProductMistakes: for each product, a typo of an operation, a typo of a scope name and
 // a wrong service prefix are caught by the right check, with the right did-you-mean.
 func TestProductMistakes(t *testing.T) {
-	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	validity, _ := ParseSelection("ZS1*")
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM, Checks: validity}
 	tests := []struct {
 		in, check, suggestion string
 		severity              Severity
