@@ -153,3 +153,48 @@ func TestZohoOpenAPIScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryServiceCatchesTypos derives three mistakes from one scope of every catalogued
+// service (a doubled letter in the operation, two letters of the scope name swapped, two
+// letters of the service name swapped) and checks that each is caught by the right check
+// with that scope as its did-you-mean.
+func TestEveryServiceCatchesTypos(t *testing.T) {
+	validity, _ := ParseSelection("ZS1*")
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM, Checks: validity}
+	swap := func(s string, i int) string { b := []byte(s); b[i], b[i+1] = b[i+1], b[i]; return string(b) }
+	checked := 0
+	for _, name := range e.Catalog.Services() {
+		var sample *catalog.Entry
+		for _, en := range e.Catalog.Entries() {
+			if en.Service.Name == name && len(en.Resource.Name) >= 4 && !en.Group && en.Operation != "CREATE-UPDATE" &&
+				en.Resource.Deprecated == "" && en.In(catalog.CRM) && (sample == nil || sample.Resource.Parent != nil && en.Resource.Parent == nil) {
+				sample = en // a top-level scope if there is one
+			}
+		}
+		if sample == nil {
+			t.Errorf("%s: no scope to derive mistakes from", name)
+			continue
+		}
+		segs := strings.Split(sample.Scope, ".")
+		op := segs[len(segs)-1]
+		res := sample.Resource.Name
+		mistakes := []struct{ text, check string }{
+			{strings.Join(append(append([]string(nil), segs[:len(segs)-1]...), op+op[len(op)-1:]), "."), "ZS104"},
+			{strings.Replace(sample.Scope, "."+res+".", "."+swap(res, 2)+".", 1), "ZS103"},
+			{swap(name, len(name)-3) + sample.Scope[len(name):], "ZS102"},
+		}
+		for _, m := range mistakes {
+			if strings.EqualFold(m.text, sample.Scope) {
+				continue // the swap changed nothing (two equal letters)
+			}
+			checked++
+			fs := e.Check(Set{Items: []Item{{Text: m.text}}, ScopePosition: true})
+			if len(fs) != 1 || fs[0].Check.ID != m.check || len(fs[0].Suggestions) != 1 || fs[0].Suggestions[0] != sample.Scope {
+				t.Errorf("%s (from %s): %v, want %s with did-you-mean %s", m.text, sample.Scope, brief(fs), m.check, sample.Scope)
+			}
+		}
+	}
+	if n := len(e.Catalog.Services()); checked < 2*n {
+		t.Errorf("only %d mistakes checked for %d services", checked, n)
+	}
+}
