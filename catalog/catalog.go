@@ -441,6 +441,6 @@ func (c *Catalog) NearService(s string) bool {
 	if _, ok := rightName(s); ok {
 		return true
 	}
-	_, ok := nearest(s, c.KnownServices())
+	_, ok := nearest(s, c.nearCandidates())
 	return ok
 }

@@ -133,7 +133,7 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 			res.Reason = fmt.Sprintf("%s (%s) is a Zoho service whose scope list zscopelint does not have; its scopes are not checked", known.Name, known.Product)
 			return res
 		}
-		if near, ok := nearest(s.Service, c.KnownServices()); ok {
+		if near, ok := nearest(s.Service, c.nearCandidates()); ok {
 			res.Near = true
 			res.Suggestions = alternatives(0, near)
 			res.Reason = fmt.Sprintf("unknown service %q", s.Service)

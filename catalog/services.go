@@ -116,3 +116,16 @@ func (c *Catalog) ServicesTable() string {
 	}
 	return b.String()
 }
+
+// nearCandidates are the service names a misspelt one is matched against: those with
+// "zoho" in them. A short name without it (Desk, contracts, SalesIQ) is one edit from common
+// words (Disk, contacts), which a near match would take for Zoho scopes.
+func (c *Catalog) nearCandidates() []string {
+	var out []string
+	for _, n := range c.KnownServices() {
+		if strings.Contains(strings.ToLower(n), "zoho") {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -46,7 +46,9 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 		// practice; scanning for it on its own would cost more than the rest of the
 		// prefilter. Services added by user catalogs are searched for as they are spelled.
 		if !strings.Contains(strings.ToLower(s), "zoho") && !strings.EqualFold(s, "AaaServer") {
-			out = append(out, needle{word: s, exact: true})
+			// With its dot: a scope always goes on after the service name, and "Desk" or
+			// "contracts" alone are common words.
+			out = append(out, needle{word: s + ".", exact: true})
 		}
 	}
 	return out

@@ -82,6 +82,9 @@ func TestProductMistakes(t *testing.T) {
 		{"ZohoBilling.subscriptions.CREATE", "ZS102", "ZohoSubscriptions.subscriptions.CREATE", Error},
 		{"ZohoWorkDrive.files.READ", "ZS102", "WorkDrive.files.READ", Error},
 		{"ZohoCMR.modules.leads.READ", "ZS102", "ZohoCRM.modules.leads.READ", Error},
+		// one edit from contracts and Desk, but words of their own: not Zoho scopes at all
+		{"contacts.list.READ", "", "", Info},
+		{"Disk.usage.READ", "", "", Info},
 		{"ZohoInventroy.items.READ", "ZS102", "ZohoInventory.items.READ", Error},
 		{"ZohoAnalitics.data.read", "ZS102", "ZohoAnalytics.data.read", Error},
 		{"ZohoBokos.contacts.CREATE", "ZS102", "ZohoBooks.contacts.CREATE", Error},
@@ -182,6 +185,9 @@ func TestEveryServiceCatchesTypos(t *testing.T) {
 			{strings.Join(append(append([]string(nil), segs[:len(segs)-1]...), op+op[len(op)-1:]), "."), "ZS104"},
 			{strings.Replace(sample.Scope, "."+res+".", "."+swap(res, 2)+".", 1), "ZS103"},
 			{swap(name, len(name)-3) + sample.Scope[len(name):], "ZS102"},
+		}
+		if !strings.Contains(strings.ToLower(name), "zoho") {
+			mistakes = mistakes[:2] // a misspelt short name without "zoho" is not taken for it
 		}
 		for _, m := range mistakes {
 			if strings.EqualFold(m.text, sample.Scope) {
