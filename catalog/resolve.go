@@ -83,6 +83,11 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 				return res
 			}
 		}
+		if fixed.Partial && fixed.Problem == UnknownScope && len(fixed.Suggestions) == 0 && IsOperation(next.Operation) {
+			// The corrected operation stands; whether the scope exists the list cannot say.
+			res.Suggestions = []string{next.Text}
+			return res
+		}
 		if fixed.Partial && fixed.Problem == UnsupportedOperation && IsOperation(next.Operation) {
 			// An operation word the documented part of a partial list does not show: the
 			// correction of a typo to it stands.
@@ -179,6 +184,16 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 			}
 			if near, ok := find(name, siblings); ok {
 				res.Suggestions = alternatives(seg, near)
+				return res
+			}
+			if svc.Partial && !IsOperation(s.Operation) {
+				// The scope may exist; its operation is no operation word at all (REED): that
+				// much is a mistake whatever the list documents.
+				if near, ok := nearestOperation(s.Operation, Operations); ok {
+					return Resolution{Problem: UnsupportedOperation, Offset: s.Offsets[len(segs)-1], Partial: true,
+						Reason:      fmt.Sprintf("%q is not an operation (the scope %s.%s is not in the documented part of Zoho's list)", s.Operation, svc.Name, strings.Join(s.Path, ".")),
+						Suggestions: alternatives(len(segs)-1, near)}
+				}
 			}
 			return res
 		}

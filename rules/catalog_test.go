@@ -74,8 +74,10 @@ func TestProductMistakes(t *testing.T) {
 		{"WorkDrive.teamfolder.READ", "ZS103", "WorkDrive.teamfolders.READ", Warning},
 		{"ZohoBigin.modules.contats.READ", "ZS103", "ZohoBigin.modules.contacts.READ", Warning},
 		{"ZohoSign.templets.READ", "ZS103", "ZohoSign.templates.READ", Error},
-		// a name a partial list lacks, not near one it has: info
+		// a name a partial list lacks, not near one it has: info; unless its operation is a typo
 		{"ZohoBooks.estimates.READ", "ZS103", "", Info},
+		{"ZohoBooks.invoices.REED", "ZS104", "ZohoBooks.invoices.READ", Error},
+		{"ZohoMail.mesages.READ", "ZS103", "ZohoMail.messages.READ", Warning},
 		// wrong and misspelt services
 		{"ZohoDesk.tickets.READ", "ZS102", "Desk.tickets.READ", Error},
 		{"ZohoSalesIQ.visitors.READ", "ZS102", "SalesIQ.visitors.READ", Error},
