@@ -113,35 +113,17 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 			fs.product = s
 			return err
 		case key == "completeness":
-			s, err := p.Str(v)
-			switch {
-			case err != nil:
-				return err
-			case s == "partial":
-				fs.partial = true
-			case s != "complete":
-				return p.errAt(v, fmt.Sprintf("completeness %q: want complete or partial", s))
-			}
+			var err error
+			fs.partial, err = p.either(v, key, "complete", "partial")
+			return err
 		case key == "case":
-			s, err := p.Str(v)
-			switch {
-			case err != nil:
-				return err
-			case s == "any":
-				fs.anyCase = true
-			case s != "canonical":
-				return p.errAt(v, fmt.Sprintf("case %q: want canonical or any", s))
-			}
+			var err error
+			fs.anyCase, err = p.either(v, key, "canonical", "any")
+			return err
 		case key == "operation_case":
-			s, err := p.Str(v)
-			switch {
-			case err != nil:
-				return err
-			case s == "lower":
-				fs.lowerOperations = true
-			case s != "upper":
-				return p.errAt(v, fmt.Sprintf("operation_case %q: want upper or lower", s))
-			}
+			var err error
+			fs.lowerOperations, err = p.either(v, key, "upper", "lower")
+			return err
 		case strings.HasPrefix(key, "x-"):
 			// Extension keys hold anchors for reuse; their content is not read.
 		default:
@@ -166,6 +148,20 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 
 // parser reads the nodes of one catalog file.
 type parser struct{ yamlstrict.Reader }
+
+// either reads a key whose value is one of two words, and reports whether it is the second.
+func (p *parser) either(v *yaml.Node, key, first, second string) (bool, error) {
+	s, err := p.Str(v)
+	switch {
+	case err != nil:
+		return false, err
+	case s == second:
+		return true, nil
+	case s != first:
+		return false, p.errAt(v, fmt.Sprintf("%s %q: want %s or %s", key, s, first, second))
+	}
+	return false, nil
+}
 
 func (p *parser) pos(n *yaml.Node) position { return position{p.File, n.Line, n.Column} }
 

@@ -185,3 +185,26 @@ func TestLookupAllocs(t *testing.T) {
 		t.Errorf("Resolve hit allocates %v times per call", n)
 	}
 }
+
+func TestCatalogFileChoices(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"service: X\ncompleteness: partly\nscopes: []\n", `completeness "partly": want complete or partial`},
+		{"service: X\ncase: mixed\nscopes: []\n", `case "mixed": want canonical or any`},
+		{"service: X\noperation_case: title\nscopes: []\n", `operation_case "title": want upper or lower`},
+		{"service: X\nscopes:\n  - name: a\n    operations: [ALL]\n    grants: all\n", `grants "all": want service`},
+	} {
+		_, err := LoadBytes("x.yaml", []byte(tt.body))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.body, err, tt.want)
+		}
+	}
+	c, err := LoadBytes("x.yaml", []byte("service: Xsvc\ncompleteness: partial\ncase: any\noperation_case: lower\nscopes:\n  - name: things\n    operations: [READ]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, _ := c.Service("Xsvc")
+	e, ok := c.Lookup("Xsvc.things.READ")
+	if !svc.Partial || !svc.AnyCase || !svc.LowerOperations || !ok || e.Scope != "Xsvc.things.read" {
+		t.Errorf("service %+v, entry %v %v", svc, e, ok)
+	}
+}
