@@ -91,8 +91,8 @@ func (x *extractor) resolveCalls(pass *analysis.Pass, eng *rules.Engine) []rules
 	var out []rules.Call
 	for _, cs := range x.calls {
 		u := x.stringOf(cs.call.Args[cs.spec.urlArg], 0)
-		if !strings.Contains(u, "/crm/") && !strings.Contains(u, "/people/api/") {
-			continue
+		if _, ok := catalog.APIPath(u); !ok {
+			continue // not a Zoho API URL, as far as its constant parts show
 		}
 		method := cs.spec.method
 		if cs.spec.methodArg >= 0 {

@@ -114,6 +114,20 @@ func APIPath(rawURL string) (path string, ok bool) {
 	if prefix != "" {
 		return prefix + u, true
 	}
+	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, Unknown) {
+		// A base not known before run time (a client's base URL field): the path runs from
+		// the first product root on.
+		at := -1
+		for _, r := range endpointData().Roots {
+			if i := strings.Index(u, "/"+r+"/"); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+		if at < 0 {
+			return "", false
+		}
+		u = u[at:]
+	}
 	root, _, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
 	if !strings.HasPrefix(u, "/") || !slices.Contains(endpointData().Roots, root) {
 		return "", false
