@@ -36,13 +36,31 @@ func New(s Settings) *analysis.Analyzer {
 		Run:              in.run,
 		RunDespiteErrors: true, // constants are still known in a package with type errors
 		ResultType:       reflect.TypeFor[*Result](),
-		FactTypes:        []analysis.Fact{new(CallsFact)},
+		FactTypes:        []analysis.Fact{new(CallsFact), new(WrapperFact)},
 		Flags:            in.flags(),
 	}
 	if s.Standalone {
 		a.FactTypes = nil
 	}
 	return a
+}
+
+// knownWrapper finds the request wrapper summary of a function of another package: its
+// fact under a driver with facts, else what the driver gives.
+func (in *instance) knownWrapper(pass *analysis.Pass) func(*types.Func) *WrapperFact {
+	return func(fn *types.Func) *WrapperFact {
+		if len(pass.Analyzer.FactTypes) > 0 {
+			var f WrapperFact
+			if pass.ImportObjectFact(fn, &f) {
+				return &f
+			}
+			return nil
+		}
+		if w, ok := in.settings.ProgramWrappers[wrapperKey(fn)]; ok {
+			return &w
+		}
+		return nil
+	}
 }
 
 const doc = `check Zoho OAuth scopes in Go string constants
@@ -61,6 +79,9 @@ type Result struct {
 	// Scoped reports that the package holds Zoho scope sets: its findings depend on the
 	// calls they are judged against, which a driver analysing in passes must give it.
 	Scoped bool
+	// Wrappers are the package's request wrappers, by wrapperKey, for a driver without
+	// facts to hand to the packages that call them (Settings.ProgramWrappers).
+	Wrappers map[string]WrapperFact
 }
 
 // SetReport is a scope set and the calls it was judged against.
@@ -108,7 +129,14 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		checked = append(checked, f)
 	}
 	eng := cfg.Engine(detectProduct(x))
-	res := &Result{Calls: x.resolveCalls(pass, eng), Scoped: len(x.sets) > 0}
+	wrappers, reqs := x.inferRequests(pass, in.knownWrapper(pass))
+	res := &Result{Calls: x.resolveCalls(pass, eng, reqs), Scoped: len(x.sets) > 0, Wrappers: map[string]WrapperFact{}}
+	for fn, w := range wrappers {
+		res.Wrappers[wrapperKey(fn)] = *w
+		if len(pass.Analyzer.FactTypes) > 0 {
+			pass.ExportObjectFact(fn, w)
+		}
+	}
 	eng.Evidence = evidence(pass, eng, res.Calls, in.settings.ProgramCalls)
 	fileOf := func(p token.Pos) string { return pass.Fset.File(p).Name() }
 	for _, s := range x.sets {

@@ -54,11 +54,12 @@ var httpFuncs = map[string]httpCall{
 type callSite struct {
 	call *ast.CallExpr
 	spec httpCall
+	in   *types.Func // the enclosing function declaration, nil at package level
 }
 
 // httpCallSite recognises http.NewRequest[WithContext], http.Get/Head/Post/PostForm and
 // the *http.Client methods of those names.
-func (x *extractor) httpCallSite(call *ast.CallExpr) {
+func (x *extractor) httpCallSite(call *ast.CallExpr, in *types.Func) {
 	fn, ok := typeutil.Callee(x.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
 		return
@@ -75,7 +76,7 @@ func (x *extractor) httpCallSite(call *ast.CallExpr) {
 	if len(call.Args) <= spec.urlArg {
 		return
 	}
-	x.calls = append(x.calls, callSite{call, spec})
+	x.calls = append(x.calls, callSite{call, spec, in})
 }
 
 func derefNamed(t types.Type) (*types.Named, bool) {
@@ -86,25 +87,25 @@ func derefNamed(t types.Type) (*types.Named, bool) {
 	return n, ok
 }
 
-// resolveCalls turns call sites into the package's Zoho API calls.
-func (x *extractor) resolveCalls(pass *analysis.Pass, eng *rules.Engine) []rules.Call {
+// resolveCalls turns the package's requests (call sites of net/http and of request
+// wrappers) into its Zoho API calls. A call made through wrappers says so in its place:
+// "main.go:31 (via ListLeads → get → do)".
+func (x *extractor) resolveCalls(pass *analysis.Pass, eng *rules.Engine, reqs []request) []rules.Call {
 	var out []rules.Call
-	for _, cs := range x.calls {
-		u := x.stringOf(cs.call.Args[cs.spec.urlArg], 0)
-		if _, ok := catalog.APIPath(u); !ok {
+	for _, r := range reqs {
+		if _, ok := catalog.APIPath(r.url); !ok {
 			continue // not a Zoho API URL, as far as its constant parts show
 		}
-		method := cs.spec.method
-		if cs.spec.methodArg >= 0 {
-			if m := x.stringOf(cs.call.Args[cs.spec.methodArg], 0); !strings.Contains(m, catalog.Unknown) {
-				method = m
-			} else {
-				method = ""
-			}
+		method := r.method
+		if strings.Contains(method, catalog.Unknown) {
+			method = ""
 		}
-		p := pass.Fset.Position(cs.call.Pos())
+		p := pass.Fset.Position(r.call.Pos())
 		where := fmt.Sprintf("%s:%d", path.Join(pass.Pkg.Path(), path.Base(p.Filename)), p.Line)
-		if c, ok := eng.NewCall(method, u, where); ok {
+		if r.via != "" {
+			where += " (via " + r.via + ")"
+		}
+		if c, ok := eng.NewCall(method, r.url, where); ok {
 			out = append(out, c)
 		}
 	}
@@ -128,6 +129,11 @@ func (x *extractor) stringOf(e ast.Expr, depth int) string {
 	case *ast.BinaryExpr:
 		return x.stringOf(e.X, depth+1) + x.stringOf(e.Y, depth+1)
 	case *ast.Ident:
+		if v, ok := x.info.Uses[e].(*types.Var); ok && x.params != nil {
+			if i, isParam := x.params[v]; isParam {
+				return paramMark(i)
+			}
+		}
 		if rhs := x.singleAssignment(e); rhs != nil {
 			return x.stringOf(rhs, depth+1)
 		}
@@ -245,7 +251,16 @@ func evidence(pass *analysis.Pass, eng *rules.Engine, own []rules.Call, program 
 	if len(pass.Analyzer.FactTypes) == 0 {
 		calls := own
 		if program != nil {
-			calls = program[pass.Pkg.Path()]
+			// The driver's, and the package's own: a later pass may find calls made through
+			// another package's wrappers that the driver's first pass did not.
+			seen := map[string]bool{}
+			calls = nil
+			for _, c := range append(append([]rules.Call(nil), program[pass.Pkg.Path()]...), own...) {
+				if k := c.Method + " " + c.URL + " " + c.Where; !seen[k] {
+					seen[k] = true
+					calls = append(calls, c)
+				}
+			}
 		}
 		if len(calls) == 0 {
 			return nil

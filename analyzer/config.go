@@ -28,6 +28,9 @@ type Settings struct {
 	// for its path when that is set, against the package's own calls otherwise.
 	Standalone   bool
 	ProgramCalls map[string][]rules.Call
+	// ProgramWrappers, for a standalone analyzer, are the request wrappers of the other
+	// packages of the program (Result.Wrappers), by wrapperKey: what facts carry under go vet.
+	ProgramWrappers map[string]WrapperFact
 }
 
 // DefaultSettings are the flags' defaults.

@@ -36,7 +36,14 @@ type extractor struct {
 	texts    []assignedString // every constant string expression, with its key
 	blocks   []goBlock        // composite literals that hold a credential
 	calls    []callSite       // net/http calls that may reach Zoho
-	assigns  map[types.Object][]ast.Expr
+	// funcCalls are the calls of other functions, which may be request wrappers;
+	// funcValues the functions used as values (passed, stored), called who knows how.
+	funcCalls  []funcCall
+	funcValues []funcCall
+	assigns   map[types.Object][]ast.Expr
+	// params, while a function's requests are evaluated, maps its parameters to their
+	// index: stringOf writes them as template marks (wrappers.go).
+	params map[*types.Var]int
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -48,7 +55,12 @@ func (x *extractor) file(f *ast.File) {
 		}
 		x.recordAssign(n)
 		if c, ok := n.(*ast.CallExpr); ok {
-			x.httpCallSite(c)
+			in := enclosingFunc(x.info, stack)
+			x.httpCallSite(c, in)
+			x.recordFuncCall(c, in)
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			x.recordFuncValue(id, stack)
 		}
 		switch n := n.(type) {
 		case *ast.ImportSpec:
@@ -80,6 +92,18 @@ func (x *extractor) file(f *ast.File) {
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// enclosingFunc is the function declaration a node sits in (the innermost), nil at package
+// level. A function literal is part of the declaration around it.
+func enclosingFunc(info *types.Info, stack []ast.Node) *types.Func {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if d, ok := stack[i].(*ast.FuncDecl); ok {
+			fn, _ := info.Defs[d.Name].(*types.Func)
+			return fn
+		}
+	}
+	return nil
 }
 
 // defaultTagKeys are the struct tag keys that hold a field's default value in the

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -80,6 +81,20 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	if err != nil {
 		return nil, err
 	}
+	// Request wrappers of one package make requests in the packages that call them: with
+	// the wrappers found, the packages are analysed again (what facts carry under go vet),
+	// until a round finds no new ones (wrappers of wrappers across packages), at most 3.
+	for round, wrappers := 0, collectWrappers(first); len(wrappers) > 0 && round < 3; round++ {
+		settings.ProgramWrappers = wrappers
+		if first, err = analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), nil); err != nil {
+			return nil, err
+		}
+		next := collectWrappers(first)
+		if maps.EqualFunc(next, wrappers, func(a, b analyzer.WrapperFact) bool { return slices.Equal(a.Requests, b.Requests) }) {
+			break
+		}
+		wrappers = next
+	}
 	own := map[string][]rules.Call{}
 	seen := map[string]bool{}
 	var scoped []string // the packages whose findings depend on the program's calls
@@ -133,11 +148,23 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	return res, nil
 }
 
+// collectWrappers merges the request wrappers the packages' results name.
+func collectWrappers(results []packageResult) map[string]analyzer.WrapperFact {
+	out := map[string]analyzer.WrapperFact{}
+	for _, pr := range results {
+		for k, w := range pr.wrappers {
+			out[k] = w
+		}
+	}
+	return out
+}
+
 // packageResult is what analysing one package (or test variant) found, ready to print.
 type packageResult struct {
 	path       string // the import path that loads it (loadPath)
 	calls      []rules.Call
 	scoped     bool // it holds Zoho scope sets: its findings depend on the program's calls
+	wrappers   map[string]analyzer.WrapperFact
 	findings   []report.Finding
 	why        []report.WhySet
 	notes      []string
@@ -239,7 +266,7 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests 
 			pr := packageResult{path: loadPath(act.Package)}
 			r, _ := act.Result.(*analyzer.Result)
 			if r != nil {
-				pr.calls, pr.scoped = r.Calls, r.Scoped
+				pr.calls, pr.scoped, pr.wrappers = r.Calls, r.Scoped, r.Wrappers
 			}
 			if load.reports(act.Package) {
 				switch {
