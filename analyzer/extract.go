@@ -40,7 +40,7 @@ type extractor struct {
 	// funcValues the functions used as values (passed, stored), called who knows how.
 	funcCalls  []funcCall
 	funcValues []funcCall
-	assigns   map[types.Object][]ast.Expr
+	assigns    map[types.Object][]ast.Expr
 	// params, while a function's requests are evaluated, maps its parameters to their
 	// index: stringOf writes them as template marks (wrappers.go).
 	params map[*types.Var]int

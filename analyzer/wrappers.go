@@ -36,7 +36,9 @@ type Template struct {
 // AFact marks WrapperFact as an analysis fact.
 func (*WrapperFact) AFact() {}
 
-func (f *WrapperFact) String() string { return fmt.Sprintf("request wrapper (%d requests)", len(f.Requests)) }
+func (f *WrapperFact) String() string {
+	return fmt.Sprintf("request wrapper (%d requests)", len(f.Requests))
+}
 
 // paramMark stands for parameter i in a template: bytes no URL holds.
 func paramMark(i int) string { return "\x01" + strconv.Itoa(i) + "\x02" }
