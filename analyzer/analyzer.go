@@ -36,7 +36,7 @@ func New(s Settings) *analysis.Analyzer {
 		Run:              in.run,
 		RunDespiteErrors: true, // constants are still known in a package with type errors
 		ResultType:       reflect.TypeFor[*Result](),
-		FactTypes:        []analysis.Fact{new(CallsFact), new(WrapperFact)},
+		FactTypes:        []analysis.Fact{new(CallsFact), new(WrapperFact), new(BuilderFact)},
 		Flags:            in.flags(),
 	}
 	if s.Standalone {
@@ -82,6 +82,8 @@ type Result struct {
 	// Wrappers are the package's request wrappers, by wrapperKey, for a driver without
 	// facts to hand to the packages that call them (Settings.ProgramWrappers).
 	Wrappers map[string]WrapperFact
+	// Builders are the package's scope builders, by wrapperKey, likewise.
+	Builders map[string]BuilderFact
 }
 
 // SetReport is a scope set and the calls it was judged against.
@@ -114,6 +116,8 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}}
+	builders := x.inferBuilders(pass.Files)
+	x.builder = in.builderLookup(pass, builders)
 	var y judge.Yield
 	var checked []*ast.File
 	for _, f := range pass.Files {
@@ -135,6 +139,13 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		res.Wrappers[wrapperKey(fn)] = *w
 		if len(pass.Analyzer.FactTypes) > 0 {
 			pass.ExportObjectFact(fn, w)
+		}
+	}
+	res.Builders = map[string]BuilderFact{}
+	for fn, b := range builders {
+		res.Builders[wrapperKey(fn)] = *b
+		if len(pass.Analyzer.FactTypes) > 0 {
+			pass.ExportObjectFact(fn, b)
 		}
 	}
 	eng.Evidence = evidence(pass, eng, res.Calls, in.settings.ProgramCalls)

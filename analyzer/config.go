@@ -31,6 +31,8 @@ type Settings struct {
 	// ProgramWrappers, for a standalone analyzer, are the request wrappers of the other
 	// packages of the program (Result.Wrappers), by wrapperKey: what facts carry under go vet.
 	ProgramWrappers map[string]WrapperFact
+	// ProgramBuilders are the scope builders of the other packages, likewise.
+	ProgramBuilders map[string]BuilderFact
 }
 
 // DefaultSettings are the flags' defaults.

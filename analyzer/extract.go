@@ -44,6 +44,8 @@ type extractor struct {
 	// params, while a function's requests are evaluated, maps its parameters to their
 	// index: stringOf writes them as template marks (wrappers.go).
 	params map[*types.Var]int
+	// builder finds the scope builder summary of a function (builders.go), nil for none.
+	builder func(*types.Func) *BuilderFact
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -315,6 +317,12 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 			elt = kv.Value
 		}
 		if !x.isConstString(elt) {
+			if scope, ok := x.builderValue(elt); ok {
+				// BuildScope(zoho.Crm, zoho.ModulesScope, zoho.Leads, zoho.Read): the scope
+				// it yields, at the call; there is no literal to fix.
+				el := judge.Element{Item: rules.Item{Text: scope}, At: *spanOf(elt.Pos(), elt.End()), Remove: removeElement(lit, i)}
+				set.Add(el)
+			}
 			continue
 		}
 		x.consumed[elt] = true

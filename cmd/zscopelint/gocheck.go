@@ -84,16 +84,20 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	// Request wrappers of one package make requests in the packages that call them: with
 	// the wrappers found, the packages are analysed again (what facts carry under go vet),
 	// until a round finds no new ones (wrappers of wrappers across packages), at most 3.
-	for round, wrappers := 0, collectWrappers(first); len(wrappers) > 0 && round < 3; round++ {
-		settings.ProgramWrappers = wrappers
+	// Scope builders likewise yield the scopes of the packages that call them.
+	wrappers, builders := collectSummaries(first)
+	for round := 0; len(wrappers)+len(builders) > 0 && round < 3; round++ {
+		settings.ProgramWrappers, settings.ProgramBuilders = wrappers, builders
 		if first, err = analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), nil); err != nil {
 			return nil, err
 		}
-		next := collectWrappers(first)
-		if maps.EqualFunc(next, wrappers, func(a, b analyzer.WrapperFact) bool { return slices.Equal(a.Requests, b.Requests) }) {
+		nextW, nextB := collectSummaries(first)
+		sameW := maps.EqualFunc(nextW, wrappers, func(a, b analyzer.WrapperFact) bool { return slices.Equal(a.Requests, b.Requests) })
+		sameB := maps.EqualFunc(nextB, builders, func(a, b analyzer.BuilderFact) bool { return fmt.Sprint(a) == fmt.Sprint(b) })
+		if round > 0 && sameW && sameB {
 			break
 		}
-		wrappers = next
+		wrappers, builders = nextW, nextB
 	}
 	own := map[string][]rules.Call{}
 	seen := map[string]bool{}
@@ -148,15 +152,15 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	return res, nil
 }
 
-// collectWrappers merges the request wrappers the packages' results name.
-func collectWrappers(results []packageResult) map[string]analyzer.WrapperFact {
-	out := map[string]analyzer.WrapperFact{}
+// collectSummaries merges the request wrappers and scope builders the packages' results
+// name.
+func collectSummaries(results []packageResult) (map[string]analyzer.WrapperFact, map[string]analyzer.BuilderFact) {
+	wrappers, builders := map[string]analyzer.WrapperFact{}, map[string]analyzer.BuilderFact{}
 	for _, pr := range results {
-		for k, w := range pr.wrappers {
-			out[k] = w
-		}
+		maps.Copy(wrappers, pr.wrappers)
+		maps.Copy(builders, pr.builders)
 	}
-	return out
+	return wrappers, builders
 }
 
 // packageResult is what analysing one package (or test variant) found, ready to print.
@@ -165,6 +169,7 @@ type packageResult struct {
 	calls      []rules.Call
 	scoped     bool // it holds Zoho scope sets: its findings depend on the program's calls
 	wrappers   map[string]analyzer.WrapperFact
+	builders   map[string]analyzer.BuilderFact
 	findings   []report.Finding
 	why        []report.WhySet
 	notes      []string
@@ -266,7 +271,7 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests 
 			pr := packageResult{path: loadPath(act.Package)}
 			r, _ := act.Result.(*analyzer.Result)
 			if r != nil {
-				pr.calls, pr.scoped, pr.wrappers = r.Calls, r.Scoped, r.Wrappers
+				pr.calls, pr.scoped, pr.wrappers, pr.builders = r.Calls, r.Scoped, r.Wrappers, r.Builders
 			}
 			if load.reports(act.Package) {
 				switch {
