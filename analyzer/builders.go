@@ -35,7 +35,9 @@ type BuilderResult struct {
 // AFact marks BuilderFact as an analysis fact.
 func (*BuilderFact) AFact() {}
 
-func (f *BuilderFact) String() string { return fmt.Sprintf("scope builder (%d results)", len(f.Results)) }
+func (f *BuilderFact) String() string {
+	return fmt.Sprintf("scope builder (%d results)", len(f.Results))
+}
 
 // inferBuilders summarises the package's scope builders: functions with one string result
 // whose returns all depend on their parameters.
@@ -79,7 +81,7 @@ func (x *extractor) builderReturns(list []ast.Stmt, empty, nonEmpty []int, out *
 				return false
 			}
 			t := x.stringOf(st.Results[0], 0)
-			if !hasParams(t) || strings.Contains(t, catalog.Unknown) {
+			if !hasParams(t) || strings.Contains(t, catalog.Unknown) || !scopeShaped(t) {
 				return false
 			}
 			*out = append(*out, BuilderResult{Template: t, Empty: empty, NonEmpty: nonEmpty})
@@ -112,6 +114,18 @@ func (x *extractor) builderReturns(list []ast.Stmt, empty, nonEmpty []int, out *
 		}
 	}
 	return true
+}
+
+// scopeShaped reports whether a template, its parameters filled with a word, is written
+// like a scope (Service.scope.OPERATION): a URL or a message built from parameters is no
+// scope builder.
+func scopeShaped(t string) bool {
+	words := make([]string, 32)
+	for i := range words {
+		words[i] = "x"
+	}
+	_, err := catalog.Parse(instantiate(t, words))
+	return err == nil
 }
 
 func appendInt(s []int, v int) []int { return append(append([]int(nil), s...), v) }
