@@ -151,15 +151,69 @@ func (x *extractor) stringOf(e ast.Expr, depth int) string {
 				}
 				return fmt.Sprintf(constant.StringVal(x.info.Types[e.Args[0]].Value), args...)
 			}
-		case "net/url.JoinPath":
+		case "net/url.JoinPath", "path.Join":
 			var parts []string
 			for _, a := range e.Args {
-				parts = append(parts, strings.Trim(x.stringOf(a, depth+1), "/"))
+				if p := strings.Trim(x.stringOf(a, depth+1), "/"); p != "" {
+					parts = append(parts, p)
+				}
 			}
-			return strings.Join(parts, "/")
+			joined := strings.Join(parts, "/")
+			if fn.Name() == "Join" && len(e.Args) > 0 && strings.HasPrefix(x.stringOf(e.Args[0], depth+1), "/") {
+				joined = "/" + joined // path.Join keeps a leading slash
+			}
+			return joined
+		case "net/url.String": // (*url.URL).String
+			// url.URL{Scheme: "https", Host: h, Path: p}.String(), or &url.URL{...}.String()
+			if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
+				if u := x.urlLiteral(sel.X, depth); u != "" {
+					return u
+				}
+			}
 		}
 	}
 	return catalog.Unknown
+}
+
+// urlLiteral evaluates a url.URL composite literal (or its address) as the URL it writes:
+// scheme://host/path, with Unknown for the fields not known.
+func (x *extractor) urlLiteral(e ast.Expr, depth int) string {
+	if id, ok := e.(*ast.Ident); ok && depth < 8 {
+		if rhs := x.singleAssignment(id); rhs != nil {
+			return x.urlLiteral(rhs, depth+1)
+		}
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = u.X
+	}
+	if p, ok := e.(*ast.ParenExpr); ok {
+		e = p.X
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return ""
+	}
+	fields := map[string]string{}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return ""
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok {
+			fields[k.Name] = x.stringOf(kv.Value, depth+1)
+		}
+	}
+	scheme, host, p := fields["Scheme"], fields["Host"], fields["Path"]
+	if host == "" {
+		host = catalog.Unknown
+	}
+	if scheme == "" {
+		scheme = "https"
+	}
+	if p != "" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return scheme + "://" + host + p
 }
 
 // constArg is a Sprintf argument: its constant value, or Unknown.

@@ -4,7 +4,9 @@ package main
 
 import (
 	"net/http"
+	"net/url"
 	"os"
+	"path"
 )
 
 var scopes = []string{
@@ -12,6 +14,9 @@ var scopes = []string{
 	"ZohoInventory.bills.READ", // want `ZohoInventory.bills.READ is not needed by any of the 1 ZohoInventory calls found \(GET https://www.zohoapis.com/inventory/v1/items at leastpriv/products/main.go:\d+\) \(ZS203\)`
 	"ZohoAnalytics.data.read",
 	"ZohoCRM.modules.leads.READ",
+	"ZohoCRM.modules.deals.READ",
+	"ZohoCRM.users.READ",
+	"ZohoCRM.org.READ", // want `ZohoCRM.org.READ is not needed by any of the 3 ZohoCRM calls found.*\(ZS203\)`
 }
 
 func main() {
@@ -20,4 +25,7 @@ func main() {
 	http.Get("https://analyticsapi.zoho.com/restapi/v2/workspaces/1/views/2/data")
 	base := os.Getenv("ZOHO_API")
 	http.Get(base + "/crm/v8/Leads")
+	http.Get(base + path.Join("/crm/v8", "Deals"))
+	u := url.URL{Scheme: "https", Host: "www.zohoapis.com", Path: "/crm/v8/users"}
+	http.Get(u.String())
 }
