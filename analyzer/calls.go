@@ -50,18 +50,105 @@ var httpFuncs = map[string]httpCall{
 	"PostForm":              {method: "POST", methodArg: -1, urlArg: 0},
 }
 
-// callSite is a net/http call whose URL may be a Zoho API URL.
+// callSite is a net/http (or resty) call whose URL may be a Zoho API URL.
 type callSite struct {
 	call *ast.CallExpr
 	spec httpCall
 	in   *types.Func // the enclosing function declaration, nil at package level
+	// pathParams are a resty request's path parameters ({module} in its URL), as far as
+	// SetPathParam and SetPathParams with constants give them; nil for net/http.
+	pathParams map[string]string
+}
+
+// restyMethods are the methods of a resty *Request that send it, with their HTTP method.
+var restyMethods = map[string]string{"Get": "GET", "Post": "POST", "Put": "PUT", "Patch": "PATCH", "Delete": "DELETE", "Head": "HEAD", "Options": "OPTIONS"}
+
+// restyCallSite recognises client.R().SetPathParams(...).Get("/crm/v8/{module}") and
+// Execute(method, url) on a go-resty *Request.
+func (x *extractor) restyCallSite(call *ast.CallExpr, fn *types.Func, in *types.Func) bool {
+	if fn.Pkg() == nil || !strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(fn.Pkg().Path(), "/v2"), "/v3"), "go-resty/resty") {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	if named, ok := derefNamed(recv.Type()); !ok || named.Obj().Name() != "Request" {
+		return false
+	}
+	spec := httpCall{methodArg: -1, urlArg: 0}
+	switch m, ok := restyMethods[fn.Name()]; {
+	case ok:
+		spec.method = m
+	case fn.Name() == "Execute":
+		spec.methodArg, spec.urlArg = 0, 1
+	default:
+		return false
+	}
+	if len(call.Args) <= spec.urlArg {
+		return false
+	}
+	params := map[string]string{}
+	for sel, ok := call.Fun.(*ast.SelectorExpr); ok; {
+		inner, isCall := sel.X.(*ast.CallExpr)
+		if !isCall {
+			break
+		}
+		if f, ok := typeutil.Callee(x.info, inner).(*types.Func); ok {
+			switch f.Name() {
+			case "SetPathParam":
+				if len(inner.Args) == 2 && x.isConstString(inner.Args[0]) && x.isConstString(inner.Args[1]) {
+					params[x.stringOf(inner.Args[0], 0)] = x.stringOf(inner.Args[1], 0)
+				}
+			case "SetPathParams", "SetRawPathParams":
+				if len(inner.Args) == 1 {
+					if lit, ok := inner.Args[0].(*ast.CompositeLit); ok {
+						for _, elt := range lit.Elts {
+							if kv, ok := elt.(*ast.KeyValueExpr); ok && x.isConstString(kv.Key) && x.isConstString(kv.Value) {
+								params[x.stringOf(kv.Key, 0)] = x.stringOf(kv.Value, 0)
+							}
+						}
+					}
+				}
+			}
+		}
+		sel, ok = inner.Fun.(*ast.SelectorExpr)
+	}
+	x.calls = append(x.calls, callSite{call: call, spec: spec, in: in, pathParams: params})
+	return true
+}
+
+// withPathParams fills a resty URL's {name} parameters; those not known are Unknown.
+func withPathParams(u string, params map[string]string) string {
+	if params == nil {
+		return u
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(u, '{')
+		j := strings.IndexByte(u[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(u)
+			return b.String()
+		}
+		b.WriteString(u[:i])
+		if v, ok := params[u[i+1:i+j]]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(catalog.Unknown)
+		}
+		u = u[i+j+1:]
+	}
 }
 
 // httpCallSite recognises http.NewRequest[WithContext], http.Get/Head/Post/PostForm and
 // the *http.Client methods of those names.
 func (x *extractor) httpCallSite(call *ast.CallExpr, in *types.Func) {
 	fn, ok := typeutil.Callee(x.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	if x.restyCallSite(call, fn, in) || fn.Pkg().Path() != "net/http" {
 		return
 	}
 	spec, ok := httpFuncs[fn.Name()]
@@ -76,7 +163,7 @@ func (x *extractor) httpCallSite(call *ast.CallExpr, in *types.Func) {
 	if len(call.Args) <= spec.urlArg {
 		return
 	}
-	x.calls = append(x.calls, callSite{call, spec, in})
+	x.calls = append(x.calls, callSite{call: call, spec: spec, in: in})
 }
 
 func derefNamed(t types.Type) (*types.Named, bool) {

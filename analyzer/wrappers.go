@@ -120,7 +120,7 @@ func (x *extractor) inferRequests(pass *analysis.Pass, known func(*types.Func) *
 		}
 		for _, cs := range x.calls {
 			x.params = x.paramsOf(cs.in)
-			u := x.stringOf(cs.call.Args[cs.spec.urlArg], 0)
+			u := withPathParams(x.stringOf(cs.call.Args[cs.spec.urlArg], 0), cs.pathParams)
 			method := cs.spec.method
 			if cs.spec.methodArg >= 0 {
 				method = x.stringOf(cs.call.Args[cs.spec.methodArg], 0)
