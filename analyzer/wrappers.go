@@ -87,6 +87,25 @@ type request struct {
 	via         string
 }
 
+// funcName names a function for -why as Go writes it: zclient.(*Client).get, zclient.Do.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		star := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, star = p.Elem(), "*"
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = "(" + star + n.Obj().Name() + ")." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
 // wrapperKey names a function across packages, for drivers without facts.
 func wrapperKey(fn *types.Func) string { return fn.FullName() }
 
@@ -141,7 +160,7 @@ func (x *extractor) inferRequests(pass *analysis.Pass, known func(*types.Func) *
 				args = append([]string{catalog.Unknown}, args...) // the receiver is parameter 0
 			}
 			for _, t := range w.Requests {
-				via := fc.callee.Name()
+				via := funcName(fc.callee)
 				if t.Via != "" {
 					via += " → " + t.Via
 				}
@@ -155,7 +174,7 @@ func (x *extractor) inferRequests(pass *analysis.Pass, known func(*types.Func) *
 			}
 			for _, t := range w.Requests {
 				// Any arguments: what is known of the request is its templates' constant parts.
-				emit(nil, Template{Method: instantiate(t.Method, nil), URL: instantiate(t.URL, nil), Via: fv.callee.Name()}, fv.call)
+				emit(nil, Template{Method: instantiate(t.Method, nil), URL: instantiate(t.URL, nil), Via: funcName(fv.callee)}, fv.call)
 			}
 		}
 		x.params = nil

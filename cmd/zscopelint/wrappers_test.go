@@ -40,8 +40,8 @@ func TestCallsThroughWrappers(t *testing.T) {
 	for _, want := range []string{
 		"app/main.go:12:3: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.UPDATE, ZohoCRM.modules.leads.READ, ZohoCRM.modules.contacts.CREATE (ZS201)",
 		"app/main.go:13:3: ZohoCRM.org.READ is not needed by any of the 3 ZohoCRM calls found",
-		"PUT {…}/crm/v8/Deals  (leastpriv/app/main.go:22 (via Raw → do))",
-		"GET {…}/crm/v8/Leads  (leastpriv/zclient/zclient.go:33 (via get → do))",
+		"PUT {…}/crm/v8/Deals  (leastpriv/app/main.go:22 (via zclient.(*Client).Raw → zclient.(*Client).do))",
+		"GET {…}/crm/v8/Leads  (leastpriv/zclient/zclient.go:33 (via zclient.(*Client).get → zclient.(*Client).do))",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s%s", want, out, stderr)
