@@ -115,7 +115,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}}
+	x := &extractor{info: pass.TypesInfo, consumed: map[ast.Node]bool{}, assigns: map[types.Object][]ast.Expr{}, fset: pass.Fset}
 	builders := x.inferBuilders(pass.Files)
 	x.builder = in.builderLookup(pass, builders)
 	var y judge.Yield

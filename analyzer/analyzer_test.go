@@ -33,8 +33,8 @@ func TestSuggestedFixes(t *testing.T) {
 func TestLeastPrivilege(t *testing.T) {
 	t.Parallel()
 	a := analyzer.New(withInfo())
-	analysistest.Run(t, analysistest.TestData(), a, "leastpriv/app2", "leastpriv/app3", "leastpriv/app4", "leastpriv/products", "leastpriv/wrapapp", "leastpriv/sdkapp", "leastpriv/restyapp")
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "leastpriv/app")
+	analysistest.Run(t, analysistest.TestData(), a, "leastpriv/app2", "leastpriv/app3", "leastpriv/app4", "leastpriv/products", "leastpriv/wrapapp", "leastpriv/sdkapp", "leastpriv/restyapp", "leastpriv/mixed")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "leastpriv/app", "leastpriv/wrapfix")
 }
 
 // TestStandaloneProgramCalls judges a package without facts against the calls its driver

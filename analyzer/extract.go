@@ -46,6 +46,7 @@ type extractor struct {
 	params map[*types.Var]int
 	// builder finds the scope builder summary of a function (builders.go), nil for none.
 	builder func(*types.Func) *BuilderFact
+	fset    *token.FileSet // for the lines of list elements; nil leaves them aside
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -320,7 +321,7 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 			if scope, ok := x.builderValue(elt); ok {
 				// BuildScope(zoho.Crm, zoho.ModulesScope, zoho.Leads, zoho.Read): the scope
 				// it yields, at the call; there is no literal to fix.
-				el := judge.Element{Item: rules.Item{Text: scope}, At: *spanOf(elt.Pos(), elt.End()), Remove: removeElement(lit, i)}
+				el := judge.Element{Item: rules.Item{Text: scope}, At: *spanOf(elt.Pos(), elt.End()), Remove: x.removeElement(lit, i)}
 				set.Add(el)
 			}
 			continue
@@ -338,7 +339,7 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 			for j, sp := range s.Spans {
 				el := str.locate(sp, sp.Exact(str.value))
 				if len(s.Spans) == 1 && sp.Start == 0 && sp.End == len(str.value) {
-					el.Remove = removeElement(lit, i)
+					el.Remove = x.removeElement(lit, i)
 					if bl, ok := elt.(*ast.BasicLit); ok && strings.HasPrefix(bl.Value, `"`) {
 						el.ListSeparator = `", "` // one "..." element becomes several
 					}
@@ -356,9 +357,30 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 }
 
 // removeElement is what to delete to drop element i of a composite literal: the element
-// and the comma that separates it.
-func removeElement(lit *ast.CompositeLit, i int) *judge.Span {
+// and the comma that separates it; an element alone on its line goes with its line, so
+// that its comment goes with it and the comments of the others stay where they are.
+func (x *extractor) removeElement(lit *ast.CompositeLit, i int) *judge.Span {
 	elts := lit.Elts
+	if x.fset != nil {
+		tf := x.fset.File(lit.Pos())
+		line := func(p token.Pos) int { return tf.Line(p) }
+		l := line(elts[i].Pos())
+		before := lit.Lbrace
+		if i > 0 {
+			before = elts[i-1].End()
+		}
+		after := lit.Rbrace
+		if i+1 < len(elts) {
+			after = elts[i+1].Pos()
+		}
+		if line(before) < l && line(after) > l && len(elts) > 1 {
+			end := tf.Pos(tf.Size())
+			if l < tf.LineCount() {
+				end = tf.LineStart(l + 1)
+			}
+			return spanOf(tf.LineStart(l), end)
+		}
+	}
 	switch {
 	case len(elts) == 1:
 		return spanOf(elts[0].Pos(), elts[0].End())
