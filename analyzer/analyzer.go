@@ -136,6 +136,9 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 	wrappers, reqs := x.inferRequests(pass, in.knownWrapper(pass))
 	res := &Result{Calls: x.resolveCalls(pass, eng, reqs), Scoped: len(x.sets) > 0, Wrappers: map[string]WrapperFact{}}
 	for fn, w := range wrappers {
+		if fn.Parent() == nil && fn.Signature().Recv() == nil {
+			continue // a closure: local to its function, nothing another package can call
+		}
 		res.Wrappers[wrapperKey(fn)] = *w
 		if len(pass.Analyzer.FactTypes) > 0 {
 			pass.ExportObjectFact(fn, w)

@@ -47,6 +47,10 @@ type extractor struct {
 	// builder finds the scope builder summary of a function (builders.go), nil for none.
 	builder func(*types.Func) *BuilderFact
 	fset    *token.FileSet // for the lines of list elements; nil leaves them aside
+	// closures are the function literals assigned to a local variable, each standing as a
+	// function of its own (a synthetic *types.Func) so that it can be a request wrapper.
+	closures   map[*ast.FuncLit]*types.Func
+	closureVar map[*types.Var]*types.Func
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -57,8 +61,9 @@ func (x *extractor) file(f *ast.File) {
 			return true
 		}
 		x.recordAssign(n)
+		x.recordClosure(n)
 		if c, ok := n.(*ast.CallExpr); ok {
-			in := enclosingFunc(x.info, stack)
+			in := x.enclosingFunc(stack)
 			x.httpCallSite(c, in)
 			x.recordFuncCall(c, in)
 		}
@@ -97,16 +102,64 @@ func (x *extractor) file(f *ast.File) {
 	})
 }
 
-// enclosingFunc is the function declaration a node sits in (the innermost), nil at package
-// level. A function literal is part of the declaration around it.
-func enclosingFunc(info *types.Info, stack []ast.Node) *types.Func {
+// enclosingFunc is the function a node sits in (the innermost): a declaration, or a function
+// literal assigned to a local variable; nil at package level. Another function literal is
+// part of the function around it.
+func (x *extractor) enclosingFunc(stack []ast.Node) *types.Func {
 	for i := len(stack) - 1; i >= 0; i-- {
-		if d, ok := stack[i].(*ast.FuncDecl); ok {
-			fn, _ := info.Defs[d.Name].(*types.Func)
+		switch d := stack[i].(type) {
+		case *ast.FuncDecl:
+			fn, _ := x.info.Defs[d.Name].(*types.Func)
 			return fn
+		case *ast.FuncLit:
+			if fn := x.closures[d]; fn != nil {
+				return fn
+			}
 		}
 	}
 	return nil
+}
+
+// recordClosure gives a function literal assigned to a local variable a function of its
+// own: get := func(path string) (*http.Response, error) { ... }.
+func (x *extractor) recordClosure(n ast.Node) {
+	var names []*ast.Ident
+	var values []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			id, _ := l.(*ast.Ident)
+			names = append(names, id)
+		}
+		values = n.Rhs
+	case *ast.ValueSpec:
+		names, values = n.Names, n.Values
+	default:
+		return
+	}
+	if len(names) != len(values) {
+		return
+	}
+	for i, v := range values {
+		lit, ok := v.(*ast.FuncLit)
+		if !ok || names[i] == nil {
+			continue
+		}
+		obj, ok := x.info.ObjectOf(names[i]).(*types.Var)
+		sig, isSig := x.info.TypeOf(lit).(*types.Signature)
+		if !ok || !isSig || obj.Pkg() == nil {
+			continue
+		}
+		if x.closures == nil {
+			x.closures, x.closureVar = map[*ast.FuncLit]*types.Func{}, map[*types.Var]*types.Func{}
+		}
+		fn := types.NewFunc(lit.Pos(), obj.Pkg(), obj.Name(), sig)
+		x.closures[lit] = fn
+		if _, again := x.closureVar[obj]; again {
+			fn = nil // assigned twice: which one a call runs is not known
+		}
+		x.closureVar[obj] = fn
+	}
 }
 
 // defaultTagKeys are the struct tag keys that hold a field's default value in the

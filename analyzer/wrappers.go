@@ -256,14 +256,20 @@ func (x *extractor) recordFuncValue(id *ast.Ident, stack []ast.Node) {
 	if call, ok := parent.(*ast.CallExpr); ok && call.Fun == expr {
 		return // a call: recordFuncCall has it
 	}
-	x.funcValues = append(x.funcValues, funcCall{call: &ast.CallExpr{Fun: id, Lparen: id.Pos()}, callee: fn, in: enclosingFunc(x.info, stack)})
+	x.funcValues = append(x.funcValues, funcCall{call: &ast.CallExpr{Fun: id, Lparen: id.Pos()}, callee: fn, in: x.enclosingFunc(stack)})
 }
 
 // recordFuncCall notes a call of a function declared in Go source, inside the function
 // declaration in, as a possible wrapper call.
 func (x *extractor) recordFuncCall(call *ast.CallExpr, in *types.Func) {
-	fn, ok := typeutil.Callee(x.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
+	var fn *types.Func
+	switch callee := typeutil.Callee(x.info, call).(type) {
+	case *types.Func:
+		fn = callee
+	case *types.Var:
+		fn = x.closureVar[callee] // a closure called by its variable's name
+	}
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
 		return
 	}
 	x.funcCalls = append(x.funcCalls, funcCall{call: call, callee: fn, in: in})
