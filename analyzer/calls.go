@@ -250,6 +250,18 @@ func (x *extractor) stringOf(e ast.Expr, depth int) string {
 				joined = "/" + joined // path.Join keeps a leading slash
 			}
 			return joined
+		case "strings.String": // (*strings.Builder).String
+			if sel, ok := e.Fun.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					if v, ok := x.info.Uses[id].(*types.Var); ok && !x.sbUnknown(v) && len(x.sbWrites[v]) > 0 {
+						var b strings.Builder
+						for _, w := range x.sbWrites[v] {
+							b.WriteString(x.stringOf(w, depth+1))
+						}
+						return b.String()
+					}
+				}
+			}
 		case "net/url.String": // (*url.URL).String
 			// url.URL{Scheme: "https", Host: h, Path: p}.String(), or &url.URL{...}.String()
 			if sel, ok := e.Fun.(*ast.SelectorExpr); ok {

@@ -51,6 +51,9 @@ type extractor struct {
 	// function of its own (a synthetic *types.Func) so that it can be a request wrapper.
 	closures   map[*ast.FuncLit]*types.Func
 	closureVar map[*types.Var]*types.Func
+	// sbWrites are the WriteString arguments of each local strings.Builder, in source order;
+	// nil for a builder used any other way (its String is then not known).
+	sbWrites map[*types.Var][]ast.Expr
 }
 
 func (x *extractor) file(f *ast.File) {
@@ -62,6 +65,7 @@ func (x *extractor) file(f *ast.File) {
 		}
 		x.recordAssign(n)
 		x.recordClosure(n)
+		x.recordBuilderWrite(n)
 		if c, ok := n.(*ast.CallExpr); ok {
 			in := x.enclosingFunc(stack)
 			x.httpCallSite(c, in)
@@ -118,6 +122,66 @@ func (x *extractor) enclosingFunc(stack []ast.Node) *types.Func {
 		}
 	}
 	return nil
+}
+
+// recordBuilderWrite notes how a local strings.Builder is written: b.WriteString(s) in
+// order; any other method (WriteByte, Reset, Fprintf into it) makes its value unknown.
+func (x *extractor) recordBuilderWrite(n ast.Node) {
+	poison := func(v *types.Var) { x.sbWrites[v] = append(x.sbWrites[v], nil) }
+	builderVar := func(e ast.Expr) *types.Var {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := x.info.Uses[id].(*types.Var)
+		if !ok || !isStringsBuilder(v.Type()) {
+			return nil
+		}
+		if x.sbWrites == nil {
+			x.sbWrites = map[*types.Var][]ast.Expr{}
+		}
+		return v
+	}
+	switch n := n.(type) {
+	case *ast.UnaryExpr: // &b: written where zscopelint does not look (fmt.Fprintf(&b, ...))
+		if v := builderVar(n.X); v != nil && n.Op == token.AND {
+			poison(v)
+		}
+	case *ast.CallExpr:
+		sel, ok := n.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		v := builderVar(sel.X)
+		if v == nil {
+			return
+		}
+		switch sel.Sel.Name {
+		case "String", "Len", "Cap", "Grow":
+		case "WriteString":
+			if len(n.Args) == 1 && !x.sbUnknown(v) {
+				x.sbWrites[v] = append(x.sbWrites[v], n.Args[0])
+				return
+			}
+			poison(v)
+		default:
+			poison(v)
+		}
+	}
+}
+
+// sbUnknown reports whether a builder's value has been made unknown.
+func (x *extractor) sbUnknown(v *types.Var) bool {
+	ws := x.sbWrites[v]
+	return len(ws) > 0 && ws[len(ws)-1] == nil
+}
+
+func isStringsBuilder(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "strings" && n.Obj().Name() == "Builder"
 }
 
 // recordClosure gives a function literal assigned to a local variable a function of its
