@@ -2,7 +2,10 @@
 // scope literal reaches the program that calls it.
 package zohosdk
 
-import "fmt"
+import (
+	"fmt"
+	"net/http"
+)
 
 type (
 	Service   string
@@ -29,4 +32,20 @@ func BuildScope(service Service, scope ScopeType, module Module, op Operation) s
 		return fmt.Sprintf("%s.%s.%s", service, scope, op)
 	}
 	return fmt.Sprintf("%s.%s.%s.%s", service, scope, module, op)
+}
+
+// API is the SDK's client; its record calls take a typed Module.
+type API struct{ base string }
+
+type RecordModule string
+
+const (
+	LeadsModule    RecordModule = "Leads"
+	ContactsModule RecordModule = "Contacts"
+)
+
+// GetRecords lists a module's records.
+func (a *API) GetRecords(module RecordModule) error {
+	_, err := http.Get(fmt.Sprintf("https://www.zohoapis.com/crm/v2/%s", module))
+	return err
 }
