@@ -51,6 +51,8 @@ func (p Product) String() string {
 type Catalog struct {
 	services map[string]*Service // by lower-case name
 	names    []string            // canonical service names, sorted
+	known    []string            // names and the registry's known-by-name services, sorted
+	near     []string            // the known names a misspelt one is matched against
 	index    map[string]*Entry   // by lower-case full scope text
 	memo     sync.Map            // derived answers worth keeping (wildcard instances)
 }
@@ -218,6 +220,7 @@ func build(specs []*fileSpec) (*Catalog, error) {
 		}
 	}
 	sort.Strings(c.names)
+	c.known, c.near = c.knownNames()
 	return c, nil
 }
 

@@ -59,16 +59,25 @@ func rightName(name string) (ServiceName, bool) {
 }
 
 // KnownServices lists every Zoho service name the catalog knows: catalogued or by name
-// only, sorted. A scanner looks for these.
-func (c *Catalog) KnownServices() []string {
-	out := append([]string(nil), c.names...)
+// only, sorted. A scanner looks for these. The slice is the catalog's: do not change it.
+func (c *Catalog) KnownServices() []string { return c.known }
+
+// knownNames works out KnownServices and nearCandidates once, when the catalog is built:
+// the candidate rule asks for them for every dotted token of every input.
+func (c *Catalog) knownNames() (known, near []string) {
+	known = append([]string(nil), c.names...)
 	for _, s := range registry().Uncatalogued {
 		if _, ok := c.Service(s.Name); !ok {
-			out = append(out, s.Name)
+			known = append(known, s.Name)
 		}
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(known)
+	for _, n := range known {
+		if strings.Contains(strings.ToLower(n), "zoho") {
+			near = append(near, n)
+		}
+	}
+	return known, near
 }
 
 // ServiceInfo describes one service for -list-services and the README.
@@ -120,12 +129,4 @@ func (c *Catalog) ServicesTable() string {
 // nearCandidates are the service names a misspelt one is matched against: those with
 // "zoho" in them. A short name without it (Desk, contracts, SalesIQ) is one edit from common
 // words (Disk, contacts), which a near match would take for Zoho scopes.
-func (c *Catalog) nearCandidates() []string {
-	var out []string
-	for _, n := range c.KnownServices() {
-		if strings.Contains(strings.ToLower(n), "zoho") {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+func (c *Catalog) nearCandidates() []string { return c.near }

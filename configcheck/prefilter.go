@@ -15,6 +15,10 @@ type needle struct {
 	word   string // lower case, unless exact
 	anchor int
 	exact  bool // match word as written (bytes.Index), not in any case
+	// dotted, when set, makes the needle the service names that do not contain "zoho",
+	// each followed by a dot: found in one pass over the dots of the text (dots are rare
+	// in data, and every scope has one after its service), not one pass per name.
+	dotted []string
 }
 
 // rarity orders letters from rarest to most common in English text and code.
@@ -41,15 +45,18 @@ func newNeedle(word string) needle {
 // nothing says whose secret it is.
 func prefilterNeedles(c *catalog.Catalog) []needle {
 	out := []needle{newNeedle("zoho")}
+	var dotted []string
 	for _, s := range c.KnownServices() {
 		// AaaServer (Zoho Accounts' profile scope) keeps company with Zoho scopes in
 		// practice; scanning for it on its own would cost more than the rest of the
-		// prefilter. Services added by user catalogs are searched for as they are spelled.
+		// prefilter. Services added by user catalogs are searched for as they are spelled,
+		// with their dot: "Desk" or "contracts" alone are common words.
 		if !strings.Contains(strings.ToLower(s), "zoho") && !strings.EqualFold(s, "AaaServer") {
-			// With its dot: a scope always goes on after the service name, and "Desk" or
-			// "contracts" alone are common words.
-			out = append(out, needle{word: s + ".", exact: true})
+			dotted = append(dotted, s)
 		}
+	}
+	if len(dotted) > 0 {
+		out = append(out, needle{dotted: dotted})
 	}
 	return out
 }
@@ -65,6 +72,21 @@ func mayHoldScopes(data []byte, needles []needle) bool {
 }
 
 func (n needle) in(data []byte) bool {
+	if n.dotted != nil {
+		for from := 0; ; {
+			i := bytes.IndexByte(data[from:], '.')
+			if i < 0 {
+				return false
+			}
+			i += from
+			for _, name := range n.dotted {
+				if i >= len(name) && string(data[i-len(name):i]) == name {
+					return true
+				}
+			}
+			from = i + 1
+		}
+	}
 	if n.exact {
 		return bytes.Contains(data, []byte(n.word))
 	}
