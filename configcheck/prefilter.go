@@ -19,6 +19,7 @@ type needle struct {
 	// each followed by a dot: found in one pass over the dots of the text (dots are rare
 	// in data, and every scope has one after its service), not one pass per name.
 	dotted []string
+	last   *[256]bool // the last letters of the dotted names, to pass over most dots at once
 }
 
 // rarity orders letters from rarest to most common in English text and code.
@@ -56,7 +57,11 @@ func prefilterNeedles(c *catalog.Catalog) []needle {
 		}
 	}
 	if len(dotted) > 0 {
-		out = append(out, needle{dotted: dotted})
+		last := &[256]bool{}
+		for _, d := range dotted {
+			last[d[len(d)-1]] = true
+		}
+		out = append(out, needle{dotted: dotted, last: last})
 	}
 	return out
 }
@@ -79,9 +84,11 @@ func (n needle) in(data []byte) bool {
 				return false
 			}
 			i += from
-			for _, name := range n.dotted {
-				if i >= len(name) && string(data[i-len(name):i]) == name {
-					return true
+			if i > 0 && n.last[data[i-1]] {
+				for _, name := range n.dotted {
+					if i >= len(name) && string(data[i-len(name):i]) == name {
+						return true
+					}
 				}
 			}
 			from = i + 1
