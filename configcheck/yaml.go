@@ -132,9 +132,10 @@ func yamlParse(data []byte) (extraction, *parseError) {
 		w.collectStarts(doc, 0)
 	}
 	sort.Ints(w.starts)
+	aliases := bytes.ContainsAny(data, "&*") // without an anchor or alias nothing expands
 	for _, doc := range docs {
 		w.node(doc, "", 0)
-		if perr == nil {
+		if perr == nil && aliases {
 			memo := map[*yaml.Node]int{}
 			if size := expandedSize(doc, memo, 0); size > maxExpansion {
 				perr = &parseError{line: doc.Line, col: doc.Column, msg: fmt.Sprintf(
