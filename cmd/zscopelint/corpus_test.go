@@ -63,7 +63,8 @@ func TestUnreadableFile(t *testing.T) {
 // TestDeterministic runs every format twice, with 1 and with 8 threads, over the examples
 // and the bad-input corpus: the output must be the same, byte for byte.
 //
-// It changes GOMAXPROCS, so it is the one command test that does not run in parallel.
+// It changes GOMAXPROCS, so it does not run in parallel (nor does TestHostileItems, which
+// measures allocations).
 func TestDeterministic(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, format := range []string{"text", "json", "sarif"} {
