@@ -77,20 +77,7 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 			res.Suggestions = []string{fixed.Entry.Scope}
 			return res
 		}
-		if fixed.Problem == UnknownService && !fixed.Near {
-			if _, known := uncatalogued(next.Service); known {
-				res.Suggestions = []string{next.Text} // the rest is not checked: the name is fixed
-				return res
-			}
-		}
-		if fixed.Partial && fixed.Problem == UnknownScope && len(fixed.Suggestions) == 0 && IsOperation(next.Operation) {
-			// The corrected operation stands; whether the scope exists the list cannot say.
-			res.Suggestions = []string{next.Text}
-			return res
-		}
-		if fixed.Partial && fixed.Problem == UnsupportedOperation && IsOperation(next.Operation) {
-			// An operation word the documented part of a partial list does not show: the
-			// correction of a typo to it stands.
+		if unsettled(fixed, next) {
 			res.Suggestions = []string{next.Text}
 			return res
 		}
@@ -101,6 +88,22 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 		res.Suggestions = nil
 	}
 	return res
+}
+
+// unsettled reports whether the catalog can say nothing against a corrected scope it does
+// not hold, so that the correction stands as a fix: a service known by name only (its list
+// is not checked), or a partial list that does not show the scope or the operation word.
+func unsettled(fixed Resolution, next Scope) bool {
+	switch {
+	case fixed.Problem == UnknownService && !fixed.Near:
+		_, known := uncatalogued(next.Service)
+		return known
+	case !fixed.Partial || !IsOperation(next.Operation):
+		return false
+	case fixed.Problem == UnknownScope:
+		return len(fixed.Suggestions) == 0
+	}
+	return fixed.Problem == UnsupportedOperation
 }
 
 func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
