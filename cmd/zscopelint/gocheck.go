@@ -88,9 +88,16 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	wrappers, builders := collectSummaries(first)
 	for round := 0; len(wrappers)+len(builders) > 0 && round < 3; round++ {
 		settings.ProgramWrappers, settings.ProgramBuilders = wrappers, builders
-		if first, err = analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), nil); err != nil {
+		// Only the packages that import one holding a summary can change.
+		targets := importers(listed, summaryHolders(first))
+		if len(targets) == 0 {
+			break
+		}
+		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, targets), nil)
+		if err != nil {
 			return nil, err
 		}
+		first = replaceResults(first, targets, again)
 		nextW, nextB := collectSummaries(first)
 		sameW := maps.EqualFunc(nextW, wrappers, func(a, b analyzer.WrapperFact) bool { return slices.Equal(a.Requests, b.Requests) })
 		sameB := maps.EqualFunc(nextB, builders, func(a, b analyzer.BuilderFact) bool { return fmt.Sprint(a) == fmt.Sprint(b) })
@@ -150,6 +157,56 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		res.incomplete = res.incomplete || pr.incomplete
 	}
 	return res, nil
+}
+
+// summaryHolders are the packages whose results hold request wrappers or scope builders.
+func summaryHolders(results []packageResult) map[string]bool {
+	out := map[string]bool{}
+	for _, pr := range results {
+		if len(pr.wrappers)+len(pr.builders) > 0 {
+			out[pr.path] = true
+		}
+	}
+	return out
+}
+
+// importers lists, sorted, the load paths of the listed packages that import one of
+// holders, directly or not.
+func importers(listed []*packages.Package, holders map[string]bool) []string {
+	memo := map[string]bool{}
+	var reaches func(p *packages.Package) bool
+	reaches = func(p *packages.Package) bool {
+		if v, ok := memo[p.ID]; ok {
+			return v
+		}
+		memo[p.ID] = false // a cycle does not reach
+		for _, imp := range p.Imports {
+			if holders[imp.PkgPath] || reaches(imp) {
+				memo[p.ID] = true
+				return true
+			}
+		}
+		return false
+	}
+	set := map[string]bool{}
+	for _, p := range listed {
+		if !testMain(p) && reaches(p) {
+			set[loadPath(p)] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// replaceResults puts the results of a round's packages in place of those of the round
+// before.
+func replaceResults(old []packageResult, paths []string, fresh []packageResult) []packageResult {
+	var out []packageResult
+	for _, pr := range old {
+		if !slices.Contains(paths, pr.path) {
+			out = append(out, pr)
+		}
+	}
+	return append(out, fresh...)
 }
 
 // collectSummaries merges the request wrappers and scope builders the packages' results
