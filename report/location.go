@@ -36,11 +36,7 @@ func (r Run) rootRelative(name string) (string, bool) {
 
 // rootURI is Root as a file URI ending in '/', the base %SRCROOT% stands for.
 func (r Run) rootURI() string {
-	return dirURI(r.Root)
-}
-
-func dirURI(dir string) string {
-	p := filepath.ToSlash(dir)
+	p := filepath.ToSlash(r.Root)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive: file:///C:/...
 	}
