@@ -12,9 +12,8 @@ import (
 // bytes.IndexByte (vectorised) and compares the word around each one, so a file without the
 // word costs two IndexByte passes per needle, about what reading it costs.
 type needle struct {
-	word   string // lower case, unless exact
+	word   string // lower case
 	anchor int
-	exact  bool // match word as written (bytes.Index), not in any case
 	// dotted, when set, makes the needle the service names that do not contain "zoho",
 	// each followed by a dot: found in one pass over the dots of the text (dots are rare
 	// in data, and every scope has one after its service), not one pass per name.
@@ -93,9 +92,6 @@ func (n needle) in(data []byte) bool {
 			}
 			from = i + 1
 		}
-	}
-	if n.exact {
-		return bytes.Contains(data, []byte(n.word))
 	}
 	a := n.word[n.anchor]
 	for _, c := range [2]byte{a, upper(a)} {
