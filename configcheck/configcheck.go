@@ -131,7 +131,7 @@ func CheckFiles(files []string, opts Options) Result {
 	if opts.Display == nil {
 		opts.Display = func(s string) string { return s }
 	}
-	needles := prefilterNeedles(opts.Catalog)
+	pf := newPrefilter(opts.Catalog)
 	results := make([][]report.Finding, len(files))
 	whys := make([][]report.WhySet, len(files))
 	failed := make([]bool, len(files))
@@ -143,7 +143,7 @@ func CheckFiles(files []string, opts Options) Result {
 			defer wg.Done()
 			var buf []byte
 			for i := range next {
-				results[i], whys[i], failed[i] = checkFile(files[i], opts, needles, &buf)
+				results[i], whys[i], failed[i] = checkFile(files[i], opts, pf, &buf)
 			}
 		}()
 	}
@@ -167,7 +167,7 @@ func unreadable(display string, line, col int, format string, args ...any) repor
 		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
 }
 
-func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
+func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
 	display := opts.Display(name)
 	if opts.Policy.Excluded(name) {
 		return nil, nil, false
@@ -205,11 +205,12 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 	}
 	// Tokens are looked for in every file; client secrets in files that mention Zoho
 	// (elsewhere nothing says whose secret it is).
-	zoho := mayHoldScopes(data, needles)
+	seen := pf.scan(data)
+	zoho := seen.needsParse()
 	if zoho && !other && OwnFile(name, data) {
 		other = true // searched for credentials, never judged as scope sets
 	}
-	found := redact.Find(data, zoho)
+	found := redact.FindSome(data, seen&hitToken != 0, zoho)
 	opts.Registry.Add(data, found)
 	if other || !zoho {
 		// Nothing to parse here, but a credential may sit anywhere.
@@ -218,7 +219,7 @@ func checkFile(name string, opts Options, needles []needle, buf *[]byte) (fs []r
 		}
 		return checkExtraction(name, display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
 	}
-	return checkBytes(name, display, kind, data, opts, needles, found)
+	return checkBytes(name, display, kind, data, opts, pf, found)
 }
 
 // OwnFile reports whether a file is one of zscopelint's own — a policy file, a scope catalog,
@@ -290,25 +291,25 @@ func sweepCredentials(data []byte, found redact.Found) []locText {
 
 // CheckBytes checks the contents of the file name, named so in its findings too.
 func CheckBytes(name string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
-	fs, _, failed = checkBytes(name, name, kind, data, opts, prefilterNeedles(opts.Catalog), redact.Find(data, true))
+	fs, _, failed = checkBytes(name, name, kind, data, opts, newPrefilter(opts.Catalog), redact.Find(data, true))
 	return fs, failed
 }
 
 // checkBytes extracts and judges the contents of the file name (display in findings).
-func checkBytes(name, display string, kind Kind, data []byte, opts Options, needles []needle, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
+func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *prefilter, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
 	var ex extraction
 	var err *parseError
 	switch kind {
 	case YAML:
-		ex, err = yamlSets(data, needles)
+		ex, err = yamlSets(data, pf)
 	case JSON:
 		ex, err = jsonSets(data)
 	case Env:
 		ex = envSets(data)
 	case Lexical:
-		ex = lexicalSets(data, needles)
+		ex = lexicalSets(data, pf)
 	case Text:
-		ex = lexicalSets(data, needles)
+		ex = lexicalSets(data, pf)
 		for i := range ex.sets {
 			ex.sets[i].set.Prose = true
 		}
@@ -449,17 +450,33 @@ func textAt(value, key string, at func(int) int) locText {
 	return locText{value: value, key: key, locate: func(s, e int) (int, int) { return at(s), at(e) }}
 }
 
-// shift moves everything found in a chunk of a file to the chunk's place in the file.
-func (ex *extraction) shift(by int) {
+// remap moves everything found in a text cut from a file to its place in the file: to
+// maps an offset of the text (isEnd: the end of a span, which belongs to the bytes before).
+func (ex *extraction) remap(to func(off int, isEnd bool) int) {
+	span := func(s, e int) (int, int) {
+		if s == e {
+			a := to(s, false)
+			return a, a
+		}
+		return to(s, false), to(e, true)
+	}
 	for i := range ex.sets {
-		ex.sets[i].shift(by)
+		for j := range ex.sets[i].items {
+			it := &ex.sets[i].items[j]
+			it.start, it.end = span(it.start, it.end)
+			if it.remove != nil {
+				r := *it.remove
+				r.start, r.end = span(r.start, r.end)
+				it.remove = &r
+			}
+		}
 	}
 	for i := range ex.texts {
 		loc := ex.texts[i].locate
-		ex.texts[i].locate = func(s, e int) (int, int) { a, b := loc(s, e); return a + by, b + by }
+		ex.texts[i].locate = func(s, e int) (int, int) { return span(loc(s, e)) }
 	}
 	for i := range ex.blocks {
-		ex.blocks[i].pos += by
+		ex.blocks[i].pos = to(ex.blocks[i].pos, false)
 	}
 }
 

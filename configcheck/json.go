@@ -298,20 +298,37 @@ func (p *jsonParser) addSet(s jsonString, set scopetext.Set) {
 	p.sets = append(p.sets, ls)
 }
 
-func (s jsonString) at(i int) int { return s.offs[i] }
+func (s jsonString) at(i int) int {
+	if s.offs == nil { // written without escapes: byte i of the value is byte i of the token
+		return s.start + 1 + i
+	}
+	return s.offs[i]
+}
 
 // text records a string value for the hygiene checks, under the key it was read after.
 func (p *jsonParser) text(s jsonString) {
-	p.texts = append(p.texts, textAt(s.value, p.key, s.at))
+	if rules.TextMayMatter(s.value) {
+		p.texts = append(p.texts, textAt(s.value, p.key, s.at))
+	}
 	f := p.frames[len(p.frames)-1]
 	f.hosts = append(f.hosts, rules.ZohoHosts(s.value)...)
 }
 
-// str decodes the string at p.pos, recording each byte's offset in the file.
+// str decodes the string at p.pos, recording each byte's offset in the file. A string
+// without escapes, nearly every one, is its own bytes: no offsets are recorded.
 func (p *jsonParser) str() (jsonString, bool) {
 	s := jsonString{start: p.pos}
 	p.pos++
-	var buf []byte
+	for i := p.pos; i < len(p.data); i++ {
+		if c := p.data[i]; c == '"' {
+			s.end, s.value = i+1, string(p.data[p.pos:i])
+			p.pos = i + 1
+			return s, true
+		} else if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	var buf []byte // an escape: decode from the start
 	for {
 		if p.pos >= len(p.data) {
 			p.fail(s.start, "unterminated string (truncated JSON?)")

@@ -17,17 +17,17 @@ import (
 //
 // Only runs of literals and stretches of text that contain a needle are decoded and split:
 // in a large source file with one scope list, the rest costs a scan for quotes.
-func lexicalSets(data []byte, needles []needle) extraction {
-	l := &lexer{data: data, needles: needles}
+func lexicalSets(data []byte, pf *prefilter) extraction {
+	l := &lexer{data: data, pf: pf}
 	l.scan()
 	return l.extraction
 }
 
 type lexer struct {
 	extraction
-	data    []byte
-	needles []needle
-	inRun   bool // a run of literals is being collected
+	data  []byte
+	pf    *prefilter
+	inRun bool // a run of literals is being collected
 	// runKey is the name the run of literals is assigned to ("" for none).
 	runKey   string
 	lastEnd  int // where the last literal of the run ended
@@ -220,7 +220,7 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
-	if !mayHoldScopes(l.data[lits[0].start:lits[len(lits)-1].end], l.needles) {
+	if !l.pf.holds(l.data[lits[0].start:lits[len(lits)-1].end]) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
 		if rules.IsSecretKey(l.runKey) {
@@ -272,7 +272,7 @@ func (l *lexer) prose(start, end int) {
 	if !onlySeparators(d[start:end]) {
 		l.flush()
 	}
-	if !mayHoldScopes(d[start:end], l.needles) {
+	if !l.pf.holds(d[start:end]) {
 		return
 	}
 	text := string(d[start:end])

@@ -2,30 +2,62 @@ package configcheck
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
 )
 
-// A needle is a word any file holding a scope candidate must contain, in any case, with the
-// index of its rarest letter: the prefilter jumps between occurrences of that letter with
-// bytes.IndexByte (vectorised) and compares the word around each one, so a file without the
-// word costs two IndexByte passes per needle, about what reading it costs.
+// The prefilter decides, in one look at a file's bytes, what there is to do with it: parse
+// it for scope sets and authorization URLs, and search it for tokens. Each needle is found
+// through a rare byte with bytes.IndexByte (vectorised) and compared around each
+// occurrence, and needles that share a byte share a pass: a file costs three passes
+// whatever the catalogs hold — "z", "Z" and the dots — about what reading it costs.
+//
+//   - "zoho" in any case, through its z: ZohoCRM, ZOHOPEOPLE, every registry name, their
+//     near misses, the accounts and API hosts;
+//   - through the dots: each catalogued service whose name lacks "zoho" (Desk., WorkDrive.,
+//     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
+//     Accounts' profile scope), and "1000." (every Zoho token starts so);
+//   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder.
+//
+// What it gives up, on purpose: a file that holds none of these is not parsed (it is still
+// searched for tokens when it holds "1000."); a client secret is recognised by its key only
+// in files that mention a service (elsewhere nothing says whose secret it is).
+type prefilter struct {
+	words  []needle  // found through their rarest letter
+	dotted []string  // lower case, each found before a dot
+	last   [256]bool // the last bytes of the dotted names, in both cases
+}
+
+// hits is what the prefilter found in a text.
+type hits uint8
+
+const (
+	hitService hits = 1 << iota // a service name: there may be scopes
+	hitAuth                     // an authorization path
+	hitToken                    // "1000.": there may be a token
+)
+
+// needsParse reports whether a text is to be read for scope sets and URLs.
+func (h hits) needsParse() bool { return h&(hitService|hitAuth) != 0 }
+
+// tokenPrefix is how every Zoho token starts (redact's recogniser is the authority).
+const tokenPrefix = "1000"
+
+// A needle is a word any file holding what it stands for must contain, in any case, with
+// the index of its rarest letter.
 type needle struct {
 	word   string // lower case
 	anchor int
-	// dotted, when set, makes the needle the service names that do not contain "zoho",
-	// each followed by a dot: found in one pass over the dots of the text (dots are rare
-	// in data, and every scope has one after its service), not one pass per name.
-	dotted []string
-	last   *[256]bool // the last letters of the dotted names, to pass over most dots at once
+	hit    hits
 }
 
 // rarity orders letters from rarest to most common in English text and code.
-const rarity = "zqxjkvbpygfwmucldrhsnioate"
+const rarity = "/zqxjkvbpygfwmucldrhsnioate"
 
-func newNeedle(word string) needle {
-	n := needle{word: strings.ToLower(word)}
+func newNeedle(word string, hit hits) needle {
+	n := needle{word: strings.ToLower(word), hit: hit}
 	best := len(rarity)
 	for i := 0; i < len(n.word); i++ {
 		if r := strings.IndexByte(rarity, n.word[i]); r >= 0 && r < best {
@@ -35,64 +67,93 @@ func newNeedle(word string) needle {
 	return n
 }
 
-// prefilterNeedles returns the needles for a catalog: "zoho" in any case (ZohoCRM,
-// ZOHOPEOPLE, their near misses, and most services users add), and each service a user
-// catalog adds that does not contain it, as the catalog spells it (a case-insensitive scan
-// for such words would cost four times the "zoho" one). What the prefilter gives up, on
-// purpose: a file that never mentions Zoho — whose only scopes are AaaServer's, or belong
-// to services nobody catalogued — is not parsed (every file is still searched for tokens).
-// A client secret is recognised by its key only in files that mention Zoho: elsewhere
-// nothing says whose secret it is.
-func prefilterNeedles(c *catalog.Catalog) []needle {
-	out := []needle{newNeedle("zoho")}
-	var dotted []string
+// newPrefilter builds the prefilter for a catalog.
+func newPrefilter(c *catalog.Catalog) *prefilter {
+	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	names := map[string]bool{"aaaserver": true}
 	for _, s := range c.KnownServices() {
-		// AaaServer (Zoho Accounts' profile scope) keeps company with Zoho scopes in
-		// practice; scanning for it on its own would cost more than the rest of the
-		// prefilter. Services added by user catalogs are searched for as they are spelled,
-		// with their dot: "Desk" or "contracts" alone are common words.
-		if !strings.Contains(strings.ToLower(s), "zoho") && !strings.EqualFold(s, "AaaServer") {
-			dotted = append(dotted, s)
+		if l := strings.ToLower(s); !strings.Contains(l, "zoho") {
+			names[l] = true
 		}
 	}
-	if len(dotted) > 0 {
-		last := &[256]bool{}
-		for _, d := range dotted {
-			last[d[len(d)-1]] = true
-		}
-		out = append(out, needle{dotted: dotted, last: last})
+	for n := range names {
+		p.dotted = append(p.dotted, n)
 	}
-	return out
+	sort.Strings(p.dotted)
+	for _, d := range append(p.dotted, tokenPrefix) {
+		c := d[len(d)-1]
+		p.last[c], p.last[upper(c)] = true, true
+	}
+	return p
 }
 
-// mayHoldScopes reports whether data contains one of the needles, in any case.
-func mayHoldScopes(data []byte, needles []needle) bool {
-	for _, n := range needles {
-		if n.in(data) {
-			return true
-		}
-	}
-	return false
+// scan reports what a text holds, passing over each kind once it is found.
+func (p *prefilter) scan(data []byte) hits {
+	var h hits
+	p.find(data, hitService|hitAuth|hitToken, func(_ int, hit hits, want hits) hits {
+		h |= hit
+		return want &^ hit
+	})
+	return h
 }
 
-func (n needle) in(data []byte) bool {
-	if n.dotted != nil {
-		for from := 0; ; {
-			i := bytes.IndexByte(data[from:], '.')
-			if i < 0 {
-				return false
-			}
-			i += from
-			if i > 0 && n.last[data[i-1]] {
-				for _, name := range n.dotted {
-					if i >= len(name) && string(data[i-len(name):i]) == name {
-						return true
-					}
-				}
-			}
-			from = i + 1
+// holds reports whether a text is to be read for scope sets and URLs.
+func (p *prefilter) holds(data []byte) bool {
+	found := false
+	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
+	return found
+}
+
+// each calls at with the offset of every service name and authorization path in data.
+func (p *prefilter) each(data []byte, at func(off int)) {
+	p.find(data, hitService|hitAuth, func(off int, _ hits, want hits) hits { at(off); return want })
+}
+
+// find calls hit with each occurrence of a needle of the kinds in want, in no particular
+// order; hit returns the kinds still wanted, and find stops when there are none.
+func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits) hits) {
+	for _, n := range p.words {
+		if want&n.hit == 0 {
+			continue
+		}
+		n.find(data, func(off int) bool {
+			want = hit(off, n.hit, want)
+			return want&n.hit != 0
+		})
+		if want == 0 {
+			return
 		}
 	}
+	for from := 0; want&(hitToken|hitService) != 0; {
+		i := bytes.IndexByte(data[from:], '.')
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + 1
+		if i == 0 || !p.last[data[i-1]] {
+			continue
+		}
+		if i >= len(tokenPrefix) && string(data[i-len(tokenPrefix):i]) == tokenPrefix {
+			if want&hitToken != 0 {
+				want = hit(i-len(tokenPrefix), hitToken, want)
+			}
+			continue
+		}
+		if want&hitService == 0 {
+			continue
+		}
+		for _, name := range p.dotted {
+			if i >= len(name) && equalFold(data[i-len(name):i], name) {
+				want = hit(i-len(name), hitService, want)
+				break
+			}
+		}
+	}
+}
+
+// find calls hit with the offset of each occurrence of the word until it returns false.
+func (n needle) find(data []byte, hit func(off int) bool) {
 	a := n.word[n.anchor]
 	for _, c := range [2]byte{a, upper(a)} {
 		for from := 0; ; {
@@ -102,7 +163,9 @@ func (n needle) in(data []byte) bool {
 			}
 			i += from
 			if start := i - n.anchor; start >= 0 && start+len(n.word) <= len(data) && equalFold(data[start:start+len(n.word)], n.word) {
-				return true
+				if !hit(start) {
+					return
+				}
 			}
 			from = i + 1
 		}
@@ -110,7 +173,6 @@ func (n needle) in(data []byte) bool {
 			break
 		}
 	}
-	return false
 }
 
 func upper(c byte) byte {

@@ -29,86 +29,20 @@ const maxExpansion = 1_000_000
 // yamlSets reads every document of a YAML file. A sequence is one scope set; a scalar is
 // split into sets like any text; the keys of a mapping under a scope-named key (OpenAPI
 // securitySchemes flows) are one set. Anchored nodes are read once, at the anchor, and
-// never again through an alias.
-//
-// A large file is cut at its top-level entries (lines that start in column 0) and only the
-// entries that mention a needle are parsed: a 1 MB OpenAPI document whose scopes sit in
-// components.securitySchemes costs a few kilobytes of parsing. If an entry does not parse
-// alone (an alias to an anchor in another entry), the whole file is parsed instead.
-func yamlSets(data []byte, needles []needle) (extraction, *parseError) {
-	if len(data) >= chunkedYAMLMin {
-		if chunks, ok := yamlChunks(data, needles); ok {
-			var all extraction
-			whole := false
-			for _, ch := range chunks {
-				ex, err := yamlParse(data[ch.start:ch.end])
-				if err != nil {
-					whole = true
-					break
-				}
-				ex.shift(ch.start)
-				all.add(ex)
-			}
-			if !whole {
-				return all, nil
-			}
+// never again through an alias. A file past needleBlockMin is cut down to the blocks that
+// matter first (yamlblocks.go); what the cutter does not follow is parsed whole.
+func yamlSets(data []byte, pf *prefilter) (extraction, *parseError) {
+	if len(data) >= needleBlockMin {
+		if ex, ok := yamlNeedleBlocks(data, pf); ok {
+			return ex, nil
 		}
 	}
 	return yamlParse(data)
 }
 
-// chunkedYAMLMin is the size from which a YAML file is parsed entry by entry.
-const chunkedYAMLMin = 16 << 10
-
-// yamlChunks cuts a single-document YAML file into its top-level entries, keeping those that
-// contain a needle; a run of top-level "- " items stays one entry (one sequence). It gives
-// up (ok false) on multi-document files, directives and tabs at line starts.
-func yamlChunks(data []byte, needles []needle) (chunks []span, ok bool) {
-	var starts []int
-	for off := 0; off < len(data); {
-		end := len(data)
-		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
-			end = off + i + 1
-		}
-		line := data[off:end]
-		switch {
-		case len(line) == 0 || line[0] == ' ' || line[0] == '\n' || line[0] == '\r' || line[0] == '#':
-		case line[0] == '\t' || line[0] == '%' || bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")):
-			return nil, false
-		case line[0] == '-' && len(starts) > 0 && data[starts[len(starts)-1]] == '-':
-			// Still the same top-level sequence.
-		default:
-			starts = append(starts, off)
-		}
-		off = end
-	}
-	if len(starts) == 0 {
-		return nil, false
-	}
-	for i, s := range starts {
-		e := len(data)
-		if i+1 < len(starts) {
-			e = starts[i+1]
-		}
-		if mayHoldScopes(data[s:e], needles) { // tokens are found by the file's credential sweep
-			chunks = append(chunks, span{s, e})
-		}
-	}
-	return chunks, true
-}
-
-// shift moves a set found in a chunk to the chunk's place in the file.
-func (ls *locSet) shift(by int) {
-	for i := range ls.items {
-		it := &ls.items[i]
-		it.start += by
-		it.end += by
-		if it.remove != nil {
-			r := span{it.remove.start + by, it.remove.end + by}
-			it.remove = &r
-		}
-	}
-}
+// needleBlockMin is the size from which a YAML file is cut to its needle blocks: below it
+// the whole parse costs a few hundred microseconds at most.
+const needleBlockMin = 4 << 10
 
 // yamlParse parses and walks a whole YAML text.
 func yamlParse(data []byte) (extraction, *parseError) {
@@ -305,16 +239,19 @@ func (w *yamlWalker) node(n *yaml.Node, key string, depth int) {
 // text records a scalar for the hygiene checks; its bytes are found by searching the
 // scalar's raw extent, as for scopes.
 func (w *yamlWalker) text(n *yaml.Node, key string) {
-	start, end := w.extent(n)
 	value := n.Value
+	f := w.frames[len(w.frames)-1]
+	f.hosts = append(f.hosts, rules.ZohoHosts(value)...)
+	if !rules.TextMayMatter(value) {
+		return
+	}
+	start, end := w.extent(n)
 	w.texts = append(w.texts, locText{value: value, key: key, locate: func(s, e int) (int, int) {
 		if j := bytes.Index(w.data[start:end], []byte(value[s:e])); j >= 0 {
 			return start + j, start + j + (e - s)
 		}
 		return start, start
 	}})
-	f := w.frames[len(w.frames)-1]
-	f.hosts = append(f.hosts, rules.ZohoHosts(value)...)
 }
 
 // sequence makes one set of a sequence's scalars; other elements are walked on their own.
@@ -385,7 +322,7 @@ func (w *yamlWalker) addScalar(ls *locSet, n *yaml.Node, s scopetext.Set) {
 		if len(s.Spans) > 1 && it.exact {
 			rs, re := s.RemovalRange(i)
 			// The removal keeps the list well formed when the separator bytes are verbatim.
-			if a := it.start - (sp.Start - rs); a >= 0 && string(w.data[a:a+(re-rs)]) == n.Value[rs:re] {
+			if a := it.start - (sp.Start - rs); a >= 0 && a+(re-rs) <= len(w.data) && string(w.data[a:a+(re-rs)]) == n.Value[rs:re] {
 				it.remove = &span{a, a + (re - rs)}
 			}
 		}

@@ -42,7 +42,7 @@ type TextFinding struct {
 
 // CheckText applies the text checks (ZS301, ZS302) to one string.
 func (e *Engine) CheckText(t Text) []TextFinding {
-	if e.Policy.Excluded(t.File) || !mayNeedText(t.Value) {
+	if e.Policy.Excluded(t.File) || !TextMayMatter(t.Value) {
 		return nil
 	}
 	return runRules(e, textRules, t, func(f *TextFinding) *Finding { return &f.Finding })
@@ -64,9 +64,10 @@ func (e *Engine) credentials(t Text) []TextFinding {
 	return out
 }
 
-// mayNeedText is a cheap first look: every finding needs "1000." (a token), a long
+// TextMayMatter is a cheap first look, for the extractors too (a string for which it is
+// false is not worth handing over): every text finding needs "1000." (a token), a long
 // alphanumeric run (a secret), or "/auth" (an authorization URL).
-func mayNeedText(s string) bool {
+func TextMayMatter(s string) bool {
 	return strings.Contains(s, "1000.") || strings.Contains(s, "auth") || len(s) >= 30
 }
 

@@ -269,8 +269,15 @@ type Found struct {
 
 // Find scans data once for what Remember, Holds and the credential checks need. secrets
 // says whether to look for client-secret values too (two more passes over data).
-func Find(data []byte, secrets bool) Found {
-	f := Found{Tokens: TokensIn(data, false)}
+func Find(data []byte, secrets bool) Found { return FindSome(data, true, secrets) }
+
+// FindSome is Find for a caller that knows more: without tokens, data is known to hold no
+// "1000." (a prefilter saw none), so the token pass would find nothing.
+func FindSome(data []byte, tokens, secrets bool) Found {
+	var f Found
+	if tokens {
+		f.Tokens = TokensIn(data, false)
+	}
 	if secrets {
 		f.Assignments = AssignmentsIn(data)
 	}

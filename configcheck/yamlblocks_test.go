@@ -1,0 +1,229 @@
+package configcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/report"
+)
+
+// yamlFindings judges a YAML text with the extraction extract gives, as checkBytes does.
+func yamlFindings(data []byte, extract func([]byte) (extraction, *parseError)) []report.Finding {
+	ex, err := extract(data)
+	ex.texts = append(ex.texts, sweepCredentials(data, redact.Find(data, true))...)
+	fs, _, _ := checkExtraction("x.yaml", "x.yaml", YAML, data, opts(), ex, err)
+	return report.Sort(fs)
+}
+
+func wholeYAML(data []byte) (extraction, *parseError) { return yamlParse(data) }
+
+func blockYAML(data []byte) (extraction, *parseError) {
+	return yamlSets(data, newPrefilter(opts().Catalog))
+}
+
+// k8sPadding is what surrounds a scope in a real manifest: deep mappings, env lists,
+// block scalars and flow sequences that mention no needle.
+func k8sPadding(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		id := strconvItoa(i)
+		b.WriteString("  worker" + id + ":\n    replicas: 3\n    labels: {app: w" + id + ", tier: \"back\"}\n" +
+			"    containers:\n    - name: w" + id + "\n      image: registry.example.com/w:1.2\n      args: [\"--port\", '80']\n" +
+			"      env:\n        - name: LOG_LEVEL\n          value: info\n        - name: DB_URL\n          value: postgres://db:5432/app\n" +
+			"      command: |\n        echo start\n          indented: not a key\n        exec app\n")
+	}
+	return b.String()
+}
+
+// nest puts a document under spec.config of a manifest padded around it.
+func nest(doc string) string {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: Thing\nspec:\n")
+	b.WriteString(k8sPadding(6 << 10))
+	b.WriteString("  config:\n")
+	for _, line := range strings.SplitAfter(doc, "\n") {
+		if strings.TrimSpace(line) != "" {
+			b.WriteString("    ")
+		}
+		b.WriteString(line)
+	}
+	if !strings.HasSuffix(doc, "\n") {
+		b.WriteString("\n")
+	}
+	b.WriteString(k8sPadding(6 << 10))
+	return b.String()
+}
+
+// pad puts a document first, top-level padding after it.
+func pad(doc string) string {
+	if !strings.HasSuffix(doc, "\n") {
+		doc += "\n"
+	}
+	return doc + "padding:\n" + k8sPadding(10<<10)
+}
+
+// yamlShapes are the places scopes, tokens and authorization URLs sit in real YAML.
+var yamlShapes = map[string]string{
+	"env-list":     "env:\n  - name: ZOHO_SCOPE\n    value: ZohoCRM.settings.ALL\n  - name: OTHER\n    value: x\n",
+	"compact-list": "scopes:\n- ZohoCRM.users.READ\n- ZohoCRM.users.READ\n- Foo.bar.READ\n",
+	"scope-key":    "oauth:\n  scope: Foo.bar.REED\n",
+	"flow-list":    "scopes: [ZohoCRM.modules.leads.READ, \"ZohoCRM.modules.leeds.READ\", 'AaaServer.profile.READ']\n",
+	"block-scalar": "notes: |\n  needs ZohoCRM.modules.ALLL\n    and: ZohoCRM.users.READ\nafter: 1\n",
+	"folded":       "desc: >-\n  scope=ZohoCRM.modules.ALL,ZohoCRM.modules.ALL\n",
+	"quoted-key":   "\"client_scopes\": \"ZohoCRM.users.READ ZohoCRM.org.READ\"\n",
+	"openapi": "security:\n  - oauth2:\n      - ZohoCRM.modules.ALL\n      - ZohoCRM.modules.leads.READ\n" +
+		"components:\n  securitySchemes:\n    oauth2:\n      flows:\n        authorizationCode:\n          scopes:\n            ZohoCRM.modules.ALL: all\n            Foo.bar.READ: other\n",
+	"credential-hosts": "zoho:\n  refresh_token: 1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210\n" +
+		"  endpoints:\n    accounts: https://accounts.zoho.eu\n    api: https://www.zohoapis.com\n",
+	"credential-far": "client:\n  auth:\n    access_token: placeholder\n  region:\n    deep:\n      api: https://www.zohoapis.in/crm/v8\n      accounts: https://accounts.zoho.com\n",
+	"secret":         "creds:\n  client_secret: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b\n  client_id: 1000.ABCDEFGHIJ\n",
+	"auth-url":       "login:\n  url: https://accounts.example.com/oauth/v2/auth?scope=ZohoCRM.users.READ&client_id=x\n",
+	"auth-relative":  "login:\n  path: /oauth/v2/auth?response_type=code&scope=ZohoCRM.users.READ ZohoCRM.org.READ\n",
+	"anchors":        "base: &b\n  scope: ZohoCRM.users.READ\nother:\n  <<: *b\n  name: x\n",
+	"tags":           "scopes: !!seq\n  - !!str ZohoCRM.modules.ALLL\n",
+	"comments":       "# ZohoCRM.modules.ALL in a comment\nkeys: # trailing ZohoCRM.x.ALLL\n  - ZohoCRM.users.READ # ok\n",
+	"suppressed":     "scopes:\n  # zscopelint:ignore ZS103\n  - ZohoCRM.modules.leeds.READ\n",
+	"seq-of-seq":     "sets:\n  - - ZohoCRM.users.READ\n    - ZohoCRM.users.READ\n  - - ZohoCRM.org.READ\n",
+	"crlf":           "oauth:\r\n  scopes:\r\n    - ZohoCRM.users.READ\r\n    - ZohoCRM.users.READ\r\n",
+	"multi-doc":      "a: 1\n---\nscopes:\n  - ZohoCRM.users.READ\n  - ZohoCRM.users.READ\n...\n---\nb: ZohoCRM.modules.ALLL\n",
+	"unclosed-flow":  "scopes: [ZohoCRM.users.READ,\n  ZohoCRM.users.READ]\n",
+	"explicit-key":   "? ZohoCRM.users.READ\n: x\n",
+}
+
+// The cutter finds exactly what parsing the whole file finds: same findings, positions and
+// fixes, on every shape alone, nested deep in a padded manifest, and on the YAML files of
+// the repository's corpora, nested the same way.
+func TestNeedleBlocksMatchWholeFile(t *testing.T) {
+	type input struct{ name, text string }
+	var inputs []input
+	for name, doc := range yamlShapes {
+		inputs = append(inputs, input{name, doc}, input{name + "/nested", nest(doc)}, input{name + "/padded", pad(doc)})
+	}
+	var corpora []string
+	for _, glob := range []string{"testdata/*/*.yaml", "../testdata/accuracy/*/*.yaml", "../examples/*/*.yaml", "../*.yml", "../*.yaml", "../rules/*.yaml", "../catalog/*.yaml"} {
+		m, _ := filepath.Glob(glob)
+		corpora = append(corpora, m...)
+	}
+	if len(corpora) < 8 {
+		t.Fatalf("only %d corpus files found", len(corpora))
+	}
+	for _, f := range corpora {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, input{f, string(data)}, input{f + "/nested", nest(string(data))}, input{f + "/padded", pad(string(data))})
+	}
+	cut, invalid := 0, 0
+	for _, in := range inputs {
+		data := []byte(in.text)
+		if _, _, ok := yamlNeedleText(data, newPrefilter(opts().Catalog)); ok {
+			cut++
+		}
+		if _, err := yamlParse(data); err != nil {
+			// The cutter reports errors only in what it parses; such inputs are compared
+			// by TestNeedleBlocksInvalid.
+			invalid++
+			continue
+		}
+		want, got := yamlFindings(data, wholeYAML), yamlFindings(data, blockYAML)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: the needle blocks find otherwise than the whole file (-whole +blocks):\n%s", in.name, d)
+		}
+	}
+	// The comparison means something only if the cutter did the work: every nested shape
+	// but those it must give up on is cut.
+	for name, doc := range yamlShapes {
+		_, _, ok := yamlNeedleText([]byte(nest(doc)), newPrefilter(opts().Catalog))
+		giveUp := name == "unclosed-flow" || name == "explicit-key"
+		if ok == giveUp {
+			t.Errorf("%s: cut = %v, want %v", name, ok, !giveUp)
+		}
+	}
+	if invalid > len(inputs)/4 {
+		t.Errorf("%d of %d inputs do not parse whole: the comparison covers too little", invalid, len(inputs))
+	}
+	t.Logf("%d of %d inputs cut to needle blocks; %d do not parse whole", cut, len(inputs), invalid)
+}
+
+// What the cutter keeps of a manifest: the lines above the block and the block.
+func TestNeedleBlocksKeep(t *testing.T) {
+	doc := "apiVersion: v1\nspec:\n" + k8sPadding(5<<10) + "  template:\n    spec:\n      containers:\n" +
+		"      - name: app\n        image: x\n        env:\n        - name: A\n          value: b\n" +
+		"        - name: ZOHO_SCOPE\n          value: ZohoCRM.settings.ALL\n" + k8sPadding(5<<10)
+	kept, _, ok := yamlNeedleText([]byte(doc), newPrefilter(opts().Catalog))
+	if !ok {
+		t.Fatal("not cut")
+	}
+	want := "spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        env:\n" +
+		"        - name: A\n          value: b\n        - name: ZOHO_SCOPE\n          value: ZohoCRM.settings.ALL\n"
+	if diff := cmp.Diff(want, string(kept)); diff != "" {
+		t.Errorf("kept (-want +got):\n%s", diff)
+	}
+}
+
+// FuzzNeedleBlocks: on any text that parses, the needle blocks find what the whole file
+// finds.
+func FuzzNeedleBlocks(f *testing.F) {
+	for _, doc := range yamlShapes {
+		f.Add([]byte(doc))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		if len(doc) > 4<<10 {
+			return
+		}
+		data := []byte(nest(string(doc)))
+		if _, err := yamlParse(data); err != nil {
+			return
+		}
+		want, got := yamlFindings(data, wholeYAML), yamlFindings(data, blockYAML)
+		if !withinContract(data, want) {
+			return
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("needle blocks differ (-whole +blocks):\n%s", d)
+		}
+	})
+}
+
+// withinContract reports whether every finding of the whole file is one the cutter promises
+// to keep: on a line that matters by itself, or in the block of one. Findings on a line
+// that names no service, no operation and no telling key, in a block where nothing else
+// does either (ZoCRM..0EAD under a key named x), are what the cutter gives up on purpose.
+func withinContract(data []byte, want []report.Finding) bool {
+	lines, ok := cutLines(data)
+	if !ok {
+		return true // parsed whole
+	}
+	pf := newPrefilter(opts().Catalog)
+	for _, f := range want {
+		if f.Line < 1 || f.Line > len(lines) {
+			return false
+		}
+		// The finding's line, or a line of its parent's block, must matter by itself.
+		i := f.Line - 1
+		for lines[i].kind == lineContent {
+			i = int(lines[i].owner)
+		}
+		root := i
+		if lines[i].parent >= 0 {
+			root = int(lines[i].parent)
+		}
+		found := false
+		for j := root; j < len(lines) && lines[j].start < lines[root].end2 && !found; j++ {
+			text := data[lines[j].start:lines[j].end]
+			hasOp := false
+			eachOperation(text, func(int) { hasOp = true })
+			found = lines[j].matters || pf.holds(text) || hasOp
+		}
+		if !found && f.Check.ID != "ZS001" {
+			return false
+		}
+	}
+	return true
+}
