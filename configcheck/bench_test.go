@@ -84,12 +84,20 @@ func BenchmarkJSONExtraction(b *testing.B) {
 		"env-400":    []byte(env.String()),
 		"scopes-1KB": []byte(`{"oauth": {"client_id": "x", "scopes": ["ZohoCRM.users.READ", "ZohoCRM.users.READ", "ZohoCRM.org.READ"]}, "pad": "` + strings.Repeat("x", 900) + `"}`),
 	}
+	pf := newPrefilter(opts().Catalog)
 	for name, data := range files {
-		b.Run(name, func(b *testing.B) {
+		b.Run(name+"/pruned", func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				jsonSets(data)
+				jsonSets(data, pf)
+			}
+		})
+		b.Run(name+"/whole", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				jsonSets(data, nil)
 			}
 		})
 	}

@@ -303,7 +303,7 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 	case YAML:
 		ex, err = yamlSets(data, pf)
 	case JSON:
-		ex, err = jsonSets(data)
+		ex, err = jsonSets(data, pf)
 	case Env:
 		ex = envSets(data)
 	case Lexical:

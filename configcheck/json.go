@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -14,8 +15,17 @@ import (
 // VS Code settings). An array's strings are one scope set; any string is split like text;
 // a value under a scope-named key is in scope position, and the keys of an object under one
 // (OpenAPI scope maps) are one set. Positions are exact, inside strings too.
-func jsonSets(data []byte) (extraction, *parseError) {
-	p := &jsonParser{data: data, frames: []*hostFrame{{}}}
+//
+// With a prefilter, an object or array below the top level that holds nothing the checks
+// read (prefilter.mattering) is passed over by a scan that only matches brackets, and so is
+// a lone string value: in a 25 KB list of 400 environment entries, the one that names a
+// scope is parsed. A syntax error inside what is passed over is not reported.
+func jsonSets(data []byte, pf *prefilter) (extraction, *parseError) {
+	p := &jsonParser{data: data, frames: []*hostFrame{{}}, prune: pf != nil}
+	if p.prune {
+		p.mattering = pf.mattering(data)
+		p.opens, p.ends = containerEnds(data)
+	}
 	if bytes.HasPrefix(data, utf8BOM) {
 		p.pos = len(utf8BOM) // Windows editors write one; it is not content
 	}
@@ -36,8 +46,12 @@ type jsonParser struct {
 	pos    int
 	err    *parseError
 	frames []*hostFrame // the objects being read, innermost last
-	key    string       // the last key read
-	path   []string     // keys down to the value being read (elementKey for array elements)
+	// prune: pass over what holds none of the offsets in mattering (prefilter.mattering).
+	prune       bool
+	mattering   []int
+	opens, ends []int    // containerEnds
+	key         string   // the last key read
+	path        []string // keys down to the value being read (elementKey for array elements)
 }
 
 // hostFrame gathers, for one mapping or object, the credential key it holds and the Zoho
@@ -123,12 +137,13 @@ func (p *jsonParser) value(scopePos bool, depth int) {
 		return
 	}
 	switch c := p.data[p.pos]; {
+	case (c == '{' || c == '[') && p.passOver(scopePos, depth):
 	case c == '{':
 		p.object(scopePos, depth)
 	case c == '[':
 		p.array(scopePos, depth)
 	case c == '"':
-		if s, ok := p.str(); ok {
+		if s, ok := p.str(); ok && (!p.prune || scopePos || within(p.mattering, s.start, s.end)) {
 			p.textSets(s, scopePos)
 			p.text(s)
 		}
@@ -146,6 +161,81 @@ func (p *jsonParser) value(scopePos bool, depth int) {
 	default:
 		p.fail(p.pos, "unexpected "+p.describe())
 	}
+}
+
+// passOver skips the object or array at p.pos when it holds nothing the checks read, and
+// reports whether it did. A value in scope position is always read.
+func (p *jsonParser) passOver(scopePos bool, depth int) bool {
+	if !p.prune || scopePos || depth == 0 {
+		return false
+	}
+	for i := max(0, len(p.path)-3); i < len(p.path); i++ {
+		if p.path[i] == "security" { // an OpenAPI security requirement: its path says what it is
+			return false
+		}
+	}
+	i := sort.SearchInts(p.opens, p.pos)
+	if i == len(p.opens) || p.opens[i] != p.pos {
+		return false
+	}
+	end := p.ends[i]
+	if end < 0 || within(p.mattering, p.pos, end) {
+		return false // malformed (the parser says where) or worth reading
+	}
+	p.pos = end
+	return true
+}
+
+// containerEnds pairs every object and array of a JSON text with its end, matching
+// brackets outside strings and comments in one pass: ends[i] is where the container that
+// opens at opens[i] ends (-1: it does not). Strings are crossed with IndexByte.
+func containerEnds(data []byte) (opens, ends []int) {
+	var stack []int // indexes into opens
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{', '[':
+			if len(stack) > maxDepth {
+				return opens, ends // deeper than the parser goes: it reports the error
+			}
+			stack = append(stack, len(opens))
+			opens, ends = append(opens, i), append(ends, -1)
+		case '}', ']':
+			if len(stack) > 0 {
+				ends[stack[len(stack)-1]] = i + 1
+				stack = stack[:len(stack)-1]
+			}
+		case '"':
+			for {
+				j := bytes.IndexByte(data[i+1:], '"')
+				if j < 0 {
+					return opens, ends
+				}
+				i += 1 + j
+				k := i - 1 // an escaped quote has an odd run of backslashes before it
+				for k >= 0 && data[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
+					break
+				}
+			}
+		case '/':
+			if i+1 < len(data) && data[i+1] == '/' {
+				j := bytes.IndexByte(data[i:], '\n')
+				if j < 0 {
+					return opens, ends
+				}
+				i += j
+			} else if i+1 < len(data) && data[i+1] == '*' {
+				j := bytes.Index(data[i+2:], []byte("*/"))
+				if j < 0 {
+					return opens, ends
+				}
+				i += 2 + j + 1
+			}
+		}
+	}
+	return opens, ends
 }
 
 func isWordByte(c byte) bool {

@@ -26,6 +26,7 @@ import (
 // in files that mention a service (elsewhere nothing says whose secret it is).
 type prefilter struct {
 	words  []needle  // found through their rarest letter
+	keys   []needle  // the words of keys whose values the checks read whatever they hold
 	dotted []string  // lower case, each found before a dot
 	last   [256]bool // the last bytes of the dotted names, in both cases
 }
@@ -70,6 +71,9 @@ func newNeedle(word string, hit hits) needle {
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
 	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	for _, w := range []string{"scope", "token", "secret", "security"} {
+		p.keys = append(p.keys, newNeedle(w, 0))
+	}
 	names := map[string]bool{"aaaserver": true}
 	for _, s := range c.KnownServices() {
 		if l := strings.ToLower(s); !strings.Contains(l, "zoho") {
@@ -102,6 +106,29 @@ func (p *prefilter) holds(data []byte) bool {
 	found := false
 	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
 	return found
+}
+
+// mattering returns, sorted, the offsets in data of what may make a part of it matter to
+// the checks: what holds finds, an operation after a dot (a scope whose service is
+// misspelt past the prefilter), and the words of the keys whose values the checks read
+// whatever they hold (keyMatters). A part of a file (a JSON object, array or string) that
+// none of them starts in is passed over.
+func (p *prefilter) mattering(data []byte) []int {
+	var offs []int
+	add := func(off int) { offs = append(offs, off) }
+	p.each(data, add)
+	eachOperation(data, add)
+	for _, k := range p.keys {
+		k.find(data, func(off int) bool { add(off); return true })
+	}
+	sort.Ints(offs)
+	return offs
+}
+
+// within reports whether a sorted list of offsets holds one in [start, end).
+func within(offs []int, start, end int) bool {
+	i := sort.SearchInts(offs, start)
+	return i < len(offs) && offs[i] < end
 }
 
 // each calls at with the offset of every service name and authorization path in data.

@@ -227,3 +227,88 @@ func withinContract(data []byte, want []report.Finding) bool {
 	}
 	return true
 }
+
+// jsonFindings judges a JSON text as checkBytes does, with or without the prefilter's
+// pruning.
+func jsonFindings(data []byte, pf *prefilter) []report.Finding {
+	ex, err := jsonSets(data, pf)
+	ex.texts = append(ex.texts, sweepCredentials(data, redact.Find(data, true))...)
+	fs, _, _ := checkExtraction("x.json", "x.json", JSON, data, opts(), ex, err)
+	return report.Sort(fs)
+}
+
+var jsonShapes = map[string]string{
+	"env-entry":    `{"name": "ZOHO_SCOPE", "value": "ZohoCRM.settings.ALL,ZohoCRM.settings.ALL"}`,
+	"scope-key":    `{"oauth": {"scope": "ZohCRM.users.read"}}`,
+	"scopes-list":  `{"scopes": ["ZohoCRM.users.READ", "ZohoCRM.users.READ", "attendance.READ"]}`,
+	"misspelt":     `{"crm": {"perms": ["ZohCRM.modules.ALL", "x.y.z"]}}`,
+	"security":     `{"paths": {"/x": {"get": {"security": [{"oauth2": ["Foo.bar.read", "ZohoCRM.users.READ"]}]}}}}`,
+	"openapi-map":  `{"flows": {"authorizationCode": {"scopes": {"ZohoCRM.modules.ALL": "all", "Foo.bar.READ": "x"}}}}`,
+	"credential":   `{"zoho": {"refresh_token": "placeholder", "urls": {"a": "https://accounts.zoho.eu", "b": "https://www.zohoapis.com"}}}`,
+	"secret":       `{"creds": {"client_secret": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"}}`,
+	"auth-url":     `{"login": {"url": "https://{{accounts}}/oauth/v2/auth?scope=ZohoCRM.users.READ"}}`,
+	"escapes":      `{"a": {"s": "ZohoCRM.users.READ,Zoho\u0043RM.users.READ"}}`,
+	"comments":     "{\n  // ZohoCRM.modules.ALL\n  \"a\": {/* x */ \"scopes\": [\"ZohoCRM.users.READ\", \"ZohoCRM.users.READ\",]},\n}",
+	"token-values": `{"a": {"t": "1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210"}}`,
+}
+
+// padJSON puts a JSON value in the middle of a 400-entry environment list.
+func padJSON(doc string) string {
+	var b strings.Builder
+	b.WriteString(`{"spec": {"env": [`)
+	for i := 0; i < 400; i++ {
+		if i == 200 {
+			b.WriteString(`{"name": "X", "value": ` + doc + `}, `)
+		}
+		b.WriteString(`{"name": "VAR_` + strconvItoa(i) + `", "value": "postgres://db:5432/app", "n": [1, 2, {"k": "v"}]}, `)
+	}
+	b.WriteString(`{}]}}`)
+	return b.String()
+}
+
+// Passing over what holds nothing finds exactly what reading every value finds.
+func TestJSONPruningMatchesWholeFile(t *testing.T) {
+	type input struct{ name, text string }
+	var inputs []input
+	for name, doc := range jsonShapes {
+		inputs = append(inputs, input{name, doc}, input{name + "/padded", padJSON(doc)})
+	}
+	var corpora []string
+	for _, glob := range []string{"testdata/*/*.json", "../testdata/accuracy/*/*.json", "../cmd/zscopelint/testdata/*.json"} {
+		m, _ := filepath.Glob(glob)
+		corpora = append(corpora, m...)
+	}
+	if len(corpora) < 3 {
+		t.Fatalf("only %d corpus files found", len(corpora))
+	}
+	for _, f := range corpora {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, input{f, string(data)}, input{f + "/padded", padJSON(string(data))})
+	}
+	pf := newPrefilter(opts().Catalog)
+	for _, in := range inputs {
+		data := []byte(in.text)
+		want, got := jsonFindings(data, nil), jsonFindings(data, pf)
+		if len(want) == 0 && !strings.Contains(in.name, "golden") {
+			t.Errorf("%s: no findings: the input tests nothing", in.name)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: pruned parse finds otherwise (-whole +pruned):\n%s", in.name, d)
+		}
+	}
+}
+
+// The pruning passes over the entries that hold nothing: the comparison above means
+// something only if it does.
+func TestJSONPruningPassesOver(t *testing.T) {
+	data := []byte(padJSON(jsonShapes["env-entry"]))
+	pf := newPrefilter(opts().Catalog)
+	whole := testing.AllocsPerRun(5, func() { jsonSets(data, nil) })
+	pruned := testing.AllocsPerRun(5, func() { jsonSets(data, pf) })
+	if pruned*10 > whole {
+		t.Errorf("allocations: pruned %.0f, whole %.0f: want a tenth at most", pruned, whole)
+	}
+}
