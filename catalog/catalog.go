@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -170,21 +171,41 @@ func LoadBytes(name string, data []byte) (*Catalog, error) {
 }
 
 func embeddedSpecs() ([]*fileSpec, []error) {
-	var specs []*fileSpec
-	var errs []error
-	for _, name := range EmbeddedFiles() {
-		data, err := embedded.ReadFile(name)
-		if err == nil {
-			var fs *fileSpec
-			if fs, err = parseFile("catalog/"+name, data); err == nil {
-				specs = append(specs, fs)
+	// Parsing the embedded files is most of a run's start-up: they are parsed side by side,
+	// each into its own slot, so that the order (and so the catalog) stays the same.
+	names := EmbeddedFiles()
+	specs := make([]*fileSpec, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(names), max(1, runtime.GOMAXPROCS(0))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := embedded.ReadFile(names[i])
+				if err == nil {
+					specs[i], err = parseFile("catalog/"+names[i], data)
+				}
+				errs[i] = err
 			}
-		}
-		if err != nil {
-			errs = append(errs, err)
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var okSpecs []*fileSpec
+	var okErrs []error
+	for i := range names {
+		if errs[i] != nil {
+			okErrs = append(okErrs, errs[i])
+		} else {
+			okSpecs = append(okSpecs, specs[i])
 		}
 	}
-	return specs, errs
+	return okSpecs, okErrs
 }
 
 func build(specs []*fileSpec) (*Catalog, error) {

@@ -37,6 +37,7 @@ type blockLine struct {
 	indent     int
 	kind       lineKind
 	dash       bool  // a sequence entry ("- ...")
+	keyed      bool  // holding a mapping entry ("key: ..." or "- key: ...")
 	owner      int32 // content: the line whose block scalar it belongs to
 	parent     int32 // node: the node line it is an entry under, or -1
 	end2       int   // node: where its subtree ends (the start of the first line that is not in it)
@@ -87,10 +88,15 @@ func yamlNeedleText(data []byte, pf *prefilter) (kept []byte, runs []keptRun, ok
 		if !l.matters {
 			continue
 		}
+		// The block is the mapping or sequence the line is an entry of, whose siblings
+		// make one set with it; for an entry of a mapping that is an element of a
+		// sequence ("- name: ZOHO_SCOPE"), that mapping is the element alone.
 		root := i
-		if l.parent >= 0 {
+		switch {
+		case l.dash && l.keyed:
+		case l.parent >= 0:
 			root = int(l.parent)
-		} else if l.dash {
+		case l.dash:
 			return nil, nil, false // an entry of a top-level sequence: the block is the document
 		}
 		keep = append(keep, span{lines[root].start, lines[root].end2})
@@ -169,7 +175,8 @@ func cutLines(data []byte) ([]blockLine, bool) {
 			l.indent++
 		}
 		rest := line[l.indent:]
-		blank := len(bytes.TrimLeft(rest, " \t\r\n")) == 0
+		blank := len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' && (len(rest) == 1 || rest[1] == '\n') ||
+			rest[0] == '\t' && len(bytes.TrimLeft(rest, " \t\r\n")) == 0
 		if header >= 0 && (blank || l.indent > lines[header].indent) {
 			l.kind, l.owner = lineContent, header
 			lines = append(lines, l)
@@ -195,7 +202,7 @@ func cutLines(data []byte) ([]blockLine, bool) {
 			if !ok {
 				return nil, false
 			}
-			l.dash = dash
+			l.dash, l.keyed = dash, key != nil
 			l.matters = keyMatters(key)
 			// Entries of a compact sequence ("key:\n- a") sit at their key's indentation.
 			n := len(stack)
