@@ -134,12 +134,16 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	// The walk of the arguments and the loading of the catalogs and policy are independent,
+	// and each is a good part of a short run: they run side by side.
+	walked := make(chan *inputs, 1)
+	go func() { walked <- collectInputs(wd, o.patterns) }()
 	c, err := configure(wd, o)
+	in := <-walked
 	if err != nil {
 		pr.Notef("%v", err)
 		return 2
 	}
-	in := collectInputs(wd, o.patterns)
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
 	in.configFiles = without(in.configFiles, wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))
