@@ -45,21 +45,27 @@ fi
 # follows an edit of every package.
 times_noop=()
 times_zs=()
-vet_ms() {
+# vet_run sets last_ms. It is not called in a $(...) subshell: the bump counter must count,
+# or every run after the first writes what the one before wrote and go vet answers from
+# its cache.
+last_ms=0
+vet_run() {
 	touch_all
 	local s e
 	s=$(date +%s%N)
-	go vet -vettool="$1" ./... >/dev/null 2>&1 || true
+	go vet -vettool="$1" ./... >"$work/vet.out" 2>&1 || true
 	e=$(date +%s%N)
-	echo $(((e - s) / 1000000))
+	last_ms=$(((e - s) / 1000000))
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 # Warm the build cache (standard library export data and facts) for both tools.
-vet_ms "$work/noopvet" >/dev/null
-vet_ms "$work/zscopelint" >/dev/null
+vet_run "$work/noopvet"
+vet_run "$work/zscopelint"
 for _ in $(seq "$RUNS"); do
-	times_noop+=("$(vet_ms "$work/noopvet")")
-	times_zs+=("$(vet_ms "$work/zscopelint")")
+	vet_run "$work/noopvet"
+	times_noop+=("$last_ms")
+	vet_run "$work/zscopelint"
+	times_zs+=("$last_ms")
 done
 noop=$(median "${times_noop[@]}")
 zs=$(median "${times_zs[@]}")

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"regexp"
@@ -35,7 +36,8 @@ type endpointDoc struct {
 	Endpoints []*Endpoint `yaml:"endpoints"`
 }
 
-// endpointData is parsed on first use: only a program with Zoho API calls needs it.
+// endpointData is the whole file parsed, for documentation and tests; a run parses only
+// the head and the rows of the products its calls reach (endpointHead, endpointsFor).
 var endpointData = sync.OnceValue(func() *endpointDoc {
 	doc := &endpointDoc{}
 	if err := yaml.Unmarshal(endpointsYAML, doc); err != nil {
@@ -47,10 +49,62 @@ var endpointData = sync.OnceValue(func() *endpointDoc {
 	return doc
 })
 
-func endpoints() []*Endpoint { return endpointData().Endpoints }
-
 // Endpoints lists the endpoint catalog, for documentation and tests.
-func Endpoints() []*Endpoint { return endpoints() }
+func Endpoints() []*Endpoint { return endpointData().Endpoints }
+
+// The endpoint file is 190 KB, and parsing it whole took most of a go vet run over a
+// package with one Zoho call (the vet tool is one process per package). Its rows are one
+// line each ("  - {method: ..., path: "/crm/..."}"), so the file is cut by text: the head
+// (hosts, roots) is parsed alone, and the rows of one product root (the first segment of
+// their path: crm, inventory, @cliq) only when a call reaches it.
+
+// endpointHead is the file up to its rows, parsed on first use.
+var endpointHead = sync.OnceValue(func() *endpointDoc {
+	head, _, _ := bytes.Cut(endpointsYAML, []byte("\nendpoints:"))
+	doc := &endpointDoc{}
+	if err := yaml.Unmarshal(head, doc); err != nil {
+		panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
+	}
+	return doc
+})
+
+// endpointRows holds the text of the rows of each product root, as a YAML sequence.
+var endpointRows = sync.OnceValue(func() map[string][]byte {
+	_, rows, _ := bytes.Cut(endpointsYAML, []byte("\nendpoints:"))
+	out := map[string][]byte{}
+	for len(rows) > 0 {
+		line, rest, _ := bytes.Cut(rows, []byte("\n"))
+		rows = rest
+		_, p, ok := bytes.Cut(line, []byte(`path: "/`))
+		if !ok || !bytes.HasPrefix(line, []byte("  - {")) {
+			continue // a comment or blank line
+		}
+		root, _, _ := bytes.Cut(p, []byte("/"))
+		root, _, _ = bytes.Cut(root, []byte(`"`))
+		out[string(root)] = append(append(out[string(root)], line...), '\n')
+	}
+	return out
+})
+
+var endpointsByRoot sync.Map // root → func() []*Endpoint
+
+// endpointsFor returns the rows whose path starts with /root/, parsed on first use.
+func endpointsFor(root string) []*Endpoint {
+	f, ok := endpointsByRoot.Load(root)
+	if !ok {
+		f, _ = endpointsByRoot.LoadOrStore(root, sync.OnceValue(func() []*Endpoint {
+			var es []*Endpoint
+			if err := yaml.Unmarshal(endpointRows()[root], &es); err != nil {
+				panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
+			}
+			for _, e := range es {
+				e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
+			}
+			return es
+		}))
+	}
+	return f.(func() []*Endpoint)()
+}
 
 // Unknown marks the bytes of a URL that are not known before run time (a variable's
 // value). A path segment holding it matches any module or identifier.
@@ -96,7 +150,7 @@ func APIPath(rawURL string) (path string, ok bool) {
 		switch {
 		case strings.Contains(h, ".zohoapis.") || strings.HasPrefix(h, "people.zoho."):
 		default:
-			for _, ah := range endpointData().Hosts {
+			for _, ah := range endpointHead().Hosts {
 				if strings.HasPrefix(h, ah.Host) {
 					prefix = "/@" + ah.Name
 					break
@@ -118,7 +172,7 @@ func APIPath(rawURL string) (path string, ok bool) {
 		// A base not known before run time (a client's base URL field): the path runs from
 		// the first product root on.
 		at := -1
-		for _, r := range endpointData().Roots {
+		for _, r := range endpointHead().Roots {
 			if i := strings.Index(u, "/"+r+"/"); i >= 0 && (at < 0 || i < at) {
 				at = i
 			}
@@ -129,7 +183,7 @@ func APIPath(rawURL string) (path string, ok bool) {
 		u = u[at:]
 	}
 	root, _, _ := strings.Cut(strings.TrimPrefix(u, "/"), "/")
-	if !strings.HasPrefix(u, "/") || !slices.Contains(endpointData().Roots, root) {
+	if !strings.HasPrefix(u, "/") || !slices.Contains(endpointHead().Roots, root) {
 		return "", false
 	}
 	if root == "people" && !strings.HasPrefix(u, "/people/api/") {
@@ -155,7 +209,7 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 	}
 	var matches []match
 	best := -1
-	for _, e := range endpoints() {
+	for _, e := range endpointsFor(segs[0]) {
 		if method != "" && !strings.Contains(method, Unknown) && e.Method != "*" && e.Method != method {
 			continue
 		}

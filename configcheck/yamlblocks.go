@@ -17,19 +17,19 @@ import (
 // a smaller YAML text with the same structure where it was kept, line for line: yaml.v3
 // parses that, and every offset is mapped back to the file.
 //
-// A line matters when it holds a service name or an authorization path (what the prefilter
-// looks for), an operation after a dot (".READ": a scope whose service is misspelt past the
-// prefilter, ZohCRM.modules.READ, beside one that is not), or a key whose value any check reads whatever it holds: a
-// scope-named key (its value stands in scope position), security (an OpenAPI security
-// requirement), a credential or client-secret key (ZS301, ZS303). A credential's block
-// is its whole mapping, which holds every host that ZS303 counts for it.
+// A line matters when it holds a service name or an authorization path (what the
+// prefilter looks for), an operation after a dot (".READ": a scope whose service is
+// misspelt past the prefilter, ZohCRM.modules.READ), or a key whose value a check reads
+// whatever it holds: a scope-named key (its value stands in scope position), security (an
+// OpenAPI security requirement), a credential or client-secret key (ZS301, ZS303). A
+// credential's block is its whole mapping, which holds every host ZS303 counts for it.
 //
 // The cutter follows block context only. It gives up, and the file is parsed whole, on
 // what could make a dropped line reach past its subtree: a quoted scalar or flow collection
 // left open at the end of its line, an explicit key ("? "), tabs in indentation, a document
-// marker with content, a top-level sequence, line breaks other than \n and \r\n. It gives up too when the kept text is most of
-// the file, and when the kept text does not parse alone (an alias to an anchor in a dropped
-// line).
+// marker with content, a top-level sequence, line breaks other than \n and \r\n. It gives
+// up too when the kept text is most of the file, and when the kept text does not parse
+// alone (an alias to an anchor in a dropped line).
 
 // blockLine is one line of a YAML file as the cutter sees it.
 type blockLine struct {
