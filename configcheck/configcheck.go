@@ -480,13 +480,6 @@ func (ex *extraction) remap(to func(off int, isEnd bool) int) {
 	}
 }
 
-// add appends another extraction.
-func (ex *extraction) add(o extraction) {
-	ex.sets = append(ex.sets, o.sets...)
-	ex.texts = append(ex.texts, o.texts...)
-	ex.blocks = append(ex.blocks, o.blocks...)
-}
-
 // locSet is a scope set with its elements located.
 type locSet struct {
 	set   rules.Set
