@@ -6,13 +6,15 @@ import (
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
 )
 
 // The prefilter decides, in one look at a file's bytes, what there is to do with it: parse
 // it for scope sets and authorization URLs, and search it for tokens. Each needle is found
 // through a rare byte with bytes.IndexByte (vectorised) and compared around each
-// occurrence, and needles that share a byte share a pass: a file costs three passes
-// whatever the catalogs hold — "z", "Z" and the dots — about what reading it costs.
+// occurrence, and needles that share a byte share a pass: a file costs four passes
+// whatever the catalogs hold — "z", "Z", the dots and the slashes — about what reading it
+// costs.
 //
 //   - "zoho" in any case, through its z: ZohoCRM, ZOHOPEOPLE, every registry name, their
 //     near misses, the accounts and API hosts;
@@ -43,8 +45,12 @@ const (
 // needsParse reports whether a text is to be read for scope sets and URLs.
 func (h hits) needsParse() bool { return h&(hitService|hitAuth) != 0 }
 
-// tokenPrefix is how every Zoho token starts (redact's recogniser is the authority).
-const tokenPrefix = "1000"
+// tokenDigits is how every Zoho token starts, before its dot (redact.TokenPrefix).
+var tokenDigits = strings.TrimSuffix(redact.TokenPrefix, ".")
+
+// tellingKeyWords are the words of the keys whose values the checks read whatever they
+// hold: scope-named keys, OpenAPI's security, credential and client-secret keys.
+var tellingKeyWords = []string{"scope", "token", "secret", "security"}
 
 // A needle is a word any file holding what it stands for must contain, in any case, with
 // the index of its rarest letter.
@@ -71,7 +77,7 @@ func newNeedle(word string, hit hits) needle {
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
 	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
-	for _, w := range []string{"scope", "token", "secret", "security"} {
+	for _, w := range tellingKeyWords {
 		p.keys = append(p.keys, newNeedle(w, 0))
 	}
 	names := map[string]bool{"aaaserver": true}
@@ -84,7 +90,7 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 		p.dotted = append(p.dotted, n)
 	}
 	sort.Strings(p.dotted)
-	for _, d := range append(p.dotted, tokenPrefix) {
+	for _, d := range append(p.dotted, tokenDigits) {
 		c := d[len(d)-1]
 		p.last[c], p.last[upper(c)] = true, true
 	}
@@ -161,9 +167,9 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		if i == 0 || !p.last[data[i-1]] {
 			continue
 		}
-		if i >= len(tokenPrefix) && string(data[i-len(tokenPrefix):i]) == tokenPrefix {
+		if i >= len(tokenDigits) && string(data[i-len(tokenDigits):i]) == tokenDigits {
 			if want&hitToken != 0 {
-				want = hit(i-len(tokenPrefix), hitToken, want)
+				want = hit(i-len(tokenDigits), hitToken, want)
 			}
 			continue
 		}

@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 
 	"github.com/zscopelint/zscopelint/rules"
@@ -257,7 +258,7 @@ func onlyComment(s []byte) bool {
 
 // keyMatters reports whether a mapping key makes its line matter, whatever the value.
 func keyMatters(key []byte) bool {
-	if len(key) == 0 || !(containsFold(key, "scope") || containsFold(key, "token") || containsFold(key, "secret") || containsFold(key, "security")) {
+	if len(key) == 0 || !slices.ContainsFunc(tellingKeyWords, func(w string) bool { return containsFold(key, w) }) {
 		return false
 	}
 	k := string(key)

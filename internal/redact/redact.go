@@ -6,8 +6,10 @@ import (
 	"sync"
 )
 
-// tokenPrefix starts every Zoho access, refresh and grant token.
-const tokenPrefix = "1000."
+// TokenPrefix starts every Zoho access, refresh and grant token.
+const TokenPrefix = "1000."
+
+const tokenPrefix = TokenPrefix
 
 // tokenHalf is the length of each hex part of a token.
 const tokenHalf = 32
