@@ -1,12 +1,12 @@
 package catalog
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -49,13 +49,37 @@ func (p Product) String() string {
 
 // Catalog is the set of known services and their scopes. It is immutable once built and
 // safe for concurrent use.
+//
+// A service's scopes are parsed and indexed the first time a query needs them: most runs
+// meet one or two services (or none), and parsing every catalog file was most of a short
+// run's start-up and of every go vet process. Services a user catalog file speaks of are
+// built by Load, so that their errors are Load's.
 type Catalog struct {
-	services map[string]*Service // by lower-case name
-	names    []string            // canonical service names, sorted
-	known    []string            // names and the registry's known-by-name services, sorted
-	near     []string            // the known names a misspelt one is matched against
-	index    map[string]*Entry   // by lower-case full scope text
-	memo     sync.Map            // derived answers worth keeping (wildcard instances)
+	services map[string]*serviceSlot // by lower-case name
+	names    []string                // canonical service names, sorted
+	memo     sync.Map                // derived answers worth keeping (wildcard instances)
+
+	knownOnce sync.Once
+	known     []string // names and the registry's known-by-name services, sorted
+	near      []string // the known names a misspelt one is matched against
+}
+
+// serviceSlot is one service: the catalog files that speak of it, in load order from the
+// last one that replaces it whole, and what they build, on first use.
+type serviceSlot struct {
+	name    string // canonical: as the first (or replacing) file spells it
+	sources []specSource
+	once    sync.Once
+	svc     *Service
+	index   map[string]*Entry // by lower-case full scope text
+	err     error
+}
+
+// specSource is one catalog file of a service: an embedded file, parsed on first use, or a
+// user file, parsed by Load.
+type specSource struct {
+	embedded string
+	spec     *fileSpec
 }
 
 // Service is one catalogued service, such as ZohoCRM.
@@ -142,7 +166,8 @@ func EmbeddedFiles() []string {
 // names again, or (with replace: true) replaces a service whole. Every bad file yields a
 // positioned *LoadError; all of them are returned, joined.
 func Load(userFiles ...string) (*Catalog, error) {
-	specs, errs := embeddedSpecs()
+	var specs []*fileSpec
+	var errs []error
 	for _, f := range userFiles {
 		fs, err := readCatalogFile(f)
 		if err != nil {
@@ -154,95 +179,146 @@ func Load(userFiles ...string) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return build(specs)
+	return assemble(specs)
 }
 
 // LoadBytes is Load with one user catalog given as contents, named for error messages.
 func LoadBytes(name string, data []byte) (*Catalog, error) {
-	specs, errs := embeddedSpecs()
 	fs, err := parseFile(name, data)
 	if err != nil {
-		errs = append(errs, err)
+		return nil, err
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return build(append(specs, fs))
+	return assemble([]*fileSpec{fs})
 }
 
-func embeddedSpecs() ([]*fileSpec, []error) {
-	// Parsing the embedded files is most of a run's start-up: they are parsed side by side,
-	// each into its own slot, so that the order (and so the catalog) stays the same.
-	names := EmbeddedFiles()
-	specs := make([]*fileSpec, len(names))
-	errs := make([]error, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(len(names), max(1, runtime.GOMAXPROCS(0))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				data, err := embedded.ReadFile(names[i])
-				if err == nil {
-					specs[i], err = parseFile("catalog/"+names[i], data)
-				}
-				errs[i] = err
+// embeddedHead is what Load needs of an embedded file before its scopes: the service it
+// describes.
+type embeddedHead struct{ file, service string }
+
+// embeddedHeads reads the service line of each embedded file (a top-level "service: Name",
+// which TestEmbeddedHeads holds to what parsing the file says).
+var embeddedHeads = sync.OnceValue(func() []embeddedHead {
+	var out []embeddedHead
+	for _, name := range EmbeddedFiles() {
+		data, _ := embedded.ReadFile(name)
+		out = append(out, embeddedHead{file: name, service: serviceLine(data)})
+	}
+	return out
+})
+
+// serviceLine is the value of the first top-level "service:" line, or "".
+func serviceLine(data []byte) string {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if rest, ok := bytes.CutPrefix(line, []byte("service:")); ok {
+			if i := bytes.IndexByte(rest, '#'); i >= 0 {
+				rest = rest[:i]
 			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var okSpecs []*fileSpec
-	var okErrs []error
-	for i := range names {
-		if errs[i] != nil {
-			okErrs = append(okErrs, errs[i])
-		} else {
-			okSpecs = append(okSpecs, specs[i])
+			return string(bytes.TrimSpace(rest))
 		}
 	}
-	return okSpecs, okErrs
+	return ""
 }
 
-func build(specs []*fileSpec) (*Catalog, error) {
-	c := &Catalog{services: map[string]*Service{}, index: map[string]*Entry{}}
-	for _, fs := range specs {
-		key := strings.ToLower(fs.service)
-		svc := c.services[key]
-		if svc == nil || fs.replace {
-			svc = &Service{Name: fs.service, byName: map[string]*Resource{}}
-			c.services[key] = svc
-		}
-		svc.Source, svc.Origin = fs.source, fs.file
-		if fs.product != "" {
-			svc.Product = fs.product
-		}
-		if !fs.replace && svc.Resources != nil {
-			// A user file adding to a service keeps what the embedded file says of it,
-			// unless it says otherwise.
-			svc.Partial = svc.Partial || fs.partial
-		} else {
-			svc.Partial = fs.partial
-		}
-		svc.AnyCase = svc.AnyCase || fs.anyCase
-		svc.LowerOperations = svc.LowerOperations || fs.lowerOperations
-		if err := applyEntries(svc, nil, &svc.Resources, svc.byName, fs.scopes, fs.source); err != nil {
+// embeddedSpec parses an embedded file once per process: every catalog built here shares
+// the parse (a fileSpec is not changed by building).
+func embeddedSpec(name string) (*fileSpec, error) {
+	v, _ := embeddedParses.LoadOrStore(name, sync.OnceValues(func() (*fileSpec, error) {
+		data, err := embedded.ReadFile(name)
+		if err != nil {
 			return nil, err
 		}
+		return parseFile("catalog/"+name, data)
+	}))
+	return v.(func() (*fileSpec, error))()
+}
+
+var embeddedParses sync.Map // embedded file name -> func() (*fileSpec, error)
+
+// assemble lays out the services of the embedded files and the user's, and builds those the
+// user's files speak of.
+func assemble(user []*fileSpec) (*Catalog, error) {
+	c := &Catalog{services: map[string]*serviceSlot{}}
+	add := func(service string, src specSource, replace bool) {
+		key := strings.ToLower(service)
+		s := c.services[key]
+		if s == nil || replace {
+			s = &serviceSlot{name: service}
+			c.services[key] = s
+		}
+		s.sources = append(s.sources, src)
 	}
-	for _, svc := range c.services {
-		c.names = append(c.names, svc.Name)
-		if err := c.indexResources(svc.Resources, AllProducts); err != nil {
-			return nil, err
-		}
+	for _, h := range embeddedHeads() {
+		add(h.service, specSource{embedded: h.file}, false)
+	}
+	for _, fs := range user {
+		add(fs.service, specSource{spec: fs}, fs.replace)
+	}
+	for _, s := range c.services {
+		c.names = append(c.names, s.name)
 	}
 	sort.Strings(c.names)
-	c.known, c.near = c.knownNames()
+	for _, name := range c.names {
+		s := c.services[strings.ToLower(name)]
+		for _, src := range s.sources {
+			if src.spec != nil {
+				if s.build(); s.err != nil {
+					return nil, s.err
+				}
+				break
+			}
+		}
+	}
 	return c, nil
+}
+
+// build parses (embedded files) and merges the service's files, then indexes its scopes.
+func (s *serviceSlot) build() {
+	s.once.Do(func() {
+		svc := &Service{Name: s.name, byName: map[string]*Resource{}}
+		for _, src := range s.sources {
+			fs := src.spec
+			if fs == nil {
+				if fs, s.err = embeddedSpec(src.embedded); s.err != nil {
+					return
+				}
+			}
+			svc.Source, svc.Origin = fs.source, fs.file
+			if fs.product != "" {
+				svc.Product = fs.product
+			}
+			if !fs.replace && svc.Resources != nil {
+				// A user file adding to a service keeps what the embedded file says of it,
+				// unless it says otherwise.
+				svc.Partial = svc.Partial || fs.partial
+			} else {
+				svc.Partial = fs.partial
+			}
+			svc.AnyCase = svc.AnyCase || fs.anyCase
+			svc.LowerOperations = svc.LowerOperations || fs.lowerOperations
+			if s.err = applyEntries(svc, nil, &svc.Resources, svc.byName, fs.scopes, fs.source); s.err != nil {
+				return
+			}
+		}
+		s.index = map[string]*Entry{}
+		indexResources(s.index, svc.Resources, AllProducts)
+		s.svc = svc
+	})
+}
+
+// built is the slot once built. An error can only come from an embedded file, which the
+// package tests rule out (a user file's is Load's): it panics.
+func (s *serviceSlot) built() *serviceSlot {
+	s.build()
+	if s.err != nil {
+		panic("zscopelint: embedded catalog: " + s.err.Error())
+	}
+	return s
 }
 
 // applyEntries merges entry specs into a list of resources: a name already there
@@ -295,7 +371,7 @@ func applyEntries(svc *Service, parent *Resource, list *[]*Resource, byName map[
 	return nil
 }
 
-func (c *Catalog) indexResources(list []*Resource, parentProducts Product) error {
+func indexResources(index map[string]*Entry, list []*Resource, parentProducts Product) {
 	for _, r := range list {
 		r.Products &= parentProducts
 		add := func(op string, group bool) {
@@ -304,7 +380,7 @@ func (c *Catalog) indexResources(list []*Resource, parentProducts Product) error
 				spelt = strings.ToLower(op)
 			}
 			text := r.Service.Name + "." + r.Path + "." + spelt
-			c.index[strings.ToLower(text)] = &Entry{Scope: text, Service: r.Service, Resource: r, Operation: op, Group: group}
+			index[strings.ToLower(text)] = &Entry{Scope: text, Service: r.Service, Resource: r, Operation: op, Group: group}
 		}
 		for _, op := range r.Operations {
 			add(op, false)
@@ -312,11 +388,8 @@ func (c *Catalog) indexResources(list []*Resource, parentProducts Product) error
 		for _, op := range r.Group {
 			add(op, true)
 		}
-		if err := c.indexResources(r.Children, r.Products); err != nil {
-			return err
-		}
+		indexResources(index, r.Children, r.Products)
 	}
-	return nil
 }
 
 // Services returns the canonical names of the catalogued services, sorted.
@@ -325,13 +398,31 @@ func (c *Catalog) Services() []string { return c.names }
 // Service returns the service named name, in any case.
 func (c *Catalog) Service(name string) (*Service, bool) {
 	s, ok := c.services[strings.ToLower(name)]
-	return s, ok
+	if !ok {
+		return nil, false
+	}
+	return s.built().svc, true
 }
 
 // Entries returns every valid scope, sorted by canonical text.
 func (c *Catalog) Entries() []*Entry {
-	out := make([]*Entry, 0, len(c.index))
-	for _, e := range c.index {
+	var out []*Entry
+	for _, name := range c.names {
+		out = append(out, c.serviceEntries(name)...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Scope < out[j].Scope })
+	return out
+}
+
+// serviceEntries returns the valid scopes of one service, sorted by canonical text.
+func (c *Catalog) serviceEntries(name string) []*Entry {
+	s, ok := c.services[strings.ToLower(name)]
+	if !ok {
+		return nil
+	}
+	index := s.built().index
+	out := make([]*Entry, 0, len(index))
+	for _, e := range index {
 		out = append(out, e)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Scope < out[j].Scope })
@@ -349,14 +440,25 @@ func (c *Catalog) Lookup(text string) (*Entry, bool) {
 		return nil, false
 	}
 	var buf [lookupBuf]byte
+	dot := -1
 	for i := 0; i < len(text); i++ {
 		b := text[i]
 		if b >= 'A' && b <= 'Z' {
 			b += 'a' - 'A'
 		}
+		if b == '.' && dot < 0 {
+			dot = i
+		}
 		buf[i] = b
 	}
-	e, ok := c.index[string(buf[:len(text)])]
+	if dot < 0 {
+		return nil, false
+	}
+	s, ok := c.services[string(buf[:dot])]
+	if !ok {
+		return nil, false
+	}
+	e, ok := s.built().index[string(buf[:len(text)])]
 	return e, ok
 }
 

@@ -317,8 +317,13 @@ func (c *Catalog) instances(required string) []*Entry {
 	}
 	pattern := "^" + strings.ReplaceAll(regexp.QuoteMeta(strings.ToLower(required)), `\*`, `[^.]+`) + "$"
 	re := regexp.MustCompile(pattern)
+	// A wildcard below the service asks for that service's scopes only.
+	candidates := c.Entries
+	if service, _, _ := strings.Cut(required, "."); !strings.Contains(service, "*") {
+		candidates = func() []*Entry { return c.serviceEntries(service) }
+	}
 	var out []*Entry
-	for _, e := range c.Entries() {
+	for _, e := range candidates() {
 		if re.MatchString(strings.ToLower(e.Scope)) {
 			out = append(out, e)
 		}

@@ -60,24 +60,28 @@ func rightName(name string) (ServiceName, bool) {
 
 // KnownServices lists every Zoho service name the catalog knows: catalogued or by name
 // only, sorted. A scanner looks for these. The slice is the catalog's: do not change it.
-func (c *Catalog) KnownServices() []string { return c.known }
+func (c *Catalog) KnownServices() []string {
+	c.knownOnce.Do(c.knownNames)
+	return c.known
+}
 
-// knownNames works out KnownServices and nearCandidates once, when the catalog is built:
-// the candidate rule asks for them for every dotted token of every input.
-func (c *Catalog) knownNames() (known, near []string) {
-	known = append([]string(nil), c.names...)
+// knownNames works out KnownServices and nearCandidates once, on first use: the candidate
+// rule asks for them for every dotted token of every input.
+func (c *Catalog) knownNames() {
+	known := append([]string(nil), c.names...)
 	for _, s := range registry().Uncatalogued {
 		if _, ok := c.Service(s.Name); !ok {
 			known = append(known, s.Name)
 		}
 	}
 	sort.Strings(known)
+	var near []string
 	for _, n := range known {
 		if strings.Contains(strings.ToLower(n), "zoho") {
 			near = append(near, n)
 		}
 	}
-	return known, near
+	c.known, c.near = known, near
 }
 
 // ServiceInfo describes one service for -list-services and the README.
@@ -91,18 +95,15 @@ type ServiceInfo struct {
 // ServiceInfos lists every known service: the catalogued ones, then those known by name
 // only, each group sorted by name.
 func (c *Catalog) ServiceInfos() []ServiceInfo {
-	counts := map[*Service]int{}
-	for _, e := range c.index {
-		counts[e.Service]++
-	}
 	var out []ServiceInfo
 	for _, name := range c.names {
-		svc, _ := c.Service(name)
+		slot := c.services[strings.ToLower(name)].built()
+		svc := slot.svc
 		completeness := "complete"
 		if svc.Partial {
 			completeness = "partial"
 		}
-		out = append(out, ServiceInfo{Name: svc.Name, Product: svc.Product, Completeness: completeness, Entries: counts[svc], Source: svc.Source})
+		out = append(out, ServiceInfo{Name: svc.Name, Product: svc.Product, Completeness: completeness, Entries: len(slot.index), Source: svc.Source})
 	}
 	var byName []ServiceInfo
 	for _, s := range registry().Uncatalogued {
@@ -129,4 +130,7 @@ func (c *Catalog) ServicesTable() string {
 // nearCandidates are the service names a misspelt one is matched against: those with
 // "zoho" in them. A short name without it (Desk, contracts, SalesIQ) is one edit from common
 // words (Disk, contacts), which a near match would take for Zoho scopes.
-func (c *Catalog) nearCandidates() []string { return c.near }
+func (c *Catalog) nearCandidates() []string {
+	c.knownOnce.Do(c.knownNames)
+	return c.near
+}
