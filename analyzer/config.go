@@ -106,8 +106,8 @@ type Config struct {
 func (s Settings) ConfigFor(dir string) (*Config, error) { return s.load(s.policyFile(dir)) }
 
 func checkIDs() []string {
-	ids := make([]string, len(rules.Checks))
-	for i, c := range rules.Checks {
+	ids := make([]string, len(rules.Checks()))
+	for i, c := range rules.Checks() {
 		ids[i] = c.ID
 	}
 	return ids

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/internal/redact"
@@ -135,22 +136,20 @@ func CheckFiles(files []string, opts Options) Result {
 	results := make([][]report.Finding, len(files))
 	whys := make([][]report.WhySet, len(files))
 	failed := make([]bool, len(files))
+	// Each worker takes the next file from a shared counter: a channel handed files over
+	// one at a time and woke a parked worker for most of them (a futex call each).
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range max(1, runtime.GOMAXPROCS(0)) {
+	var next atomic.Int64
+	for range min(len(files), max(1, runtime.GOMAXPROCS(0))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				results[i], whys[i], failed[i] = checkFile(files[i], opts, pf, &buf)
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	var res Result
 	for i := range files {

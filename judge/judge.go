@@ -2,6 +2,7 @@ package judge
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/suppress"
@@ -148,7 +149,11 @@ func Judge(eng *rules.Engine, y Yield, src Source) ([]Finding, []WhySet) {
 	return j.out, why
 }
 
-var checkDirective, _ = rules.CheckByID("ZS002")
+// checkDirective() is ZS002, looked up on first use (rules.Checks).
+var checkDirective = sync.OnceValue(func() *rules.Check {
+	c, _ := rules.CheckByID("ZS002")
+	return c
+})
 
 type judgement struct {
 	eng        *rules.Engine
@@ -190,14 +195,14 @@ func (j *judgement) withholdFixes() {
 
 // directiveProblems reports malformed directives and those that suppressed nothing (ZS002).
 func (j *judgement) directiveProblems(ds []Directives) {
-	sev, on := j.eng.Level(checkDirective, checkDirective.Severity)
+	sev, on := j.eng.Level(checkDirective(), checkDirective().Severity)
 	if !on {
 		return
 	}
 	for _, d := range ds {
 		for _, p := range d.Set.Problems(j.eng.Enabled) {
 			at := d.At(p.Line, p.Col)
-			j.out = append(j.out, Finding{Finding: rules.Finding{Check: checkDirective, Severity: sev, Message: p.Message}, At: Span{at, at}})
+			j.out = append(j.out, Finding{Finding: rules.Finding{Check: checkDirective(), Severity: sev, Message: p.Message}, At: Span{at, at}})
 		}
 	}
 }

@@ -279,7 +279,7 @@ func SARIF(w io.Writer, fs []Finding, run Run) error {
 
 	var rulesOut []rule
 	index := map[string]int{}
-	for i, c := range rules.Checks {
+	for i, c := range rules.Checks() {
 		index[c.ID] = i
 		rulesOut = append(rulesOut, rule{ID: c.ID, Name: c.Name,
 			ShortDescription: text{c.Summary}, FullDescription: text{c.What + " " + c.Why},

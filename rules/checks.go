@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
@@ -87,24 +88,35 @@ func (c *Check) Explain() string {
 //go:embed checks.yaml
 var checksYAML []byte
 
-// Checks lists every check, in ID order.
-var Checks = func() []*Check {
+// Checks lists every check, in ID order. checks.yaml is read on first use: a run that
+// meets no scope never needs it (nor does a go vet process for a package without one).
+var Checks = sync.OnceValue(func() []*Check {
 	var cs []*Check
 	if err := yaml.Unmarshal(checksYAML, &cs); err != nil {
 		panic("zscopelint: rules/checks.yaml: " + err.Error())
 	}
 	return cs
-}()
+})
 
 // CheckByID returns the check with that ID.
 func CheckByID(id string) (*Check, bool) {
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		if c.ID == id {
 			return c, true
 		}
 	}
 	return nil, false
 }
+
+// checkOf is the check id, looked up on first use; TestCheckOfIDs holds every id so
+// named to checks.yaml.
+func checkOf(id string) func() *Check {
+	namedChecks = append(namedChecks, id)
+	return sync.OnceValue(func() *Check { return mustCheck(id) })
+}
+
+// namedChecks are the IDs given to checkOf.
+var namedChecks []string
 
 func mustCheck(id string) *Check {
 	c, ok := CheckByID(id)
@@ -115,20 +127,20 @@ func mustCheck(id string) *Check {
 }
 
 var (
-	checkUnreadable  = mustCheck("ZS001")
-	checkDenied      = mustCheck("ZS205")
-	checkMalformed   = mustCheck("ZS101")
-	checkUnknownSvc  = mustCheck("ZS102")
-	checkUnknown     = mustCheck("ZS103")
-	checkUnsupported = mustCheck("ZS104")
-	checkCase        = mustCheck("ZS105")
-	checkDeprecated  = mustCheck("ZS106")
-	checkBroad       = mustCheck("ZS201")
-	checkRedundant   = mustCheck("ZS202")
+	checkUnreadable  = checkOf("ZS001")
+	checkDenied      = checkOf("ZS205")
+	checkMalformed   = checkOf("ZS101")
+	checkUnknownSvc  = checkOf("ZS102")
+	checkUnknown     = checkOf("ZS103")
+	checkUnsupported = checkOf("ZS104")
+	checkCase        = checkOf("ZS105")
+	checkDeprecated  = checkOf("ZS106")
+	checkBroad       = checkOf("ZS201")
+	checkRedundant   = checkOf("ZS202")
 )
 
 // Unreadable is ZS001, the finding front ends make for an input they could not check.
-func Unreadable() *Check { return checkUnreadable }
+func Unreadable() *Check { return checkUnreadable() }
 
 // Selection is a set of enabled checks, from a list such as "ZS1*,-ZS105": patterns are
 // IDs or globs, applied in order; a leading '-' disables. A list that starts with a
@@ -137,10 +149,13 @@ type Selection map[string]bool
 
 // ParseSelection reads a -checks list. An empty list enables every check.
 func ParseSelection(list string) (Selection, error) {
-	sel := Selection{}
 	items := strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' })
-	if len(items) == 0 || strings.HasPrefix(items[0], "-") {
-		for _, c := range Checks {
+	if len(items) == 0 {
+		return nil, nil // every check, without reading checks.yaml to list them
+	}
+	sel := Selection{}
+	if strings.HasPrefix(items[0], "-") {
+		for _, c := range Checks() {
 			sel[c.ID] = true
 		}
 	}
@@ -148,7 +163,7 @@ func ParseSelection(list string) (Selection, error) {
 		on := !strings.HasPrefix(it, "-")
 		pat := strings.ToUpper(strings.TrimPrefix(it, "-"))
 		matched := false
-		for _, c := range Checks {
+		for _, c := range Checks() {
 			if ok, err := path.Match(pat, c.ID); err != nil {
 				return nil, fmt.Errorf("bad check pattern %q: %v", it, err)
 			} else if ok {
@@ -199,7 +214,7 @@ func ChecksDoc() string {
 	b.WriteString("<!-- Generated from rules/checks.yaml by `go test ./rules -update`; do not edit. -->\n\n")
 	b.WriteString("`zscopelint -list-checks` lists them and `zscopelint -explain ID` prints one of these sections.\n\n")
 	b.WriteString(markdownTable("#"))
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\nDefault severity: **%s**.\n\n", c.Heading(), c.Summary, c.Severity)
 		fmt.Fprintf(&b, "**What.** %s\n\n**Why.** %s\n\n", strings.TrimSpace(c.What), strings.TrimSpace(c.Why))
 		fmt.Fprintf(&b, "Bad:\n\n```\n%s\n```\n\nGood:\n\n```\n%s\n```\n\n", strings.TrimSpace(c.Bad), strings.TrimSpace(c.Good))
@@ -216,7 +231,7 @@ func MarkdownTable() string { return markdownTable("docs/checks.md#") }
 func markdownTable(link string) string {
 	var b strings.Builder
 	b.WriteString("| ID | name | default severity | what it reports |\n|---|---|---|---|\n")
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		fmt.Fprintf(&b, "| [%s](%s%s) | %s | %s | %s |\n", c.ID, link, Anchor(c.Heading()), c.Name, c.Severity, c.Summary)
 	}
 	return b.String()

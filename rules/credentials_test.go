@@ -101,7 +101,7 @@ func TestSeverityText(t *testing.T) {
 
 // TestExplain: every check's -explain text has each part its documentation promises.
 func TestExplain(t *testing.T) {
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		text := c.Explain()
 		for _, part := range []string{c.ID + " " + c.Name, "What: ", "Why: ", "Bad: ", "Good: ", "Fix: ", "zscopelint:ignore"} {
 			if !strings.Contains(text, part) {

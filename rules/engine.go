@@ -172,7 +172,7 @@ func (e *Engine) spaceJoined(set Set, judged []bool) []Finding {
 		for _, it := range set.Items[i-1 : j+1] {
 			texts = append(texts, it.Text)
 		}
-		out = append(out, Finding{Check: checkAuthRequest, Severity: checkAuthRequest.Severity, Item: i - 1,
+		out = append(out, Finding{Check: checkAuthRequest(), Severity: checkAuthRequest().Severity, Item: i - 1,
 			Scope: texts[0],
 			Message: fmt.Sprintf("scopes separated by spaces (%q): Zoho wants them joined by commas, and reads this as one scope that does not exist; write %s",
 				strings.Join(texts, " "), strings.Join(texts, ","))})
@@ -237,7 +237,7 @@ func (e *Engine) broadFamily(i int, text string, entry *catalog.Entry) (Finding,
 	if len(narrower) == 0 {
 		return Finding{}, false
 	}
-	f := Finding{Check: checkBroad, Item: i, Scope: text}
+	f := Finding{Check: checkBroad(), Item: i, Scope: text}
 	for _, n := range narrower {
 		f.Suggestions = append(f.Suggestions, n.Scope)
 	}
@@ -304,7 +304,7 @@ func (e *Engine) redundant(set Set, entries []*catalog.Entry) []Finding {
 			default:
 				continue
 			}
-			out = append(out, Finding{Check: checkRedundant, Severity: checkRedundant.Severity, Item: j,
+			out = append(out, Finding{Check: checkRedundant(), Severity: checkRedundant().Severity, Item: j,
 				Scope: set.Items[j].Text, Message: msg,
 				Fix: &Fix{Message: "Remove " + set.Items[j].Text, Remove: true}})
 			break

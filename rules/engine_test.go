@@ -152,7 +152,7 @@ func TestSelection(t *testing.T) {
 
 func TestChecksTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		if seen[c.ID] || !strings.HasPrefix(c.ID, "ZS") || c.Name == "" || c.Summary == "" || c.What == "" ||
 			c.Why == "" || c.Bad == "" || c.Good == "" || c.Fix == "" {
 			t.Errorf("bad check entry %+v", c)
@@ -196,7 +196,7 @@ func TestCheckTable(t *testing.T) {
 		"block": func(id string) bool { return blockRules[id] != nil },
 	}
 	reads := map[string]map[string]bool{}
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		if len(c.Reads) == 0 {
 			t.Errorf("%s: no reads in checks.yaml", c.ID)
 		}
@@ -257,7 +257,7 @@ func TestChecksDoc(t *testing.T) {
 			anchors[Anchor(h)] = true
 		}
 	}
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		url := c.URL()
 		_, anchor, _ := strings.Cut(url, "#")
 		if !strings.HasPrefix(url, docsURL+"#") || !anchors[anchor] {
@@ -267,6 +267,19 @@ func TestChecksDoc(t *testing.T) {
 	for heading, want := range map[string]string{"ZS104 unsupported-operation": "zs104-unsupported-operation", "A, b: c!": "a-b-c"} {
 		if got := Anchor(heading); got != want {
 			t.Errorf("Anchor(%q) = %q, want %q", heading, got, want)
+		}
+	}
+}
+
+// Every check the engine names through checkOf exists: the lookup is made on first use,
+// so a wrong ID would otherwise panic only when that check first reports.
+func TestCheckOfIDs(t *testing.T) {
+	if len(namedChecks) == 0 {
+		t.Fatal("no check named through checkOf")
+	}
+	for _, id := range namedChecks {
+		if _, ok := CheckByID(id); !ok {
+			t.Errorf("checkOf(%q): no such check in checks.yaml", id)
 		}
 	}
 }

@@ -39,8 +39,8 @@ func (e *Engine) NewCall(method, url, where string) (Call, bool) {
 }
 
 var (
-	checkUnused  = mustCheck("ZS203")
-	checkMissing = mustCheck("ZS204")
+	checkUnused  = checkOf("ZS203")
+	checkMissing = checkOf("ZS204")
 )
 
 // callServices lists the services a call needs.
@@ -171,7 +171,7 @@ func (e *Engine) missing(set Set, entries []*catalog.Entry, calls []Call) []Find
 	var out []Finding
 	for _, s := range order {
 		n := byScope[s]
-		out = append(out, Finding{Check: checkMissing, Severity: checkMissing.Severity, Item: item, Scope: s,
+		out = append(out, Finding{Check: checkMissing(), Severity: checkMissing().Severity, Item: item, Scope: s,
 			Suggestions: []string{s},
 			Message:     fmt.Sprintf("missing scope %s, needed by %s: without it Zoho answers OAUTH_SCOPE_MISMATCH", s, describeCalls(n.calls))})
 	}

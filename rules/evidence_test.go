@@ -177,7 +177,7 @@ severity:
 
 func checkIDs() []string {
 	var ids []string
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		ids = append(ids, c.ID)
 	}
 	return ids

@@ -16,9 +16,9 @@ import (
 // credential aimed at several environments.
 
 var (
-	checkCredential  = mustCheck("ZS301")
-	checkAuthRequest = mustCheck("ZS302")
-	checkEnvMix      = mustCheck("ZS303")
+	checkCredential  = checkOf("ZS301")
+	checkAuthRequest = checkOf("ZS302")
+	checkEnvMix      = checkOf("ZS303")
 )
 
 // Text is one string value: a Go string constant, a YAML or JSON scalar, an .env value, a
@@ -114,7 +114,7 @@ func (e *Engine) credentialFinding(t Text, sp [2]int, what string) TextFinding {
 	if t.ClientSide {
 		msg = fmt.Sprintf("%s %s (%d characters) is in client-side code that every browser downloads (Zoho: never expose tokens in HTML or JavaScript); keep it on the server, and revoke this one", what, red, len(secret))
 	}
-	return TextFinding{Finding: Finding{Check: checkCredential, Severity: checkCredential.Severity,
+	return TextFinding{Finding: Finding{Check: checkCredential(), Severity: checkCredential().Severity,
 		Scope: red, Message: msg}, Start: sp[0], End: sp[1]}
 }
 
@@ -165,7 +165,7 @@ func (e *Engine) authRequests(t Text) []TextFinding {
 		if len(problems) == 0 {
 			continue
 		}
-		out = append(out, TextFinding{Finding: Finding{Check: checkAuthRequest, Severity: checkAuthRequest.Severity,
+		out = append(out, TextFinding{Finding: Finding{Check: checkAuthRequest(), Severity: checkAuthRequest().Severity,
 			Scope:   "authorization request",
 			Message: "Zoho authorization request: " + strings.Join(problems, "; ")}, Start: u[0], End: u[1]})
 	}
@@ -509,7 +509,7 @@ func (e *Engine) environmentMix(b CredentialBlock) []Finding {
 	if len(dcs) >= 2 {
 		what = append(what, "data centres "+strings.Join(sortedKeys(dcs), ", "))
 	}
-	return []Finding{{Check: checkEnvMix, Severity: checkEnvMix.Severity, Scope: b.Key,
+	return []Finding{{Check: checkEnvMix(), Severity: checkEnvMix().Severity, Scope: b.Key,
 		Message: fmt.Sprintf("%s is used with %s; since May 2020 a Zoho token belongs to one org in one environment (production, sandbox or developer) of one data centre: keep one credential per environment", b.Key, strings.Join(what, " and "))}}
 }
 

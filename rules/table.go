@@ -39,7 +39,7 @@ var (
 // engine finding inside a table's own finding type.
 func runRules[In, F any](e *Engine, table map[string]func(*Engine, In) []F, in In, finding func(*F) *Finding) []F {
 	var out []F
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		rule := table[c.ID]
 		if rule == nil {
 			continue
@@ -85,7 +85,7 @@ func (e *Engine) Check(set Set) []Finding {
 	}
 	j := e.newJudging(set, judged)
 	var out []Finding
-	for _, c := range Checks {
+	for _, c := range Checks() {
 		rule := setRules[c.ID]
 		switch {
 		case rule == nil:
@@ -147,7 +147,7 @@ func (j *judging) converge(fs []Finding) []Finding {
 	}
 	for r, it := range j.set.Items {
 		f := first[r]
-		if f == nil || f.Check != checkRedundant || !f.Fix.Remove {
+		if f == nil || f.Check != checkRedundant() || !f.Fix.Remove {
 			continue
 		}
 		en, _ := j.e.Catalog.Lookup(it.Text)
@@ -207,7 +207,7 @@ func (j *judging) converge(fs []Finding) []Finding {
 // case) rather than narrowing a valid one.
 func (j *judging) correction(f *Finding) bool {
 	switch f.Check {
-	case checkMalformed, checkUnknown, checkUnsupported, checkCase:
+	case checkMalformed(), checkUnknown(), checkUnsupported(), checkCase():
 		return f.Fix.Replacement != "" && len(f.Fix.Expand) == 0
 	}
 	return false
@@ -313,14 +313,14 @@ func (j *judging) completion(text string, res catalog.Resolution) string {
 func (j *judging) malformed() []Finding {
 	return j.each(func(i int, text string, res catalog.Resolution) (Finding, bool) {
 		if full := j.completion(text, res); full != "" {
-			return Finding{Check: checkMalformed, Severity: checkMalformed.Severity, Item: i, Scope: text, Suggestions: []string{full},
+			return Finding{Check: checkMalformed(), Severity: checkMalformed().Severity, Item: i, Scope: text, Suggestions: []string{full},
 				Message: fmt.Sprintf("malformed scope %q: no service name; did you mean %s?", text, full),
 				Fix:     &Fix{Message: "Replace with " + full, Replacement: full}}, true
 		}
 		if res.Problem != catalog.Malformed {
 			return Finding{}, false
 		}
-		f := problem(checkMalformed, i, text, res)
+		f := problem(checkMalformed(), i, text, res)
 		f.Message = fmt.Sprintf("malformed scope %q: %s", text, res.Reason)
 		return f, true
 	})
@@ -333,7 +333,7 @@ func (j *judging) unknownService() []Finding {
 		if res.Problem != catalog.UnknownService || j.completion(text, res) != "" {
 			return Finding{}, false
 		}
-		f := problem(checkUnknownSvc, i, text, res)
+		f := problem(checkUnknownSvc(), i, text, res)
 		if !res.Near {
 			f.Severity = Info
 		}
@@ -348,7 +348,7 @@ func (j *judging) unknownScope() []Finding {
 		if res.Problem != catalog.UnknownScope {
 			return Finding{}, false
 		}
-		f := problem(checkUnknown, i, text, res)
+		f := problem(checkUnknown(), i, text, res)
 		if res.Partial {
 			f.Severity = Warning
 			if len(res.Suggestions) == 0 {
@@ -370,7 +370,7 @@ func (j *judging) unsupportedOperation() []Finding {
 		if res.Problem != catalog.UnsupportedOperation {
 			return Finding{}, false
 		}
-		f := problem(checkUnsupported, i, text, res)
+		f := problem(checkUnsupported(), i, text, res)
 		if res.Partial && catalog.IsOperation(res.Scope.Operation) {
 			f.Severity = Info
 			f.Message += partialNote
@@ -386,7 +386,7 @@ func (j *judging) noncanonicalCase() []Finding {
 			return Finding{}, false
 		}
 		canon := res.Entry.Scope
-		return Finding{Check: checkCase, Severity: checkCase.Severity, Item: i, Scope: text,
+		return Finding{Check: checkCase(), Severity: checkCase().Severity, Item: i, Scope: text,
 			Message:     fmt.Sprintf("%s differs from the catalog's spelling %s only by case", text, canon),
 			Suggestions: []string{canon},
 			Fix:         &Fix{Message: "Use the canonical spelling " + canon, Replacement: canon}}, true
@@ -400,7 +400,7 @@ func (j *judging) deprecated() []Finding {
 			return Finding{}, false
 		}
 		why := res.Entry.Deprecated()
-		return Finding{Check: checkDeprecated, Severity: checkDeprecated.Severity, Item: i, Scope: text,
+		return Finding{Check: checkDeprecated(), Severity: checkDeprecated().Severity, Item: i, Scope: text,
 			Message: fmt.Sprintf("%s is deprecated: %s", text, why)}, why != ""
 	})
 }
@@ -433,7 +433,7 @@ func (j *judging) broadExact(i int, text string, en *catalog.Entry) (Finding, bo
 			narrower = append(narrower, n)
 		}
 	}
-	f := Finding{Check: checkBroad, Severity: Warning, Item: i, Scope: text, Suggestions: narrower}
+	f := Finding{Check: checkBroad(), Severity: Warning, Item: i, Scope: text, Suggestions: narrower}
 	if len(narrower) == 0 {
 		f.Message = fmt.Sprintf("%s is broader than the calls found need, and what they need (%s) is already in the set", text, strings.Join(u.needed, ", "))
 		f.Fix = &Fix{Message: "Remove " + text, Remove: true}
@@ -452,7 +452,7 @@ func (j *judging) unused() []Finding {
 		if en == nil || j.uses[i].used || !j.e.allExact(j.calls, en.Service.Name) {
 			return Finding{}, false
 		}
-		return Finding{Check: checkUnused, Severity: checkUnused.Severity, Item: i, Scope: text,
+		return Finding{Check: checkUnused(), Severity: checkUnused().Severity, Item: i, Scope: text,
 			Message: fmt.Sprintf("%s is not needed by any of the %d %s calls found (%s)", text, countService(j.calls, en.Service.Name), en.Service.Name, j.e.callList(j.calls, en.Service.Name)),
 			Fix:     &Fix{Message: "Remove " + text, Remove: true}}, true
 	})
@@ -481,7 +481,7 @@ func (e *Engine) policyFinding(i int, text string, res catalog.Resolution, file 
 		scope = res.Entry.Scope
 	}
 	where := e.Policy.Path
-	f := Finding{Check: checkDenied, Severity: checkDenied.Severity, Item: i, Scope: text}
+	f := Finding{Check: checkDenied(), Severity: checkDenied().Severity, Item: i, Scope: text}
 	r, ok := e.Policy.Denied(scope, file)
 	if !ok && scope != text {
 		r, ok = e.Policy.Denied(text, file)

@@ -43,8 +43,8 @@ type packageCalls struct {
 	calls []rules.Call
 }
 
-// cannotCheck is ZS001, the finding for an input that could not be checked.
-var cannotCheck = rules.Unreadable()
+// cannotCheck() is ZS001, the finding for an input that could not be checked.
+var cannotCheck = rules.Unreadable
 
 // checkLoad checks the packages of one load with a standalone analyzer of settings.
 //
@@ -501,7 +501,7 @@ func toReport(wd workdir, fset *token.FileSet, f analyzer.Finding, sources *sour
 // loadErrorFinding reports a package error as ZS001 at the position the go command or
 // parser gives ("file:line:col"), or at the package when it gives none.
 func (wd workdir) loadErrorFinding(e packages.Error) report.Finding {
-	f := report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, Message: "cannot check: " + e.Msg, Line: 1, Col: 1}
+	f := report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, Message: "cannot check: " + e.Msg, Line: 1, Col: 1}
 	parts := strings.Split(e.Pos, ":")
 	f.File = wd.rel(parts[0])
 	if len(parts) > 1 {
@@ -524,7 +524,7 @@ func (wd workdir) loadFailure(err error) (report.Finding, bool) {
 	if m == nil {
 		return report.Finding{}, false
 	}
-	f := report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, File: wd.rel(m[1]), Line: 1, Col: 1,
+	f := report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, File: wd.rel(m[1]), Line: 1, Col: 1,
 		Message: "cannot check the Go code: " + m[4]}
 	fmt.Sscan(m[2], &f.Line)
 	if m[3] != "" {

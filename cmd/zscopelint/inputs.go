@@ -139,6 +139,6 @@ func (in *inputs) pathFinding(path string, err error) report.Finding {
 	if pe, ok := err.(*fs.PathError); ok {
 		err = pe.Err
 	}
-	return report.Finding{Check: cannotCheck, Severity: cannotCheck.Severity, File: in.wd.rel(path),
+	return report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, File: in.wd.rel(path),
 		Line: 1, Col: 1, Message: "cannot check: " + err.Error()}
 }

@@ -335,7 +335,7 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 	eng := c.Engine(0)
 	kept := r.findings[:0]
 	for _, f := range r.findings {
-		if f.Check == cannotCheck {
+		if f.Check == cannotCheck() {
 			var on bool
 			if f.Severity, on = eng.Level(f.Check, f.Severity); !on {
 				r.incomplete = false
@@ -448,7 +448,7 @@ func versionOf(bi *debug.BuildInfo) string {
 }
 
 func printChecks(w io.Writer) int {
-	for _, c := range rules.Checks {
+	for _, c := range rules.Checks() {
 		fmt.Fprintf(w, "%s  %-22s %-8s %s\n", c.ID, c.Name, c.Severity, c.Summary)
 	}
 	return 0
