@@ -20,6 +20,9 @@ type inputs struct {
 	// patterns such as example.com/mod/..., loaded from the working directory.
 	importPatterns []string
 	configFiles    []string         // config and lexical files (absolute), in walk order
+	// goMods are the directories the walk listed, each with whether it holds a go.mod
+	// file; one holding a link named go.mod is left out, for a stat to follow the link.
+	goMods map[string]bool
 	unreadable     []report.Finding // paths that could not be read (ZS001)
 	notes          []string
 	// nothing lists the arguments that named nothing to check: a run that checks nothing
@@ -36,7 +39,7 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // is checked as what it is (a .go file as part of its package), and anything else is a Go
 // import path pattern.
 func collectInputs(wd workdir, args []string) *inputs {
-	in := &inputs{wd: wd}
+	in := &inputs{wd: wd, goMods: map[string]bool{}}
 	goDirs := map[string]bool{}
 	for _, arg := range args {
 		root, recursive := strings.CutSuffix(arg, "/...")
@@ -96,6 +99,7 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 		if err != nil {
 			in.unreadable = append(in.unreadable, in.pathFinding(path, err))
 			if d != nil && d.IsDir() {
+				delete(in.goMods, path) // not listed after all
 				return fs.SkipDir
 			}
 			return nil
@@ -104,7 +108,17 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
 				return fs.SkipDir
 			}
+			if _, seen := in.goMods[path]; !seen {
+				in.goMods[path] = false
+			}
 			return nil
+		}
+		if d.Name() == "go.mod" {
+			if dir := filepath.Dir(path); d.Type().IsRegular() {
+				in.goMods[dir] = true
+			} else {
+				delete(in.goMods, dir)
+			}
 		}
 		if strings.HasSuffix(path, ".go") {
 			if dir := filepath.Dir(path); !ignoredByGo(root, dir) {

@@ -249,3 +249,40 @@ func TestFixConvergesInOnePass(t *testing.T) {
 		t.Errorf("the fixed program does not build: %v\n%s", err, out)
 	}
 }
+
+// The module roots worked out from what the walk listed are those stat calls find: for a
+// regular go.mod, a link named go.mod, a directory without one, and the directories above
+// the walk's root, which the walk did not list.
+func TestModuleRootsFromTheWalk(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":              "module top\n\ngo 1.26\n",
+		"a/go.mod":            "module a\n\ngo 1.26\n",
+		"a/cfg/zoho.yaml":     "scopes: [ZohoCRM.users.READ]\n",
+		"b/real/go.mod.txt":   "module b\n\ngo 1.26\n",
+		"b/cfg/zoho.yaml":     "scopes: [ZohoCRM.users.READ]\n",
+		"c/deep/er/zoho.yaml": "scopes: [ZohoCRM.users.READ]\n",
+	})
+	must(t, os.Symlink(filepath.Join(dir, "b/real/go.mod.txt"), filepath.Join(dir, "b/go.mod")))
+	in := collectInputs(workdir(dir), []string{"./a/...", "./b/...", "./c/..."})
+	if len(in.goMods) == 0 {
+		t.Fatal("the walk recorded no directory")
+	}
+	if _, ok := in.goMods[filepath.Join(dir, "b")]; ok {
+		t.Error("b holds a link named go.mod: it must be left to a stat")
+	}
+	walked, statted := newLayout(in.goMods), newLayout(nil)
+	for _, f := range in.configFiles {
+		for _, d := range []string{filepath.Dir(f), filepath.Dir(filepath.Dir(f))} {
+			if got, want := walked.moduleRoot(d), statted.moduleRoot(d); got != want {
+				t.Errorf("moduleRoot(%s) = %q from the walk, %q from stat calls", d, got, want)
+			}
+		}
+	}
+	if got := walked.moduleRoot(filepath.Join(dir, "b", "cfg")); got != filepath.Join(dir, "b") {
+		t.Errorf("moduleRoot(b/cfg) = %q, want b (its go.mod is a link)", got)
+	}
+	if got := walked.moduleRoot(filepath.Join(dir, "c", "deep", "er")); got != dir {
+		t.Errorf("moduleRoot(c/deep/er) = %q, want the top module, above the walk's root", got)
+	}
+}

@@ -310,7 +310,7 @@ type outcome struct {
 func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
 	var evidenceFor func(string) *rules.Evidence
-	if plan := planGo(wd, in, newLayout()); len(plan.loads) > 0 || len(plan.loose) > 0 {
+	if plan := planGo(wd, in, newLayout(in.goMods)); len(plan.loads) > 0 || len(plan.loose) > 0 {
 		g := checkGo(wd, c.settings, plan, o.tests, reg)
 		r.notes = append(r.notes, g.notes...)
 		r.findings = append(r.findings, g.findings...)

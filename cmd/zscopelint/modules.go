@@ -52,10 +52,22 @@ type layout struct {
 	mu      sync.Mutex
 	modules map[string]string // directory: the module root it is in, "" for none
 	mains   map[string]bool   // directory: it holds a main package
+	goMods  map[string]bool   // directories the walk listed: whether each holds a go.mod
 }
 
-func newLayout() *layout {
-	return &layout{modules: map[string]string{}, mains: map[string]bool{}}
+// newLayout starts from what the walk saw (inputs.goMods): the directories it listed need
+// no stat for a go.mod, which was one failed stat per directory of a tree.
+func newLayout(goMods map[string]bool) *layout {
+	return &layout{modules: map[string]string{}, mains: map[string]bool{}, goMods: goMods}
+}
+
+// holdsGoMod reports whether dir holds a go.mod file (a link to one counts).
+func (l *layout) holdsGoMod(dir string) bool {
+	if has, listed := l.goMods[dir]; listed {
+		return has
+	}
+	fi, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // moduleRoot is the nearest directory at or above dir that holds a go.mod, "" for none.
@@ -70,7 +82,7 @@ func (l *layout) moduleRoot(dir string) string {
 			break
 		}
 		walked = append(walked, d)
-		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && fi.Mode().IsRegular() {
+		if l.holdsGoMod(d) {
 			root = d
 			break
 		}
