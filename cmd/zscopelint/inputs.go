@@ -19,12 +19,12 @@ type inputs struct {
 	// importPatterns are arguments that name no file or directory: Go import path
 	// patterns such as example.com/mod/..., loaded from the working directory.
 	importPatterns []string
-	configFiles    []string         // config and lexical files (absolute), in walk order
+	configFiles    []string // config and lexical files (absolute), in walk order
 	// goMods are the directories the walk listed, each with whether it holds a go.mod
 	// file; one holding a link named go.mod is left out, for a stat to follow the link.
-	goMods map[string]bool
-	unreadable     []report.Finding // paths that could not be read (ZS001)
-	notes          []string
+	goMods     map[string]bool
+	unreadable []report.Finding // paths that could not be read (ZS001)
+	notes      []string
 	// nothing lists the arguments that named nothing to check: a run that checks nothing
 	// must not pass a CI gate in silence.
 	nothing []string
