@@ -19,7 +19,8 @@ type inputs struct {
 	// importPatterns are arguments that name no file or directory: Go import path
 	// patterns such as example.com/mod/..., loaded from the working directory.
 	importPatterns []string
-	configFiles    []string // config and lexical files (absolute), in walk order
+	configFiles    []string      // config and lexical files (absolute), in walk order
+	found          chan<- string // where each config file is also sent, or nil
 	// goMods are the directories the walk listed, each with whether it holds a go.mod
 	// file; one holding a link named go.mod is left out, for a stat to follow the link.
 	goMods     map[string]bool
@@ -38,8 +39,14 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // config files: "dir/..." walks dir for both, "dir" takes the files directly in dir, a file
 // is checked as what it is (a .go file as part of its package), and anything else is a Go
 // import path pattern.
-func collectInputs(wd workdir, args []string) *inputs {
-	in := &inputs{wd: wd, goMods: map[string]bool{}}
+//
+// Each config file is also sent on found (when not nil) as soon as it is found; found is
+// closed when collectInputs returns.
+func collectInputs(wd workdir, args []string, found chan<- string) *inputs {
+	in := &inputs{wd: wd, goMods: map[string]bool{}, found: found}
+	if found != nil {
+		defer close(found)
+	}
 	goDirs := map[string]bool{}
 	for _, arg := range args {
 		root, recursive := strings.CutSuffix(arg, "/...")
@@ -62,7 +69,7 @@ func collectInputs(wd workdir, args []string) *inputs {
 			default:
 				// Config and source files are parsed or scanned; any other file is still
 				// searched for credentials.
-				in.configFiles = append(in.configFiles, wd.path(root))
+				in.addConfigFile(wd.path(root))
 			}
 		default:
 			in.walk(wd.path(root), recursive, goDirs)
@@ -81,6 +88,13 @@ func collectInputs(wd workdir, args []string) *inputs {
 	}
 	sort.Strings(in.goDirs)
 	return in
+}
+
+func (in *inputs) addConfigFile(path string) {
+	in.configFiles = append(in.configFiles, path)
+	if in.found != nil {
+		in.found <- path
+	}
 }
 
 // fileLike reports whether an argument that does not exist was meant as a file name.
@@ -127,7 +141,7 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 			return nil
 		}
 		if !configcheck.BinaryName(path) {
-			in.configFiles = append(in.configFiles, path)
+			in.addConfigFile(path)
 		}
 		return nil
 	})

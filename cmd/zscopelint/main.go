@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,16 +135,23 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	// The walk of the arguments and the loading of the catalogs and policy are independent,
-	// and each is a good part of a short run: they run side by side.
+	// The walk of the arguments and the loading of the catalogs and policy are independent:
+	// they run side by side. Once the catalogs are loaded, the config files the walk finds
+	// are read as it goes on, and only those with something to check are kept.
 	walked := make(chan *inputs, 1)
-	go func() { walked <- collectInputs(wd, o.patterns) }()
+	found := make(chan string, prescanQueue)
+	go func() { walked <- collectInputs(wd, o.patterns, found) }()
 	c, err := configure(wd, o)
-	in := <-walked
 	if err != nil {
+		for range found {
+		}
+		<-walked
 		pr.Notef("%v", err)
 		return 2
 	}
+	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
+	in := <-walked
+	in.configFiles = slices.DeleteFunc(in.configFiles, func(f string) bool { return !mayGiveFindings[f] })
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
 	in.configFiles = without(in.configFiles, wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))
@@ -297,6 +305,15 @@ func configure(wd workdir, o options) (*config, error) {
 	return c, nil
 }
 
+// prescanQueue is how many config files the walk may find ahead of their reading.
+const prescanQueue = 1024
+
+// configOptions are the options of the config checks.
+func (c *config) configOptions(wd workdir, o options, evidenceFor func(string) *rules.Evidence, reg *redact.Registry) configcheck.Options {
+	return configcheck.Options{Catalog: c.Catalog(), Product: c.FixedProduct(), Checks: c.Selection(),
+		Policy: c.Policy, EvidenceFor: evidenceFor, MaxSize: int64(o.maxSize), Display: wd.rel, Registry: reg}
+}
+
 // outcome is what checking the inputs found.
 type outcome struct {
 	findings   []report.Finding
@@ -318,9 +335,7 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 		r.incomplete = r.incomplete || g.incomplete
 		evidenceFor = g.evidenceFor
 	}
-	conf := configcheck.CheckFiles(in.configFiles, configcheck.Options{Catalog: c.Catalog(),
-		Product: c.FixedProduct(), Checks: c.Selection(), Policy: c.Policy, EvidenceFor: evidenceFor,
-		MaxSize: int64(o.maxSize), Display: wd.rel, Registry: reg})
+	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, evidenceFor, reg))
 	r.why = append(r.why, conf.Why...)
 	r.findings = report.Sort(append(r.findings, conf.Findings...))
 	r.incomplete = r.incomplete || conf.Incomplete

@@ -1,0 +1,86 @@
+package configcheck
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zscopelint/zscopelint/report"
+)
+
+// Checking only the files Prescan keeps finds exactly what checking every file finds, on
+// the repository's corpora and on files made to sit at its edges; and it does pass over
+// the files that hold nothing.
+func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
+	dir := t.TempDir()
+	edge := map[string]string{
+		"plain.yaml":          "apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n",
+		"plain.json":          `{"env": [{"name": "A", "value": "b.c/d"}]}`,
+		"notes.txt":           "nothing here but words.\n",
+		"token.txt":           "refresh: 1000.4f9a0c1d2e3b4a5f6e7d8c9b0a1f2e3d.9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e\n",
+		"desk.yaml":           "scopes: [Desk.tickets.READ, Desk.tickets.REED]\n",
+		"auth.md":             "Open {{accounts}}/oauth/v2/auth?scope=ZohoCRM.modules.ALL&response_type=code\n",
+		"nul.yaml":            "a: b\x00\n",
+		"bom.json":            "\xff\xfe{\x00}\x00",
+		"empty.yaml":          "",
+		"unreadable.yaml":     "scopes: [ZohoCRM.modules.ALL]\n",
+		"secret.env":          "ZOHO_CLIENT_SECRET=8f14e45fceea167a5a36dedd4bea2543aa43f1b1c2\n",
+		"lowercase-zoho.yaml": "host: accounts.zoho.eu\n",
+	}
+	files := []string{}
+	for name, body := range edge {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	if err := os.Chmod(filepath.Join(dir, "unreadable.yaml"), 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, glob := range []string{"testdata/*/*", "../testdata/*/*/*", "../testdata/*/*/*/*", "../examples/*/*"} {
+		m, _ := filepath.Glob(glob)
+		for _, f := range m {
+			if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() && !strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, ".golden") {
+				files = append(files, f)
+			}
+		}
+	}
+	sort.Strings(files)
+	queue := make(chan string, len(files))
+	for _, f := range files {
+		queue <- f
+	}
+	close(queue)
+	kept := Prescan(queue, opts())
+	var keptFiles []string
+	for _, f := range files {
+		if kept[f] {
+			keptFiles = append(keptFiles, f)
+		}
+	}
+	all, some := CheckFiles(files, opts()), CheckFiles(keptFiles, opts())
+	if d := cmp.Diff(report.Sort(all.Findings), report.Sort(some.Findings)); d != "" {
+		t.Errorf("findings differ (-every file +the kept ones):\n%s", d)
+	}
+	if all.Incomplete != some.Incomplete {
+		t.Errorf("Incomplete: %v checking every file, %v the kept ones", all.Incomplete, some.Incomplete)
+	}
+	for _, name := range []string{"plain.yaml", "plain.json", "notes.txt", "empty.yaml"} {
+		if kept[filepath.Join(dir, name)] {
+			t.Errorf("%s holds nothing to check, and was kept", name)
+		}
+	}
+	for _, name := range []string{"token.txt", "desk.yaml", "auth.md", "nul.yaml", "bom.json", "secret.env", "lowercase-zoho.yaml"} {
+		if !kept[filepath.Join(dir, name)] {
+			t.Errorf("%s was passed over", name)
+		}
+	}
+	if len(all.Findings) == 0 || len(keptFiles) == len(files) {
+		t.Fatalf("%d findings, %d of %d files kept: the test checks nothing", len(all.Findings), len(keptFiles), len(files))
+	}
+}
