@@ -557,13 +557,16 @@ type lineIndex struct {
 }
 
 func newLineIndex(data []byte) *lineIndex {
-	li := &lineIndex{data: data, starts: []int{0}}
-	for i, b := range data {
-		if b == '\n' {
-			li.starts = append(li.starts, i+1)
+	starts := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
-	return li
+	return &lineIndex{data: data, starts: starts}
 }
 
 func (li *lineIndex) pos(off int) (line, col int) {
