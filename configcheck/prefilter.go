@@ -29,8 +29,9 @@ import (
 type prefilter struct {
 	words  []needle  // found through their rarest letter
 	keys   []needle  // the words of keys whose values the checks read whatever they hold
-	dotted []string  // lower case, each found before a dot
-	last   [256]bool // the last bytes of the dotted names, in both cases
+	dotted []string // lower case, each found before a dot
+	// byLast holds the dotted names by their last byte, in both cases; "1000" is there too.
+	byLast [256][]string
 }
 
 // hits is what the prefilter found in a text.
@@ -92,7 +93,10 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 	sort.Strings(p.dotted)
 	for _, d := range append(p.dotted, tokenDigits) {
 		c := d[len(d)-1]
-		p.last[c], p.last[upper(c)] = true, true
+		p.byLast[c] = append(p.byLast[c], d)
+		if upper(c) != c {
+			p.byLast[upper(c)] = append(p.byLast[upper(c)], d)
+		}
 	}
 	return p
 }
@@ -164,23 +168,22 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		}
 		i += from
 		from = i + 1
-		if i == 0 || !p.last[data[i-1]] {
+		if i == 0 {
 			continue
 		}
-		if i >= len(tokenDigits) && string(data[i-len(tokenDigits):i]) == tokenDigits {
-			if want&hitToken != 0 {
-				want = hit(i-len(tokenDigits), hitToken, want)
+		for _, name := range p.byLast[data[i-1]] {
+			if i < len(name) || !equalFold(data[i-len(name):i], name) {
+				continue
 			}
-			continue
-		}
-		if want&hitService == 0 {
-			continue
-		}
-		for _, name := range p.dotted {
-			if i >= len(name) && equalFold(data[i-len(name):i], name) {
+			switch {
+			case name == tokenDigits:
+				if want&hitToken != 0 {
+					want = hit(i-len(name), hitToken, want)
+				}
+			case want&hitService != 0:
 				want = hit(i-len(name), hitService, want)
-				break
 			}
+			break
 		}
 	}
 }

@@ -133,8 +133,34 @@ func IsSecretKey(key string) bool {
 	if key == "" {
 		return false
 	}
+	if redact.SecretKey(key) {
+		return true
+	}
+	// Both other shapes end in "secret": most keys are told apart without a copy.
+	if !normEndsWith(key, "secret") {
+		return false
+	}
 	k := normKey(key)
-	return redact.SecretKey(key) || k == "secret" || strings.HasSuffix(k, "zohosecret")
+	return k == "secret" || strings.HasSuffix(k, "zohosecret")
+}
+
+// normEndsWith reports whether normKey(key) ends with the lower-case suffix.
+func normEndsWith(key, suffix string) bool {
+	j := len(suffix)
+	for i := len(key) - 1; i >= 0 && j > 0; i-- {
+		c := key[i]
+		switch {
+		case c == '_' || c == '-' || c == '.':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if c != suffix[j-1] {
+			return false
+		}
+		j--
+	}
+	return j == 0
 }
 
 // looksLikeSecret accepts what Zoho issues as client secrets: 30 to 64 letters and digits,
