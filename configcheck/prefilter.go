@@ -27,8 +27,8 @@ import (
 // searched for tokens when it holds "1000."); a client secret is recognised by its key only
 // in files that mention a service (elsewhere nothing says whose secret it is).
 type prefilter struct {
-	words  []needle  // found through their rarest letter
-	keys   []needle  // the words of keys whose values the checks read whatever they hold
+	words  []needle // found through their rarest letter
+	keys   []needle // the words of keys whose values the checks read whatever they hold
 	dotted []string // lower case, each found before a dot
 	// byLast holds the dotted names by their last byte, in both cases; "1000" is there too.
 	byLast [256][]string
