@@ -153,3 +153,27 @@ func must(t *testing.T, err error) {
 }
 
 var _ = filepath.Join
+
+// A NUL byte makes a file binary in its first 8000 bytes only, as git has it: past them,
+// a text file is still checked, and YAML reports the NUL where it is.
+func TestNULPastTheProbe(t *testing.T) {
+	pad := strings.Repeat("# a comment line of padding\n", binaryProbe/28+1)
+	dir := t.TempDir()
+	for _, tt := range []struct{ name, body, want string }{
+		{"late.txt", pad + "scope=ZohoCRM.users.REED\n\x00", "ZohoCRM.users does not accept operation"},
+		{"late.yaml", "scopes: [ZohoCRM.users.REED]\n" + pad + "x: \"\x00\"\n", "cannot check"},
+		{"early.yaml", "a: \x00\n" + pad + "scopes: [ZohoCRM.users.REED]\n", "binary file (NUL byte)"},
+	} {
+		path := filepath.Join(dir, tt.name)
+		if err := os.WriteFile(path, []byte(tt.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, f := range CheckFiles([]string{path}, opts()).Findings {
+			b.WriteString(f.Message + "\n")
+		}
+		if !strings.Contains(b.String(), tt.want) {
+			t.Errorf("%s: findings\n%swant one with %q", tt.name, b.String(), tt.want)
+		}
+	}
+}

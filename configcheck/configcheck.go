@@ -195,7 +195,7 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 		}
 		return []report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, nil, true
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
+	if i := binaryAt(data); i >= 0 {
 		if quiet {
 			return nil, nil, false
 		}
@@ -259,6 +259,14 @@ func securityRequirement(path []string) bool {
 	n := len(path)
 	return n >= 3 && path[n-2] == elementKey && path[n-3] == "security"
 }
+
+// binaryProbe is how much of a file is looked at for a NUL byte, as git does (the first
+// 8000 bytes): a text file holds none there. A NUL further on is no reason to skip a file
+// (nor a reason to read every byte for one); the YAML parser reports it where it is.
+const binaryProbe = 8000
+
+// binaryAt is the offset of a NUL byte in the first binaryProbe bytes, or -1.
+func binaryAt(data []byte) int { return bytes.IndexByte(data[:min(len(data), binaryProbe)], 0) }
 
 // unicodeBOM names the UTF-16 or UTF-32 encoding a byte order mark announces, or "".
 func unicodeBOM(data []byte) string {

@@ -1,7 +1,6 @@
 package configcheck
 
 import (
-	"bytes"
 	"runtime"
 	"sync"
 
@@ -10,8 +9,9 @@ import (
 
 // Prescan reads the files sent on files while a walk is still finding them, and returns
 // those CheckFiles may find something in, once files is closed. It passes over a file only
-// when CheckFiles would give it nothing: read, in UTF-8 (no byte order mark, no NUL byte),
-// and without a needle of the prefilter, so nothing to parse and no credential to look for.
+// when CheckFiles would give it nothing: read, in UTF-8 (no byte order mark, no NUL byte
+// near its start), and without a needle of the prefilter, so nothing to parse and no
+// credential to look for.
 //
 // A run that checks only what Prescan keeps finds what it would find checking everything
 // (TestPrescanPassesOverOnlyWhatGivesNothing). It also needs the Go programs of those
@@ -50,7 +50,7 @@ func mayGiveFindings(name string, opts Options, pf *prefilter, buf *[]byte) bool
 		return false
 	}
 	data, err := safefile.Read(name, opts.MaxSize, buf)
-	if err != nil || unicodeBOM(data) != "" || bytes.IndexByte(data, 0) >= 0 {
+	if err != nil || unicodeBOM(data) != "" || binaryAt(data) >= 0 {
 		return true
 	}
 	return pf.scan(data) != 0
