@@ -34,6 +34,10 @@
 // names an existing service adds scopes to it, and for a scope it names again, replaces
 // the fields it gives. Errors in a file are reported as file:line:col.
 //
+// Load reads each embedded file's service line only; a service's files are parsed the first
+// time a query needs its scopes (a user file, and the services it speaks of, at Load, so
+// that its errors are Load's). Most runs meet one service or none.
+//
 // # Semantics (SPEC §1)
 //
 // Lookup is case-insensitive and returns the catalog's canonical spelling. Operation ALL
