@@ -126,12 +126,7 @@ type Result struct {
 
 // CheckFiles checks files in parallel and returns their findings in a deterministic order.
 func CheckFiles(files []string, opts Options) Result {
-	if opts.MaxSize == 0 {
-		opts.MaxSize = DefaultMaxSize
-	}
-	if opts.Display == nil {
-		opts.Display = func(s string) string { return s }
-	}
+	opts = opts.withDefaults()
 	pf := newPrefilter(opts.Catalog)
 	results := make([][]report.Finding, len(files))
 	whys := make([][]report.WhySet, len(files))
@@ -160,51 +155,90 @@ func CheckFiles(files []string, opts Options) Result {
 	return res
 }
 
+// withDefaults fills in what the zero values of Options stand for.
+func (o Options) withDefaults() Options {
+	if o.MaxSize == 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	if o.Display == nil {
+		o.Display = func(s string) string { return s }
+	}
+	return o
+}
+
 // unreadable makes the ZS001 finding for a file.
 func unreadable(display string, line, col int, format string, args ...any) report.Finding {
 	return report.Finding{Check: rules.Unreadable(), Severity: rules.Unreadable().Severity, File: display,
 		Line: max(line, 1), Col: max(col, 1), Message: "cannot check: " + fmt.Sprintf(format, args...)}
 }
 
-func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
-	display := opts.Display(name)
+// screened is a file read for checking: its bytes, kind and what the prefilter saw in them;
+// or, when done, all there is to say of it (fs, failed).
+type screened struct {
+	data   []byte
+	kind   Kind
+	seen   hits
+	done   bool
+	fs     []report.Finding
+	failed bool
+}
+
+// screen reads a file and settles the files that need nothing more: excluded by the policy,
+// unreadable, too large, in another encoding, binary, or without a needle (so nothing to
+// parse and no credential to look for). checkFile and Prescan both go through it.
+func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
+	done := func(fs []report.Finding, failed bool) screened { return screened{done: true, fs: fs, failed: failed} }
 	if opts.Policy.Excluded(name) {
-		return nil, nil, false
+		return done(nil, false)
 	}
-	// Read into the worker's buffer: nothing keeps data past this call (findings copy what
+	display := opts.Display(name)
+	// Read into the worker's buffer: nothing keeps data past the check (findings copy what
 	// they hold), so one buffer serves every file the worker reads.
 	data, err := safefile.Read(name, opts.MaxSize, buf)
 	kind := KindOf(name)
 	// A file of no kind zscopelint parses is only searched for credentials: one that is
 	// too large, binary or in another encoding is passed over without a word, as grep would;
 	// so is such a documentation file (a UTF-16 notes.txt, a 50 MB log.txt).
-	other := kind == NotConfig
-	quiet := other || kind == Text
+	quiet := kind == NotConfig || kind == Text
 	var tooBig *safefile.TooLargeError
 	switch {
 	case errors.As(err, &tooBig) && quiet:
-		return nil, nil, false
+		return done(nil, false)
 	case errors.As(err, &tooBig):
-		return []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, nil, true
+		return done([]report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, true)
 	case err != nil:
-		return []report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, nil, true
+		return done([]report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, true)
 	}
 	if enc := unicodeBOM(data); enc != "" {
 		if quiet {
-			return nil, nil, false
+			return done(nil, false)
 		}
-		return []report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, nil, true
+		return done([]report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, true)
 	}
 	if i := binaryAt(data); i >= 0 {
 		if quiet {
-			return nil, nil, false
+			return done(nil, false)
 		}
 		line, col := lineCol(data, i)
-		return []report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, nil, true
+		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
 	}
+	seen := pf.scan(data)
+	if seen == 0 {
+		return done(nil, false)
+	}
+	return screened{data: data, kind: kind, seen: seen}
+}
+
+func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
+	s := screen(name, opts, pf, buf)
+	if s.done {
+		return s.fs, nil, s.failed
+	}
+	data, kind, seen := s.data, s.kind, s.seen
+	display := opts.Display(name)
+	other := kind == NotConfig
 	// Tokens are looked for in every file; client secrets in files that mention Zoho
 	// (elsewhere nothing says whose secret it is).
-	seen := pf.scan(data)
 	zoho := seen.needsParse()
 	if zoho && !other && OwnFile(name, data) {
 		other = true // searched for credentials, never judged as scope sets

@@ -3,23 +3,17 @@ package configcheck
 import (
 	"runtime"
 	"sync"
-
-	"github.com/zscopelint/zscopelint/internal/safefile"
 )
 
 // Prescan reads the files sent on files while a walk is still finding them, and returns
-// those CheckFiles may find something in, once files is closed. It passes over a file only
-// when CheckFiles would give it nothing: read, in UTF-8 (no byte order mark, no NUL byte
-// near its start), and without a needle of the prefilter, so nothing to parse and no
-// credential to look for.
+// those CheckFiles may find something in, once files is closed: it passes over the files
+// checkFile's screen settles without a finding (most often, a file without a needle).
 //
 // A run that checks only what Prescan keeps finds what it would find checking everything
 // (TestPrescanPassesOverOnlyWhatGivesNothing). It also needs the Go programs of those
 // files alone for evidence, and the reading of a tree overlaps its walk.
 func Prescan(files <-chan string, opts Options) map[string]bool {
-	if opts.MaxSize == 0 {
-		opts.MaxSize = DefaultMaxSize
-	}
+	opts = opts.withDefaults()
 	pf := newPrefilter(opts.Catalog)
 	var mu sync.Mutex
 	kept := map[string]bool{}
@@ -42,16 +36,9 @@ func Prescan(files <-chan string, opts Options) map[string]bool {
 	return kept
 }
 
-// mayGiveFindings is false for a file checkFile gives nothing: excluded by the policy, or
-// read whole, in UTF-8, and without a needle. A file it cannot read is kept, for checkFile
-// to report (or pass over) as it does.
+// mayGiveFindings is false for a file checkFile gives nothing: what screen settles without
+// a finding.
 func mayGiveFindings(name string, opts Options, pf *prefilter, buf *[]byte) bool {
-	if opts.Policy.Excluded(name) {
-		return false
-	}
-	data, err := safefile.Read(name, opts.MaxSize, buf)
-	if err != nil || unicodeBOM(data) != "" || binaryAt(data) >= 0 {
-		return true
-	}
-	return pf.scan(data) != 0
+	s := screen(name, opts, pf, buf)
+	return !s.done || len(s.fs) > 0 || s.failed
 }

@@ -56,7 +56,9 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 		queue <- f
 	}
 	close(queue)
-	kept := Prescan(queue, opts())
+	noDisplay := opts()
+	noDisplay.Display = nil // the zero Options work too
+	kept := Prescan(queue, noDisplay)
 	var keptFiles []string
 	for _, f := range files {
 		if kept[f] {
