@@ -404,13 +404,14 @@ func (c *Catalog) Service(name string) (*Service, bool) {
 	return s.built().svc, true
 }
 
-// Entries returns every valid scope, sorted by canonical text.
+// Entries returns every valid scope, sorted by canonical text: each service's, sorted, in
+// the order of the sorted names (a scope is its service's name, a dot, then the rest, and
+// a dot sorts before every byte a name may hold).
 func (c *Catalog) Entries() []*Entry {
 	var out []*Entry
 	for _, name := range c.names {
 		out = append(out, c.serviceEntries(name)...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Scope < out[j].Scope })
 	return out
 }
 

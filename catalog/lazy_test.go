@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,7 +68,10 @@ func TestServicesBuiltOnUse(t *testing.T) {
 	if b := built(); len(b) != 1 || b[0] != "ZohoCRM" {
 		t.Fatalf("after one ZohoCRM lookup: built %v, want [ZohoCRM]", b)
 	}
-	c.Entries()
+	entries := c.Entries()
+	if !slices.IsSortedFunc(entries, func(a, b *Entry) int { return strings.Compare(a.Scope, b.Scope) }) {
+		t.Error("Entries is not sorted by canonical text")
+	}
 	if b := built(); len(b) != len(c.names) {
 		t.Fatalf("after Entries: built %d of %d services", len(b), len(c.names))
 	}

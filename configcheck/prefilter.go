@@ -27,10 +27,10 @@ import (
 // searched for tokens when it holds "1000."); a client secret is recognised by its key only
 // in files that mention a service (elsewhere nothing says whose secret it is).
 type prefilter struct {
-	words  []needle // found through their rarest letter
-	keys   []needle // the words of keys whose values the checks read whatever they hold
-	dotted []string // lower case, each found before a dot
-	// byLast holds the dotted names by their last byte, in both cases; "1000" is there too.
+	words []needle // found through their rarest letter
+	keys  []needle // the words of keys whose values the checks read whatever they hold
+	// byLast holds the names found before a dot (lower case) by their last byte, in both
+	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
 }
 
@@ -87,11 +87,12 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 			names[l] = true
 		}
 	}
+	dotted := []string{tokenDigits}
 	for n := range names {
-		p.dotted = append(p.dotted, n)
+		dotted = append(dotted, n)
 	}
-	sort.Strings(p.dotted)
-	for _, d := range append(p.dotted, tokenDigits) {
+	sort.Strings(dotted) // the same order, whatever the map's
+	for _, d := range dotted {
 		c := d[len(d)-1]
 		p.byLast[c] = append(p.byLast[c], d)
 		if upper(c) != c {
