@@ -42,12 +42,9 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 	if err := os.Chmod(filepath.Join(dir, "unreadable.yaml"), 0); err != nil {
 		t.Fatal(err)
 	}
-	for _, glob := range []string{"testdata/*/*", "../testdata/*/*/*", "../testdata/*/*/*/*", "../examples/*/*"} {
-		m, _ := filepath.Glob(glob)
-		for _, f := range m {
-			if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() && !strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, ".golden") {
-				files = append(files, f)
-			}
+	for _, c := range corpusFiles(t, 20, "testdata/*/*", "../testdata/*/*/*", "../testdata/*/*/*/*", "../examples/*/*") {
+		if !strings.HasSuffix(c.name, ".go") && !strings.HasSuffix(c.name, ".golden") {
+			files = append(files, c.name)
 		}
 	}
 	sort.Strings(files)

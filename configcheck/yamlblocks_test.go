@@ -1,8 +1,6 @@
 package configcheck
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -104,20 +102,8 @@ func TestNeedleBlocksMatchWholeFile(t *testing.T) {
 	for name, doc := range yamlShapes {
 		inputs = append(inputs, input{name, doc}, input{name + "/nested", nest(doc)}, input{name + "/padded", pad(doc)})
 	}
-	var corpora []string
-	for _, glob := range []string{"testdata/*/*.yaml", "../testdata/accuracy/*/*.yaml", "../examples/*/*.yaml", "../*.yml", "../*.yaml", "../rules/*.yaml", "../catalog/*.yaml"} {
-		m, _ := filepath.Glob(glob)
-		corpora = append(corpora, m...)
-	}
-	if len(corpora) < 8 {
-		t.Fatalf("only %d corpus files found", len(corpora))
-	}
-	for _, f := range corpora {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, input{f, string(data)}, input{f + "/nested", nest(string(data))}, input{f + "/padded", pad(string(data))})
+	for _, c := range corpusFiles(t, 8, "testdata/*/*.yaml", "../testdata/accuracy/*/*.yaml", "../examples/*/*.yaml", "../*.yml", "../*.yaml", "../rules/*.yaml", "../catalog/*.yaml") {
+		inputs = append(inputs, input{c.name, c.text}, input{c.name + "/nested", nest(c.text)}, input{c.name + "/padded", pad(c.text)})
 	}
 	cut, invalid := 0, 0
 	for _, in := range inputs {
@@ -274,20 +260,8 @@ func TestJSONPruningMatchesWholeFile(t *testing.T) {
 	for name, doc := range jsonShapes {
 		inputs = append(inputs, input{name, doc}, input{name + "/padded", padJSON(doc)})
 	}
-	var corpora []string
-	for _, glob := range []string{"testdata/*/*.json", "../testdata/accuracy/*/*.json", "../cmd/zscopelint/testdata/*.json"} {
-		m, _ := filepath.Glob(glob)
-		corpora = append(corpora, m...)
-	}
-	if len(corpora) < 3 {
-		t.Fatalf("only %d corpus files found", len(corpora))
-	}
-	for _, f := range corpora {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, input{f, string(data)}, input{f + "/padded", padJSON(string(data))})
+	for _, c := range corpusFiles(t, 3, "testdata/*/*.json", "../testdata/accuracy/*/*.json", "../cmd/zscopelint/testdata/*.json") {
+		inputs = append(inputs, input{c.name, c.text}, input{c.name + "/padded", padJSON(c.text)})
 	}
 	pf := newPrefilter(opts().Catalog)
 	for _, in := range inputs {
