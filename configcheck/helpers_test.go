@@ -12,15 +12,16 @@ var (
 	strconvQuote = strconv.Quote
 )
 
-// corpusFile is a file of the repository's corpora and its text.
-type corpusFile struct{ name, text string }
+// namedText is a text and the name a test reports it by: a file of the repository's
+// corpora (corpusFiles) or a shape a test builds.
+type namedText struct{ name, text string }
 
 // corpusFiles reads the regular files the globs match, in the globs' order, and fails the
 // test when fewer than least are found: a corpus that moved must not leave a test checking
 // nothing.
-func corpusFiles(t *testing.T, least int, globs ...string) []corpusFile {
+func corpusFiles(t *testing.T, least int, globs ...string) []namedText {
 	t.Helper()
-	var out []corpusFile
+	var out []namedText
 	for _, glob := range globs {
 		m, _ := filepath.Glob(glob)
 		for _, f := range m {
@@ -31,7 +32,7 @@ func corpusFiles(t *testing.T, least int, globs ...string) []corpusFile {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, corpusFile{f, string(data)})
+			out = append(out, namedText{f, string(data)})
 		}
 	}
 	if len(out) < least {

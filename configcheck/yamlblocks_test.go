@@ -97,12 +97,12 @@ var yamlShapes = map[string]string{
 // fixes, on every shape alone, nested deep in a padded manifest, and on the YAML files of
 // the repository's corpora, nested the same way.
 func TestNeedleBlocksMatchWholeFile(t *testing.T) {
-	var inputs []corpusFile
+	var inputs []namedText
 	for name, doc := range yamlShapes {
-		inputs = append(inputs, corpusFile{name, doc}, corpusFile{name + "/nested", nest(doc)}, corpusFile{name + "/padded", pad(doc)})
+		inputs = append(inputs, namedText{name, doc}, namedText{name + "/nested", nest(doc)}, namedText{name + "/padded", pad(doc)})
 	}
 	for _, c := range corpusFiles(t, 8, "testdata/*/*.yaml", "../testdata/accuracy/*/*.yaml", "../examples/*/*.yaml", "../*.yml", "../*.yaml", "../rules/*.yaml", "../catalog/*.yaml") {
-		inputs = append(inputs, c, corpusFile{c.name + "/nested", nest(c.text)}, corpusFile{c.name + "/padded", pad(c.text)})
+		inputs = append(inputs, c, namedText{c.name + "/nested", nest(c.text)}, namedText{c.name + "/padded", pad(c.text)})
 	}
 	cut, invalid := 0, 0
 	for _, in := range inputs {
@@ -254,12 +254,12 @@ func padJSON(doc string) string {
 
 // Passing over what holds nothing finds exactly what reading every value finds.
 func TestJSONPruningMatchesWholeFile(t *testing.T) {
-	var inputs []corpusFile
+	var inputs []namedText
 	for name, doc := range jsonShapes {
-		inputs = append(inputs, corpusFile{name, doc}, corpusFile{name + "/padded", padJSON(doc)})
+		inputs = append(inputs, namedText{name, doc}, namedText{name + "/padded", padJSON(doc)})
 	}
 	for _, c := range corpusFiles(t, 3, "testdata/*/*.json", "../testdata/accuracy/*/*.json", "../cmd/zscopelint/testdata/*.json") {
-		inputs = append(inputs, c, corpusFile{c.name + "/padded", padJSON(c.text)})
+		inputs = append(inputs, c, namedText{c.name + "/padded", padJSON(c.text)})
 	}
 	pf := newPrefilter(opts().Catalog)
 	for _, in := range inputs {
