@@ -2,8 +2,9 @@ package catalog
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,8 +13,31 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed endpoints.yaml
-var endpointsYAML []byte
+// endpoints.yaml holds the head (hosts, roots) and the hand-written rows; each
+// endpoints_<product>.yaml holds the rows of one product, written by a generator from
+// Zoho's machine-readable sources (its header names the generator and the source commits).
+//
+//go:embed endpoints*.yaml
+var endpointFS embed.FS
+
+var endpointsYAML, _ = endpointFS.ReadFile("endpoints.yaml")
+
+// endpointFiles is the text of endpoints.yaml, then the generated files in name order.
+var endpointFiles = sync.OnceValue(func() [][]byte {
+	files := [][]byte{endpointsYAML}
+	names, err := fs.Glob(endpointFS, "endpoints_*.yaml")
+	if err != nil {
+		panic("zscopelint: catalog: " + err.Error())
+	}
+	for _, n := range names { // fs.Glob returns names sorted
+		b, err := endpointFS.ReadFile(n)
+		if err != nil {
+			panic("zscopelint: catalog: " + err.Error())
+		}
+		files = append(files, b)
+	}
+	return files
+})
 
 // Endpoint is one row of the endpoint catalog.
 type Endpoint struct {
@@ -40,8 +64,15 @@ type endpointDoc struct {
 // the head and the rows of the products its calls reach (endpointHead, endpointsFor).
 var endpointData = sync.OnceValue(func() *endpointDoc {
 	doc := &endpointDoc{}
-	if err := yaml.Unmarshal(endpointsYAML, doc); err != nil {
-		panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
+	for _, f := range endpointFiles() {
+		part := &endpointDoc{}
+		if err := yaml.Unmarshal(f, part); err != nil {
+			panic("zscopelint: catalog endpoints: " + err.Error())
+		}
+		if doc.Hosts == nil {
+			doc.Hosts, doc.Roots = part.Hosts, part.Roots
+		}
+		doc.Endpoints = append(doc.Endpoints, part.Endpoints...)
 	}
 	for _, e := range doc.Endpoints {
 		e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
@@ -70,8 +101,16 @@ var endpointHead = sync.OnceValue(func() *endpointDoc {
 
 // endpointRows holds the text of the rows of each product root, as a YAML sequence.
 var endpointRows = sync.OnceValue(func() map[string][]byte {
-	_, rows, _ := bytes.Cut(endpointsYAML, []byte("\nendpoints:"))
 	out := map[string][]byte{}
+	for _, f := range endpointFiles() {
+		_, rows, _ := bytes.Cut(f, []byte("\nendpoints:"))
+		cutRows(rows, out)
+	}
+	return out
+})
+
+// cutRows files each row line of an endpoints list under its product root.
+func cutRows(rows []byte, out map[string][]byte) {
 	for len(rows) > 0 {
 		line, rest, _ := bytes.Cut(rows, []byte("\n"))
 		rows = rest
@@ -83,8 +122,7 @@ var endpointRows = sync.OnceValue(func() map[string][]byte {
 		root, _, _ = bytes.Cut(root, []byte(`"`))
 		out[string(root)] = append(append(out[string(root)], line...), '\n')
 	}
-	return out
-})
+}
 
 var endpointsByRoot sync.Map // root → func() []*Endpoint
 
