@@ -66,6 +66,15 @@ func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bo
 	return err
 }
 
+// Needs writes the -needs report in format (text or json) on stdout.
+func (p *Printer) Needs(format string, programs []ProgramNeeds) error {
+	w := bufio.NewWriter(p.stdout)
+	if err := Needs(w, format, programs); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
 // KnownFormat reports whether Findings writes format.
 func KnownFormat(format string) bool { return slices.Contains(Formats, format) }
 

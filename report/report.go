@@ -65,12 +65,14 @@ func CodePointCol(line []byte, byteCol int) int {
 	return cp
 }
 
-// WhySet is a scope set and the calls it answers for, for the -why report.
+// WhySet is a scope set and the calls it answers for, for the -why report; or, with
+// Program set, a program that declares no scope set and the calls it makes.
 type WhySet struct {
-	File      string
+	File      string // for a program, its name (ProgramNeeds.Program)
 	Line, Col int
 	Scopes    []string
 	Calls     []rules.Call
+	Program   bool
 }
 
 // Why writes the -why report: for each scope set, the calls found and what each needs.
@@ -82,10 +84,18 @@ func Why(w io.Writer, sets []WhySet) error {
 		return sets[i].Line < sets[j].Line
 	})
 	for _, s := range sets {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", DisplayName(s.File), s.Line, s.Col, strings.Join(s.Scopes, ",")); err != nil {
+		var err error
+		if s.Program {
+			_, err = fmt.Fprintf(w, "%s: program with no scope set\n", DisplayName(s.File))
+		} else {
+			_, err = fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", DisplayName(s.File), s.Line, s.Col, strings.Join(s.Scopes, ","))
+		}
+		if err != nil {
 			return err
 		}
-		if len(s.Calls) == 0 {
+		if s.Program && len(s.Calls) == 0 {
+			fmt.Fprintf(w, "    no Zoho API call found\n")
+		} else if len(s.Calls) == 0 {
 			fmt.Fprintf(w, "    no Zoho API call found for its services\n")
 		}
 		for _, c := range s.Calls {

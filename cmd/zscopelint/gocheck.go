@@ -20,6 +20,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/analyzer"
 	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/program"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -28,19 +29,12 @@ import (
 type goResult struct {
 	wd       workdir
 	findings []report.Finding
-	packages []packageCalls // every loaded package's own calls, for config files' evidence
-	// mains gives each main package's directory the calls of its program: its own and
-	// those of every package it imports.
-	mains      map[string][]rules.Call
+	// build is the loaded packages and the calls each makes, for the programs: config
+	// files' evidence, -needs.
+	build      *program.GoBuild
 	why        []report.WhySet // scope sets judged against calls
 	notes      []string        // printed on stderr: type errors that did not stop the analysis
 	incomplete bool            // some input could not be checked: exit 2
-}
-
-// packageCalls is a package's directory and the Zoho API calls it makes.
-type packageCalls struct {
-	dir   string
-	calls []rules.Call
 }
 
 // cannotCheck() is ZS001, the finding for an input that could not be checked.
@@ -76,7 +70,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		}
 		paths = rootPaths(listed)
 	}
-	res := &goResult{wd: wd, mains: map[string][]rules.Call{}}
+	res := &goResult{wd: wd}
 	first, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), res)
 	if err != nil {
 		return nil, err
@@ -120,21 +114,10 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 			scoped = append(scoped, pr.path)
 		}
 	}
-	counted := map[string]bool{} // a package and its test variant share a path
-	for _, p := range listed {
-		if dir := packageDir(p); dir != "" && len(own[p.PkgPath]) > 0 && !counted[p.PkgPath] {
-			counted[p.PkgPath] = true
-			res.packages = append(res.packages, packageCalls{dir, own[p.PkgPath]})
-		}
-	}
+	res.build = &program.GoBuild{Packages: goPackages(listed, load), Calls: own}
 	results := first
 	if len(seen) > 0 {
-		settings.ProgramCalls = importClosure(listed, own)
-		for _, p := range listed {
-			if dir := packageDir(p); p.Name == "main" && dir != "" {
-				res.mains[dir] = dedupeCalls(append(res.mains[dir], settings.ProgramCalls[p.PkgPath]...))
-			}
-		}
+		settings.ProgramCalls = res.build.Closures()
 	}
 	if len(seen) > 0 && len(scoped) > 0 {
 		sort.Strings(scoped)
@@ -378,46 +361,22 @@ func packageDir(p *packages.Package) string {
 	return filepath.Dir(p.GoFiles[0])
 }
 
-// importClosure gives each package the calls of itself and of every package it imports,
-// directly or not: what facts give it under go vet.
-func importClosure(pkgs []*packages.Package, own map[string][]rules.Call) map[string][]rules.Call {
-	out := map[string][]rules.Call{}
-	var walk func(p *packages.Package, seen map[string]bool, into *[]rules.Call)
-	walk = func(p *packages.Package, seen map[string]bool, into *[]rules.Call) {
-		if seen[p.ID] {
-			return
-		}
-		seen[p.ID] = true
-		*into = append(*into, own[p.PkgPath]...)
-		paths := make([]string, 0, len(p.Imports))
-		for path := range p.Imports {
-			paths = append(paths, path)
-		}
-		sort.Strings(paths)
-		for _, path := range paths {
-			walk(p.Imports[path], seen, into)
-		}
+// goPackages describes the listed packages and every package they import for the
+// programs, the packages the load reports as checked.
+func goPackages(listed []*packages.Package, load *goLoad) []program.GoPackage {
+	roots := map[*packages.Package]bool{}
+	for _, p := range listed {
+		roots[p] = true
 	}
-	for _, p := range pkgs {
-		var calls []rules.Call
-		walk(p, map[string]bool{}, &calls)
-		// A package and its test variant share a path: keep the larger closure.
-		if len(calls) > len(out[p.PkgPath]) {
-			out[p.PkgPath] = dedupeCalls(calls)
+	var out []program.GoPackage
+	packages.Visit(listed, nil, func(p *packages.Package) {
+		gp := program.GoPackage{ID: p.ID, Path: p.PkgPath, Dir: packageDir(p), Main: p.Name == "main",
+			Checked: roots[p] && !testMain(p) && load.reports(p)}
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			gp.Imports = append(gp.Imports, p.Imports[path].ID)
 		}
-	}
-	return out
-}
-
-func dedupeCalls(calls []rules.Call) []rules.Call {
-	seen := map[string]bool{}
-	var out []rules.Call
-	for _, c := range calls {
-		if k := c.Method + " " + c.URL + " " + c.Where; !seen[k] {
-			seen[k] = true
-			out = append(out, c)
-		}
-	}
+		out = append(out, gp)
+	})
 	return out
 }
 

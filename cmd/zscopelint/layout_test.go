@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zscopelint/zscopelint/program"
 )
 
 // TestSARIFFromSubdirectory: SARIF and GitHub annotations name files from the repository
@@ -271,18 +273,18 @@ func TestModuleRootsFromTheWalk(t *testing.T) {
 	if _, ok := in.goMods[filepath.Join(dir, "b")]; ok {
 		t.Error("b holds a link named go.mod: it must be left to a stat")
 	}
-	walked, statted := newLayout(in.goMods), newLayout(nil)
+	walked, statted := program.NewLayout(dir, in.goMods), program.NewLayout(dir, nil)
 	for _, f := range in.configFiles {
 		for _, d := range []string{filepath.Dir(f), filepath.Dir(filepath.Dir(f))} {
-			if got, want := walked.moduleRoot(d), statted.moduleRoot(d); got != want {
+			if got, want := walked.ModuleRoot(d), statted.ModuleRoot(d); got != want {
 				t.Errorf("moduleRoot(%s) = %q from the walk, %q from stat calls", d, got, want)
 			}
 		}
 	}
-	if got := walked.moduleRoot(filepath.Join(dir, "b", "cfg")); got != filepath.Join(dir, "b") {
+	if got := walked.ModuleRoot(filepath.Join(dir, "b", "cfg")); got != filepath.Join(dir, "b") {
 		t.Errorf("moduleRoot(b/cfg) = %q, want b (its go.mod is a link)", got)
 	}
-	if got := walked.moduleRoot(filepath.Join(dir, "c", "deep", "er")); got != dir {
+	if got := walked.ModuleRoot(filepath.Join(dir, "c", "deep", "er")); got != dir {
 		t.Errorf("moduleRoot(c/deep/er) = %q, want the top module, above the walk's root", got)
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/zscopelint/zscopelint/configcheck"
 	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/policy"
+	"github.com/zscopelint/zscopelint/program"
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -83,6 +84,7 @@ type options struct {
 	maxSize  sizeFlag
 	config   string
 	why      bool
+	needs    bool
 	// baseline and writeBaseline name baseline files.
 	baseline, writeBaseline string
 	failOnSet               bool     // -fail-on was given: it wins over the policy's
@@ -163,6 +165,16 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	for _, note := range r.notes {
 		pr.Notef("%s", note)
 	}
+	if o.needs {
+		if err := pr.Needs(o.format, needsReport(wd, r.programs)); err != nil {
+			pr.Notef("writing output: %v", err)
+			return 2
+		}
+		if r.incomplete || len(in.nothing) > 0 {
+			return 2
+		}
+		return 0
+	}
 	if code, ok := postProcess(wd, o, c, r, pr); !ok {
 		return code
 	}
@@ -191,7 +203,11 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		}
 	}
 	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot()}
-	if err := pr.Findings(o.format, r.findings, r.why, o.why, run); err != nil {
+	why := r.why
+	if o.why {
+		why = append(why, programsWithoutSets(wd, r.programs, r.why)...)
+	}
+	if err := pr.Findings(o.format, r.findings, why, o.why, run); err != nil {
 		pr.Notef("writing output: %v", err)
 		return 2
 	}
@@ -219,6 +235,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
 	fs.BoolVar(&o.why, "why", false, "also report, for each scope set, the Zoho API calls found and the scopes each needs")
+	fs.BoolVar(&o.needs, "needs", false, "print, for each program, the least scope set its Zoho API calls need, instead of findings")
 	o.maxSize = configcheck.DefaultMaxSize
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
@@ -244,6 +261,10 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	}
 	if !report.KnownFormat(o.format) {
 		pr.Notef("-format %q: want %s", o.format, strings.Join(report.Formats, ", "))
+		return o, 2, true
+	}
+	if o.needs && (o.fix || o.diff || o.format != "text" && o.format != "json") {
+		pr.Notef("-needs prints text or json and edits nothing: not with -fix, -diff or -format %s", o.format)
 		return o, 2, true
 	}
 	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
@@ -318,24 +339,35 @@ func (c *config) configOptions(wd workdir, o options, evidenceFor func(string) *
 type outcome struct {
 	findings   []report.Finding
 	why        []report.WhySet
-	notes      []string // for stderr
-	incomplete bool     // some input could not be checked: exit 2
+	programs   *program.Programs // the programs of the inputs and their calls
+	notes      []string          // for stderr
+	incomplete bool              // some input could not be checked: exit 2
 }
 
-// analyse checks the Go packages, module by module, then the config files, each against
-// the calls of its own program.
+// analyse checks the Go packages, module by module, then the config files; every front
+// end reports what it checked and the calls it found into the programs, which judge each
+// config file's scope sets against the calls of its own program.
 func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
-	var evidenceFor func(string) *rules.Evidence
-	if plan := planGo(wd, in, newLayout(in.goMods)); len(plan.loads) > 0 || len(plan.loose) > 0 {
+	r.programs = program.New(program.NewLayout(wd.repositoryRoot(), in.goMods))
+	plan := planGo(wd, in, r.programs.Layout(), o.needs)
+	if len(plan.loads) > 0 || len(plan.loose) > 0 {
 		g := checkGo(wd, c.settings, plan, o.tests, reg)
 		r.notes = append(r.notes, g.notes...)
 		r.findings = append(r.findings, g.findings...)
 		r.why = g.why
 		r.incomplete = r.incomplete || g.incomplete
-		evidenceFor = g.evidenceFor
+		for _, b := range g.builds {
+			r.programs.AddGo(b)
+		}
 	}
-	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, evidenceFor, reg))
+	for _, dir := range plan.loose {
+		r.programs.CheckedGoDir(dir)
+	}
+	for _, f := range in.configFiles {
+		r.programs.Checked(f)
+	}
+	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, r.programs.EvidenceFor, reg))
 	r.why = append(r.why, conf.Why...)
 	r.findings = report.Sort(append(r.findings, conf.Findings...))
 	r.incomplete = r.incomplete || conf.Incomplete

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,8 +12,8 @@ import (
 
 	"github.com/zscopelint/zscopelint/analyzer"
 	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/program"
 	"github.com/zscopelint/zscopelint/report"
-	"github.com/zscopelint/zscopelint/rules"
 )
 
 // goLoad is one go/packages load: packages of one module, loaded from its root, or import
@@ -42,115 +40,14 @@ func (l *goLoad) reports(p *packages.Package) bool {
 type goPlan struct {
 	loads []*goLoad
 	loose []string // directories of Go files outside any module: checked without types
-	// programs gives each config file the directory of the program that judges it (its
-	// nearest enclosing main package or module root), "" for none.
-	programs map[string]string
 }
 
-// layout answers questions about the file tree, each directory read once.
-type layout struct {
-	mu      sync.Mutex
-	modules map[string]string // directory: the module root it is in, "" for none
-	mains   map[string]bool   // directory: it holds a main package
-	goMods  map[string]bool   // directories the walk listed: whether each holds a go.mod
-}
-
-// newLayout starts from what the walk saw (inputs.goMods): the directories it listed need
-// no stat for a go.mod, which was one failed stat per directory of a tree.
-func newLayout(goMods map[string]bool) *layout {
-	return &layout{modules: map[string]string{}, mains: map[string]bool{}, goMods: goMods}
-}
-
-// holdsGoMod reports whether dir holds a go.mod file (a link to one counts).
-func (l *layout) holdsGoMod(dir string) bool {
-	if has, listed := l.goMods[dir]; listed {
-		return has
-	}
-	fi, err := os.Stat(filepath.Join(dir, "go.mod"))
-	return err == nil && fi.Mode().IsRegular()
-}
-
-// moduleRoot is the nearest directory at or above dir that holds a go.mod, "" for none.
-func (l *layout) moduleRoot(dir string) string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var walked []string
-	root := ""
-	for d := dir; ; {
-		if r, ok := l.modules[d]; ok {
-			root = r
-			break
-		}
-		walked = append(walked, d)
-		if l.holdsGoMod(d) {
-			root = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	for _, d := range walked {
-		l.modules[d] = root
-	}
-	return root
-}
-
-// hasMain reports whether dir holds a main package (its first non-test Go file says so).
-func (l *layout) hasMain(dir string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if m, ok := l.mains[dir]; ok {
-		return m
-	}
-	main := false
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, name), nil, parser.PackageClauseOnly)
-		if err == nil {
-			main = f.Name.Name == "main"
-			break
-		}
-	}
-	l.mains[dir] = main
-	return main
-}
-
-// programRoot is the directory of the program a config file belongs to: the nearest
-// enclosing directory, up to its module root, that holds a main package, else the module
-// root; "" outside a module, and below a directory the go command does not build
-// (testdata, vendor, node_modules, names starting with '.' or '_'), which belongs to no
-// program. The same answer from any working directory: one verdict per file.
-func (l *layout) programRoot(file string) string {
-	dir := filepath.Dir(file)
-	root := l.moduleRoot(dir)
-	if root == "" {
-		return ""
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if l.hasMain(d) {
-			return d
-		}
-		if d == root {
-			return root
-		}
-		if name := filepath.Base(d); skipDirs[name] || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-			return ""
-		}
-	}
-}
-
-// planGo groups the Go directories of the inputs by module, adds each config file's
+// planGo groups the Go directories of the inputs by module, adds each config file's Go
 // program (so that its verdict does not depend on what else the command line names), and
+// with wholePrograms each Go package's program too (-needs: every program's calls), and
 // decides for each module how a go.work above it applies.
-func planGo(wd workdir, in *inputs, l *layout) *goPlan {
-	p := &goPlan{programs: map[string]string{}}
+func planGo(wd workdir, in *inputs, l *program.Layout, wholePrograms bool) *goPlan {
+	p := &goPlan{}
 	byRoot := map[string]*goLoad{}
 	loadOf := func(root string) *goLoad {
 		if ld := byRoot[root]; ld != nil {
@@ -170,8 +67,14 @@ func planGo(wd workdir, in *inputs, l *layout) *goPlan {
 			ld.patterns = append(ld.patterns, pat)
 		}
 	}
+	addProgram := func(prog program.Root) {
+		if prog.IsGo() {
+			mod := l.ModuleRoot(prog.Dir)
+			addPattern(loadOf(mod), relPattern(mod, prog.Dir, true))
+		}
+	}
 	for _, dir := range in.goDirs {
-		root := l.moduleRoot(dir)
+		root := l.ModuleRoot(dir)
 		if root == "" {
 			p.loose = append(p.loose, dir)
 			continue
@@ -180,13 +83,12 @@ func planGo(wd workdir, in *inputs, l *layout) *goPlan {
 		ld.reported[dir] = true
 		ld.requested = append(ld.requested, dir)
 		addPattern(ld, relPattern(root, dir, false))
+		if wholePrograms {
+			addProgram(l.GoRootOf(dir))
+		}
 	}
 	for _, f := range in.configFiles {
-		prog := l.programRoot(f)
-		p.programs[f] = prog
-		if prog != "" {
-			addPattern(loadOf(l.moduleRoot(prog)), relPattern(l.moduleRoot(prog), prog, true))
-		}
+		addProgram(l.RootOf(f))
 	}
 	roots := make([]string, 0, len(byRoot))
 	for r := range byRoot {
@@ -251,9 +153,7 @@ type goRun struct {
 	why        []report.WhySet
 	notes      []string
 	incomplete bool
-	packages   []packageCalls
-	mains      map[string][]rules.Call // main package directory: its program's calls
-	programs   map[string]string
+	builds     []*program.GoBuild // every load's packages and calls, for the programs
 }
 
 // checkGo runs the plan's loads, two at a time (the machine budget: go list and the type
@@ -274,7 +174,7 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		}()
 	}
 	wg.Wait()
-	run := &goRun{programs: plan.programs, mains: map[string][]rules.Call{}}
+	run := &goRun{}
 	var withoutTypes []string
 	for i, ld := range plan.loads {
 		if errs[i] != nil {
@@ -294,10 +194,7 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		run.why = append(run.why, r.why...)
 		run.notes = append(run.notes, r.notes...)
 		run.incomplete = run.incomplete || r.incomplete
-		run.packages = append(run.packages, r.packages...)
-		for dir, calls := range r.mains {
-			run.mains[dir] = append(run.mains[dir], calls...)
-		}
+		run.builds = append(run.builds, r.build)
 	}
 	if len(withoutTypes) > 0 {
 		if found, err := checkGoWithoutTypes(wd, settings, withoutTypes, tests, reg); err == nil && len(found) > 0 {
@@ -313,28 +210,4 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		}
 	}
 	return run
-}
-
-// evidenceFor returns the calls that judge a config file: those of its program, so that
-// one program's calls do not judge another program's configuration. A main package's
-// program is it and every package it imports; a module root's, every package below it.
-func (run *goRun) evidenceFor(file string) *rules.Evidence {
-	prog := run.programs[file]
-	if prog == "" {
-		return nil
-	}
-	calls, isMain := run.mains[prog]
-	for _, pc := range run.packages {
-		if isMain {
-			break
-		}
-		if pc.dir == prog || strings.HasPrefix(pc.dir, prog+string(filepath.Separator)) {
-			calls = append(calls, pc.calls...)
-		}
-	}
-	if len(calls) == 0 {
-		return nil
-	}
-	sort.SliceStable(calls, func(i, j int) bool { return calls[i].Where < calls[j].Where })
-	return &rules.Evidence{Calls: dedupeCalls(calls)}
 }

@@ -1,0 +1,219 @@
+package program
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Kind says what makes a directory a program root.
+type Kind int
+
+const (
+	NoProgram  Kind = iota // the file belongs to no program (below testdata, vendor, ...)
+	GoMain                 // a Go main package
+	GoModule               // a Go module root, for what belongs to the module as a whole
+	Manifest               // the directory of another language's manifest
+	Repository             // a repository with no manifest: one program
+)
+
+// Language is the language of a program, named as the JSON of -needs names it.
+type Language string
+
+const (
+	Go         Language = "go"
+	JavaScript Language = "javascript" // and TypeScript: package.json
+	Python     Language = "python"
+	PHP        Language = "php"
+	Java       Language = "java"
+	CSharp     Language = "csharp"
+	Ruby       Language = "ruby"
+	Unknown    Language = "" // a repository with no manifest
+)
+
+// manifests maps the file names that make a directory a program root to their language.
+var manifests = map[string]Language{
+	"package.json":     JavaScript,
+	"pyproject.toml":   Python,
+	"setup.py":         Python,
+	"requirements.txt": Python,
+	"composer.json":    PHP,
+	"pom.xml":          Java,
+	"build.gradle":     Java,
+	"build.gradle.kts": Java,
+	"Gemfile":          Ruby,
+}
+
+// manifestLanguage is the language a file name makes its directory a program of, "" for none.
+func manifestLanguage(name string) Language {
+	if strings.HasSuffix(name, ".csproj") {
+		return CSharp
+	}
+	return manifests[name]
+}
+
+// Root is a program's root directory (absolute) and what makes it one.
+type Root struct {
+	Dir      string
+	Kind     Kind
+	Language Language
+}
+
+// IsGo reports whether the program is a Go program: its calls come from Go builds.
+func (r Root) IsGo() bool { return r.Kind == GoMain || r.Kind == GoModule }
+
+// Layout answers which program a file belongs to, each directory read once. It is safe
+// for concurrent use.
+type Layout struct {
+	top     string // the repository root: a file below it with no manifest belongs to it
+	mu      sync.Mutex
+	modules map[string]string   // directory: the module root it is in, "" for none
+	dirs    map[string]dirFacts // directory: what its entries make it
+	goMods  map[string]bool     // directories already listed: whether each holds a go.mod
+}
+
+// dirFacts is what a directory's entries make it.
+type dirFacts struct {
+	main     bool     // it holds a main package (its first non-test Go file says so)
+	manifest Language // the language of a manifest it holds, "" for none
+}
+
+// NewLayout returns a Layout for the repository whose root is top (the directory holding
+// .git, else the module root, else the working directory). goMods, when not nil, gives
+// for directories a walk already listed whether each holds a go.mod file (a link named
+// go.mod left out, for a stat to follow it): they need no stat.
+func NewLayout(top string, goMods map[string]bool) *Layout {
+	return &Layout{top: top, modules: map[string]string{}, dirs: map[string]dirFacts{}, goMods: goMods}
+}
+
+// holdsGoMod reports whether dir holds a go.mod file (a link to one counts).
+func (l *Layout) holdsGoMod(dir string) bool {
+	if has, listed := l.goMods[dir]; listed {
+		return has
+	}
+	fi, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// ModuleRoot is the nearest directory at or above dir that holds a go.mod, "" for none.
+func (l *Layout) ModuleRoot(dir string) string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var walked []string
+	root := ""
+	for d := dir; ; {
+		if r, ok := l.modules[d]; ok {
+			root = r
+			break
+		}
+		walked = append(walked, d)
+		if l.holdsGoMod(d) {
+			root = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	for _, d := range walked {
+		l.modules[d] = root
+	}
+	return root
+}
+
+// facts reads dir's entries once: whether it holds a main package and a manifest.
+func (l *Layout) facts(dir string) dirFacts {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f, ok := l.dirs[dir]; ok {
+		return f
+	}
+	var f dirFacts
+	entries, _ := os.ReadDir(dir)
+	mainKnown := false
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() {
+			continue
+		}
+		if lang := manifestLanguage(name); lang != "" && f.manifest == "" {
+			f.manifest = lang
+		}
+		if mainKnown || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, name), nil, parser.PackageClauseOnly)
+		if err == nil {
+			f.main, mainKnown = file.Name.Name == "main", true
+		}
+	}
+	l.dirs[dir] = f
+	return f
+}
+
+// RootOf is the root of the program file belongs to: for a Go file, its package's
+// (GoRootOf); for any other, the nearest enclosing directory that is a main package (up
+// to its module root), a module root, or holds a manifest; else the repository, for a
+// file below its root. Below a directory the go command does not build (testdata, vendor,
+// node_modules, names starting with '.' or '_') a file belongs to no program, and so does
+// a file outside the repository that nothing above claims. The same answer from any
+// working directory: one verdict per file.
+func (l *Layout) RootOf(file string) Root {
+	if strings.HasSuffix(file, ".go") {
+		return l.GoRootOf(filepath.Dir(file))
+	}
+	return l.rootOf(filepath.Dir(file), false)
+}
+
+// GoRootOf is the root of the program a Go package in dir belongs to: the nearest
+// enclosing main package up to its module root, else the module root. A directory
+// outside any module (loose Go files) belongs where a config file there would.
+func (l *Layout) GoRootOf(dir string) Root {
+	return l.rootOf(dir, true)
+}
+
+func (l *Layout) rootOf(dir string, goPackage bool) Root {
+	mod := l.ModuleRoot(dir)
+	inModule := mod != ""
+	for d := dir; ; {
+		if inModule {
+			if l.facts(d).main {
+				return Root{Dir: d, Kind: GoMain, Language: Go}
+			}
+			if d == mod {
+				return Root{Dir: d, Kind: GoModule, Language: Go}
+			}
+		}
+		if !inModule || !goPackage {
+			if lang := l.facts(d).manifest; lang != "" {
+				return Root{Dir: d, Kind: Manifest, Language: lang}
+			}
+			if d == l.top {
+				return Root{Dir: d, Kind: Repository}
+			}
+		}
+		if !goPackage && outsideBuild(filepath.Base(d)) {
+			return Root{}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return Root{}
+		}
+		d = parent
+	}
+}
+
+// outsideBuild reports whether files below a directory named name belong to no program:
+// the go command does not build there, and what is there is data, vendored or fetched.
+func outsideBuild(name string) bool {
+	switch name {
+	case "testdata", "vendor", "node_modules", ".git":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+}

@@ -1,0 +1,37 @@
+package program
+
+import (
+	"slices"
+	"sort"
+)
+
+// Needs is the least a program's calls need: the scopes to ask for, and what they were
+// worked out from.
+type Needs struct {
+	// Scopes are the narrowest alternative of each clause of every resolved call, sorted,
+	// each once.
+	Scopes []string
+	// Resolved are the calls whose endpoint is known exactly; Unresolved the others: an
+	// endpoint the catalog does not hold, or a method or module not known before run time.
+	// Their scopes cannot be named, so that Scopes may fall short of what they need.
+	Resolved, Unresolved []Call
+}
+
+// Needs works out what the program's calls need.
+func (p *Program) Needs() Needs {
+	var n Needs
+	for _, c := range p.Calls {
+		if !c.Req.Exact() {
+			n.Unresolved = append(n.Unresolved, c)
+			continue
+		}
+		n.Resolved = append(n.Resolved, c)
+		for _, clause := range c.Req.Options[0] {
+			if len(clause) > 0 && !slices.Contains(n.Scopes, clause[0]) {
+				n.Scopes = append(n.Scopes, clause[0])
+			}
+		}
+	}
+	sort.Strings(n.Scopes)
+	return n
+}
