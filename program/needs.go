@@ -17,7 +17,7 @@ type Needs struct {
 	Resolved, Unresolved []Call
 }
 
-// Needs works out what the program's calls need.
+// Needs works out what the program's calls need; the calls come sorted by place.
 func (p *Program) Needs() Needs {
 	var n Needs
 	for _, c := range p.Calls {
@@ -33,5 +33,18 @@ func (p *Program) Needs() Needs {
 		}
 	}
 	sort.Strings(n.Scopes)
+	byPlace(n.Resolved)
+	byPlace(n.Unresolved)
 	return n
+}
+
+// byPlace sorts calls by file and line, which Where (import path, file, line as text)
+// does not: main.go:10 would come before main.go:9.
+func byPlace(calls []Call) {
+	sort.SliceStable(calls, func(i, j int) bool {
+		if calls[i].File != calls[j].File {
+			return calls[i].File < calls[j].File
+		}
+		return calls[i].Line < calls[j].Line
+	})
 }

@@ -26,6 +26,9 @@ type NeededCall struct {
 	// MayNeed, for an unresolved call, is what it may need: the scopes of every endpoint
 	// it may be ("A and B, or C"), "" when nothing is known.
 	MayNeed string `json:"may_need,omitempty"`
+	// Service, for a call to an endpoint the catalog does not hold, is the service its
+	// product root names.
+	Service string `json:"service,omitempty"`
 	Via     string `json:"via,omitempty"` // the request wrappers it goes through, innermost last
 }
 

@@ -76,7 +76,7 @@ func assertNoSecret(t *testing.T, what, out string) {
 }
 
 // TestNoOutputPathPrintsASecret runs every output path over the hostile tree: each format
-// with -why and -write-baseline, -diff (with ZS301 on and off), -fix, a policy error, go vet
+// with -why and -write-baseline, -diff (with ZS301 on and off), -fix, a policy error, -needs, go vet
 // -vettool and go fix -fixtool -diff.
 func TestNoOutputPathPrintsASecret(t *testing.T) {
 	t.Parallel()
@@ -90,6 +90,8 @@ func TestNoOutputPathPrintsASecret(t *testing.T) {
 		{"-diff", "./..."},
 		{"-diff", "-checks=-ZS301", "./..."},
 		{"-config", "pol.yaml", "./..."},
+		{"-needs", "./..."},
+		{"-needs", "-format", "json", "./..."},
 	}
 	for _, args := range runs {
 		out, stderr, _ := zscopelintIn(t, dir, args...)

@@ -77,3 +77,66 @@ func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
 		t.Errorf("another program's config was judged by these calls:\n%s", out)
 	}
 }
+
+// TestPolyglotProgramsJudgedApart (issue 25, item 1): a Go back end with its own OAuth
+// client and a JavaScript front end beside it, in one repository with or without a Go
+// module at its root. The front end's scope sets, in code and in config, are judged
+// against its own calls only: none of the back end's calls make a ZS203 or ZS204 there.
+func TestPolyglotProgramsJudgedApart(t *testing.T) {
+	t.Parallel()
+	api := `package main
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+var scopes = []string{"ZohoCRM.modules.contacts.CREATE"}
+
+func authorizationURL(clientID string) string {
+	return "https://accounts.zoho.com/oauth/v2/auth?" + url.Values{"scope": {strings.Join(scopes, ",")}, "client_id": {clientID}}.Encode()
+}
+
+func main() {
+	_ = authorizationURL("1000.EXAMPLE")
+	http.Post("https://www.zohoapis.com/crm/v8/Contacts", "application/json", strings.NewReader("{}"))
+}
+`
+	web := map[string]string{
+		"web/package.json": `{"name": "web", "private": true, "dependencies": {"next": "15.0.0"}}` + "\n",
+		"web/lib/zoho.ts": `const scope = "ZohoCRM.modules.deals.READ";
+
+export async function deals(token: string) {
+  return fetch("https://www.zohoapis.com/crm/v8/Deals", { headers: { Authorization: "Zoho-oauthtoken " + token } });
+}
+`,
+		"web/zoho.json": `{"scope": "ZohoCRM.modules.deals.READ"}` + "\n",
+	}
+	for name, goMod := range map[string]string{"module at the root": "go.mod", "module in api/": "api/go.mod"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{".git/HEAD": "ref: refs/heads/main\n", goMod: "module example.com/app\n\ngo 1.26\n", "api/main.go": api}
+			for f, body := range web {
+				files[f] = body
+			}
+			dir := writeTree(t, files)
+			out, stderr, code := zscopelintIn(t, dir, "-why", "./...")
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, "web/") && (strings.HasSuffix(line, "(ZS203)") || strings.HasSuffix(line, "(ZS204)")) {
+					t.Errorf("the front end is judged against the back end's calls: %s", line)
+				}
+			}
+			if strings.Contains(out, "web/lib/zoho.ts:1:16: scope set") && strings.Contains(out, "api/main.go:17") {
+				t.Errorf("-why lists the back end's calls for the front end's set:\n%s", out)
+			}
+			// The back end is still judged against its own call.
+			if !strings.Contains(out, "api/main.go:9:24: scope set ZohoCRM.modules.contacts.CREATE\n    POST https://www.zohoapis.com/crm/v8/Contacts") {
+				t.Errorf("the back end's set is not judged against its call:\n%s%s", out, stderr)
+			}
+			if code != 0 {
+				t.Errorf("exit %d:\n%s%s", code, out, stderr)
+			}
+		})
+	}
+}

@@ -34,7 +34,7 @@ func needsReport(wd workdir, programs *program.Programs) []report.ProgramNeeds {
 		}
 		for _, c := range n.Unresolved {
 			nc := neededCall(wd, c)
-			nc.MayNeed = c.Needs()
+			nc.MayNeed, nc.Service = c.Needs(), c.Req.Unresolved
 			pn.Unresolved = append(pn.Unresolved, nc)
 		}
 		out = append(out, pn)
