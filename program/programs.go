@@ -41,6 +41,7 @@ type Programs struct {
 	checked  map[Root]bool     // programs that hold a checked input
 	calls    map[Root][]Call   // the programs' calls, worked out once
 	evidence map[Root]*rules.Evidence
+	anyCalls bool // some front end reported a call: without one no file has evidence
 }
 
 // goPackageCalls is a Go package's directory and the calls it makes itself.
@@ -91,6 +92,7 @@ func (ps *Programs) Report(file string, calls ...rules.Call) {
 		pc := Call{Call: c, File: file}
 		pc.Line, pc.Via = placeOf(c.Where)
 		ps.reported[root] = append(ps.reported[root], pc)
+		ps.anyCalls = true
 	}
 	ps.calls = nil
 }
@@ -122,6 +124,7 @@ func (ps *Programs) AddGo(b *GoBuild) {
 		}
 		if len(b.Calls[p.Path]) > 0 && !counted[p.Path] {
 			counted[p.Path] = true
+			ps.anyCalls = true
 			ps.packages = append(ps.packages, goPackageCalls{p.Dir, ps.goCalls(b.Calls[p.Path])})
 		}
 		if p.Main {
@@ -200,6 +203,12 @@ func (ps *Programs) callsOf(root Root) []Call {
 // front end judges those itself, against Closures): those of its program, so that one
 // program's calls never judge another program's scopes. nil when the program makes none.
 func (ps *Programs) EvidenceFor(file string) *rules.Evidence {
+	ps.mu.Lock()
+	anyCalls := ps.anyCalls
+	ps.mu.Unlock()
+	if !anyCalls {
+		return nil // and no directory is read to place the file
+	}
 	root := ps.layout.RootOf(file)
 	if root.Kind == NoProgram {
 		return nil

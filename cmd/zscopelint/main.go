@@ -361,11 +361,13 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 			r.programs.AddGo(b)
 		}
 	}
-	for _, dir := range plan.loose {
-		r.programs.CheckedGoDir(dir)
-	}
-	for _, f := range in.configFiles {
-		r.programs.Checked(f)
+	if o.needs || o.why { // the programs are listed: each checked file's is
+		for _, dir := range plan.loose {
+			r.programs.CheckedGoDir(dir)
+		}
+		for _, f := range in.configFiles {
+			r.programs.Checked(f)
+		}
 	}
 	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, r.programs.EvidenceFor, reg))
 	r.why = append(r.why, conf.Why...)

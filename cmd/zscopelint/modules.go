@@ -88,7 +88,9 @@ func planGo(wd workdir, in *inputs, l *program.Layout, wholePrograms bool) *goPl
 		}
 	}
 	for _, f := range in.configFiles {
-		addProgram(l.RootOf(f))
+		if l.ModuleRoot(filepath.Dir(f)) != "" { // outside a module no Go program claims it
+			addProgram(l.RootOf(f))
+		}
 	}
 	roots := make([]string, 0, len(byRoot))
 	for r := range byRoot {
