@@ -104,8 +104,8 @@ type Options struct {
 	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
 	Checks  rules.Selection
 	Policy  *policy.Policy // nil: none
-	// EvidenceFor gives the Zoho API calls, found in Go code, that judge the scope sets of
-	// a config file; nil when there are none.
+	// EvidenceFor gives the Zoho API calls that judge the scope sets of a file: those of
+	// its own program (program.Programs.EvidenceFor); nil when there are none.
 	EvidenceFor func(file string) *rules.Evidence
 	MaxSize     int64 // 0: DefaultMaxSize
 	// Display turns a file name into the name findings carry (relative to the working

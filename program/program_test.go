@@ -1,7 +1,6 @@
 package program_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,24 +8,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/testtree"
 	"github.com/zscopelint/zscopelint/program"
 	"github.com/zscopelint/zscopelint/rules"
 )
-
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // polyglot is a repository with a Go module at its root, a Go back end in api/ and
 // front ends of other languages beside it.
@@ -55,7 +40,7 @@ var polyglot = map[string]string{
 
 func TestRootOf(t *testing.T) {
 	t.Parallel()
-	dir := writeTree(t, polyglot)
+	dir := testtree.Write(t, polyglot)
 	l := program.NewLayout(dir, nil)
 	at := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
 	for _, tt := range []struct {
@@ -90,7 +75,7 @@ func TestRootOf(t *testing.T) {
 // manifest claims belongs to the repository as one program.
 func TestRootOfWithoutModule(t *testing.T) {
 	t.Parallel()
-	dir := writeTree(t, map[string]string{
+	dir := testtree.Write(t, map[string]string{
 		".git/HEAD":        "ref: refs/heads/main\n",
 		"web/package.json": "{}\n",
 		"web/src/a.ts":     "\n",
@@ -125,7 +110,7 @@ func call(t *testing.T, method, url, where string) rules.Call {
 // whole gets every package's.
 func TestEvidenceOfItsOwnProgram(t *testing.T) {
 	t.Parallel()
-	dir := writeTree(t, polyglot)
+	dir := testtree.Write(t, polyglot)
 	at := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
 	contacts := call(t, "POST", "https://www.zohoapis.com/crm/v8/Contacts", "example.com/app/api/crm/crm.go:7")
 	users := call(t, "GET", "https://www.zohoapis.com/crm/v8/users", "example.com/app/internal/zoho/zoho.go:3")

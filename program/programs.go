@@ -61,23 +61,18 @@ func (ps *Programs) Layout() *Layout { return ps.layout }
 
 // Checked records that a front end checked file: its program is listed (List) even when
 // it makes no call.
-func (ps *Programs) Checked(file string) {
-	root := ps.layout.RootOf(file)
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if root.Kind != NoProgram {
-		ps.checked[root] = true
-	}
-}
+func (ps *Programs) Checked(file string) { ps.checkedRoot(ps.layout.RootOf(file)) }
 
 // CheckedGoDir records that the Go files of dir were checked.
-func (ps *Programs) CheckedGoDir(dir string) {
-	root := ps.layout.GoRootOf(dir)
+func (ps *Programs) CheckedGoDir(dir string) { ps.checkedRoot(ps.layout.GoRootOf(dir)) }
+
+func (ps *Programs) checkedRoot(root Root) {
+	if root.Kind == NoProgram {
+		return
+	}
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	if root.Kind != NoProgram {
-		ps.checked[root] = true
-	}
+	ps.checked[root] = true
 }
 
 // Report records calls a front end found in file (its own program's calls).

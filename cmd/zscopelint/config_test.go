@@ -5,18 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zscopelint/zscopelint/internal/testtree"
 )
 
 // writeTree creates files (slash-separated names) under a fresh directory and returns it.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		must(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		must(t, os.WriteFile(path, []byte(body), 0o644))
-	}
-	return dir
+	return testtree.Write(t, files)
 }
 
 func TestConfigTree(t *testing.T) {

@@ -263,8 +263,8 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		pr.Notef("-format %q: want %s", o.format, strings.Join(report.Formats, ", "))
 		return o, 2, true
 	}
-	if o.needs && (o.fix || o.diff || o.format != "text" && o.format != "json") {
-		pr.Notef("-needs prints text or json and edits nothing: not with -fix, -diff or -format %s", o.format)
+	if o.needs && (o.fix || o.diff || o.why || o.baseline != "" || o.writeBaseline != "" || o.format != "text" && o.format != "json") {
+		pr.Notef("-needs prints the scopes programs need, in text or json: not with -fix, -diff, -why, -baseline, -write-baseline or -format %s", o.format)
 		return o, 2, true
 	}
 	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
