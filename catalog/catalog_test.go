@@ -264,6 +264,15 @@ func TestCovers(t *testing.T) {
 		{"ZohoCRM.users.ALL", "ZOHOPEOPLE.employee.ALL", false},
 		{"ZOHOPEOPLE.forms.ALL", "ZOHOPEOPLE.forms.READ", true},
 		{"ZohoCRM.coql.READ", "ZohoCRM.coql.READ", true},
+		// WRITE is an alias for CREATE, UPDATE and DELETE where the service documents it so
+		// (CRM); in Desk it is not documented: it covers only itself, and ALL covers it.
+		{"Desk.contacts.WRITE", "Desk.contacts.UPDATE", false},
+		{"Desk.contacts.WRITE", "Desk.contacts.WRITE", true},
+		{"Desk.contacts.ALL", "Desk.contacts.WRITE", true},
+		{"Desk.contacts.UPDATE", "Desk.contacts.WRITE", false},
+		// A service-wide grant covers every scope of its service, and no other.
+		{"ZohoBooks.fullaccess.all", "ZohoBooks.contacts.CREATE", true},
+		{"ZohoBooks.fullaccess.all", "ZohoCRM.users.READ", false},
 	}
 	for _, tt := range tests {
 		a, okA := c.Lookup(tt.a)

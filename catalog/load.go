@@ -33,6 +33,9 @@ type fileSpec struct {
 	// lowerOperations makes lower case the canonical spelling of operations
 	// (operation_case: lower), as Zoho Analytics writes them.
 	lowerOperations bool
+	// writeAlias says the service documents WRITE as an alias for CREATE, UPDATE and
+	// DELETE (write: alias); elsewhere WRITE is a word of its own.
+	writeAlias bool
 }
 
 // entrySpec is one entry of a scopes list. It names one resource (name) or several sharing
@@ -124,10 +127,14 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 			var err error
 			fs.lowerOperations, err = p.either(v, key, "upper", "lower")
 			return err
+		case key == "write":
+			var err error
+			fs.writeAlias, err = p.either(v, key, "own", "alias")
+			return err
 		case strings.HasPrefix(key, "x-"):
 			// Extension keys hold anchors for reuse; their content is not read.
 		default:
-			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, product, source, completeness, case, operation_case, replace, scopes or x-...)", key))
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, product, source, completeness, case, operation_case, write, replace, scopes or x-...)", key))
 		}
 		return nil
 	})

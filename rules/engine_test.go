@@ -70,6 +70,11 @@ func TestEngine(t *testing.T) {
 		{"covered", set("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.ALL"), []string{"0:ZS202:warning:remove", "1:ZS201:warning"}},
 		{"covered-write", set("ZohoCRM.modules.leads.CREATE", "ZohoCRM.modules.leads.WRITE"), []string{"0:ZS202:warning:remove", "1:ZS201:info"}},
 		{"not-covered", set("ZohoCRM.modules.READ", "ZohoCRM.modules.leads.CREATE"), []string{"0:ZS201:warning"}},
+		// A service-wide grant is a group: broad alone, and it makes the service's scopes redundant.
+		{"whole-service-broad", set("ZohoBooks.fullaccess.all"), []string{"0:ZS201:warning"}},
+		{"whole-service-covers", set("ZohoBooks.contacts.CREATE", "ZohoBooks.fullaccess.all"), []string{"0:ZS202:warning:remove", "1:ZS201:warning"}},
+		// WRITE is undocumented for Desk: it neither covers UPDATE nor is narrowed to it.
+		{"write-undocumented", set("Desk.contacts.UPDATE", "Desk.contacts.WRITE"), nil},
 		{"quiet-item-covers", Set{Items: []Item{{Text: "ZohoCRM.modules.leads.ALL", Quiet: true}, {Text: "ZohoCRM.modules.leads.READ"}}},
 			[]string{"1:ZS202:warning:remove"}},
 		{"quiet-item-no-own-findings", Set{Items: []Item{{Text: "ZohoCRM.modules.ALLL", Quiet: true}}}, nil},

@@ -414,6 +414,11 @@ func (j *judging) broad() []Finding {
 			return Finding{}, false
 		}
 		if j.evidenced(i) != nil {
+			if u := j.uses[i]; u.used && !u.exact {
+				// Some call it serves is not fully known (an unknown endpoint, a module
+				// known only at run time): no set is named, but the breadth is still a fact.
+				return j.e.broadFamily(i, text, res.Entry)
+			}
 			return j.broadExact(i, text, res.Entry)
 		}
 		return j.e.broadFamily(i, text, res.Entry)
