@@ -588,7 +588,7 @@ var extractedFiles = []string{
 	"data/zohocontacts.yaml", "data/zohosupport.yaml", "data/zohodiscussions.yaml",
 	"data/virtualoffice.yaml", "data/profile.yaml", "data/zohobackstage.yaml",
 	"data/zohosearch.yaml", "data/aaaserver.yaml", "data/zohocalendar.yaml", "data/zohovault.yaml",
-	"data/zohofsm.yaml",
+	"data/zohofsm.yaml", "data/zohocommerce.yaml",
 }
 
 // sourceExtract reads testdata/sources.tsv: for each source (a Zoho page or repository
