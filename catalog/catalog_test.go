@@ -691,3 +691,38 @@ func TestSourcesPrintTheirScopes(t *testing.T) {
 		t.Error("no scope was checked against testdata/sources.tsv")
 	}
 }
+
+// TestZohoSpellingsAccepted: every scope string a Zoho source prints (testdata/sources.tsv)
+// is valid as printed, and needs no case note (ZS105): it is the catalog's spelling, or its
+// service accepts any case because Zoho's own pages spell it in several.
+func TestZohoSpellingsAccepted(t *testing.T) {
+	data, err := os.ReadFile("testdata/sources.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for _, text := range strings.Fields(cols[1]) {
+			if strings.Count(text, ".") < 2 {
+				continue // a table entry printed without its service
+			}
+			n++
+			res := c.Resolve(text, CRM)
+			switch {
+			case res.Problem != OK:
+				t.Errorf("%s (printed by %s): %s", text, cols[0], res.Reason)
+			case text != res.Entry.Scope && !res.Entry.Service.AnyCase:
+				t.Errorf("%s (printed by %s) differs from the catalog's %s only by case, and %s does not accept any case",
+					text, cols[0], res.Entry.Scope, res.Entry.Service.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no scope string read from testdata/sources.tsv")
+	}
+}
