@@ -97,6 +97,10 @@ type Service struct {
 	AnyCase bool
 	// LowerOperations says the canonical spelling of operations is lower case.
 	LowerOperations bool
+	// EitherOperationCase says Zoho's own pages write the operation in upper or in lower
+	// case (ZohoCRM.modules.all, crm-oas's ZohoCRM.settings.fields.read): the lower-case
+	// operation of a canonical scope is no ZS105.
+	EitherOperationCase bool
 	// WriteAlias says Zoho documents WRITE for this service as an alias for CREATE,
 	// UPDATE and DELETE (CRM's select-api-scopes page). Where it does not, WRITE neither
 	// covers those operations nor is covered by them: what it grants is unproven.
@@ -306,6 +310,7 @@ func (s *serviceSlot) build() {
 			svc.AnyCase = svc.AnyCase || fs.anyCase
 			svc.LowerOperations = svc.LowerOperations || fs.lowerOperations
 			svc.WriteAlias = svc.WriteAlias || fs.writeAlias
+			svc.EitherOperationCase = svc.EitherOperationCase || fs.eitherOperationCase
 			if s.err = applyEntries(svc, nil, &svc.Resources, svc.byName, fs.scopes, fs.source); s.err != nil {
 				return
 			}

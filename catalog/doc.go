@@ -13,7 +13,7 @@
 //	source: https://desk.zoho.com/DeskAPIDocument#OauthTokens
 //	completeness: partial             # complete (default) or partial: Zoho's list known in part
 //	case: any                         # canonical (default) or any: Zoho's pages mix cases, no ZS105
-//	operation_case: lower             # upper (default) or lower: the canonical spelling of operations
+//	operation_case: lower             # upper (default), lower, or "upper or lower": how Zoho spells operations
 //	write: alias                      # own (default) or alias: WRITE stands for CREATE, UPDATE and DELETE
 //	replace: false                    # true: drop what earlier files said about this service
 //	scopes:

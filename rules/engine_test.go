@@ -53,6 +53,9 @@ func TestEngine(t *testing.T) {
 		{"people-delete", set("ZOHOPEOPLE.forms.DELETE"), []string{"0:ZS104:error"}},
 		{"coql-all", set("ZohoCRM.coql.ALL"), []string{"0:ZS104:error:ZohoCRM.coql.READ"}},
 		{"case", set("ZohoCRM.modules.Leads.read"), []string{"0:ZS105:info:ZohoCRM.modules.leads.READ"}},
+		// Zoho itself writes CRM operations in lower case (crm-oas, select-api-scopes): no note.
+		{"case-zoho-spelling", set("ZohoCRM.settings.fields.read", "ZohoCRM.modules.all"), []string{"1:ZS201:warning"}},
+		{"case-mixed-operation", set("ZohoCRM.users.Read"), []string{"0:ZS105:info:ZohoCRM.users.READ"}},
 		{"deprecated", set("ZohoCRM.modules.activities.READ"), []string{"0:ZS106:warning"}},
 		{"group-broad", set("ZohoCRM.modules.ALL"), []string{"0:ZS201:warning"}},
 		{"group-read-broad", set("ZohoCRM.modules.READ"), []string{"0:ZS201:warning"}},

@@ -385,6 +385,9 @@ func (j *judging) noncanonicalCase() []Finding {
 		if res.Problem != catalog.OK || text == res.Entry.Scope || res.Entry.Service.AnyCase {
 			return Finding{}, false
 		}
+		if en := res.Entry; en.Service.EitherOperationCase && text == strings.TrimSuffix(en.Scope, en.Operation)+strings.ToLower(en.Operation) {
+			return Finding{}, false // a spelling Zoho's own pages use
+		}
 		canon := res.Entry.Scope
 		return Finding{Check: checkCase(), Severity: checkCase().Severity, Item: i, Scope: text,
 			Message:     fmt.Sprintf("%s differs from the catalog's spelling %s only by case", text, canon),
