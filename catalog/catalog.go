@@ -105,7 +105,7 @@ type Service struct {
 	// UPDATE and DELETE (CRM's select-api-scopes page). Where it does not, WRITE neither
 	// covers those operations nor is covered by them: what it grants is unproven.
 	WriteAlias bool
-	byName          map[string]*Resource
+	byName     map[string]*Resource
 }
 
 // Resource is a scope name under a service, possibly nested (settings.fields).
