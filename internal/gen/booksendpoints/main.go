@@ -131,10 +131,13 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 			return fmt.Errorf("%s: %v", f, err)
 		}
 		for _, c := range oops {
-			if c.scope == "" || strings.HasPrefix(c.path, root+"/{") {
-				// No scope printed, or a path whose first segment is a parameter (custom
-				// modules): it would match every path of the product.
-				skipped = append(skipped, fmt.Sprintf("%s %s (%s: no scope, or a parameter for its first segment)", c.method, c.path, path.Base(f)))
+			switch {
+			case c.scope == "":
+				skipped = append(skipped, fmt.Sprintf("%s %s (%s: the file gives it no scope)", c.method, c.path, path.Base(f)))
+				continue
+			case strings.HasPrefix(c.path, root+"/{"):
+				// A custom module's path: a row for it would match every Books path.
+				skipped = append(skipped, fmt.Sprintf("%s %s (%s, %s: its first segment is a module name)", c.method, c.path, path.Base(f), c.scope))
 				continue
 			}
 			o := add(extract.Op{Method: c.method, Path: c.path, Wrapper: "-", OAS: "-"})
@@ -149,7 +152,6 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 	header = append(header,
 		"Regenerate (from the repository root, each source fetched into a git directory):",
 		"  go run ./internal/gen/booksendpoints -java DIR -dotnet DIR -oas DIR",
-		"",
 	)
 	var disagree, unmatched []string
 	x := &extract.Extract{Header: header}
@@ -166,23 +168,18 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 				disagree = append(disagree, fmt.Sprintf("%s: OpenAPI %s, hand table %s", k, o.Scope, derived))
 			}
 		case !ok:
-			unmatched = append(unmatched, k+" ["+o.Wrapper+"]")
+			unmatched = append(unmatched, k+" ("+o.Wrapper+": no page prints a scope for it)")
 			continue
 		default:
 			o.Scope, o.Page = derived, page
 		}
 		x.Ops = append(x.Ops, *o)
 	}
-	sort.Strings(skipped)
-	for _, s := range skipped {
-		fmt.Fprintln(os.Stderr, "skipped:", s)
-	}
 	for _, s := range disagree {
 		fmt.Fprintln(os.Stderr, "scope differs from the hand table's pattern:", s)
 	}
-	for _, s := range unmatched {
-		fmt.Fprintln(os.Stderr, "left out (no scope known):", s)
-	}
+	x.LeftOut = append(skipped, unmatched...)
+	sort.Strings(x.LeftOut)
 	var wrapped, both int
 	for _, o := range x.Ops {
 		if o.Wrapper != "-" {
@@ -193,7 +190,7 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 		}
 	}
 	fmt.Fprintf(os.Stderr, "%d operations: %d from the wrappers (%d of them in the OpenAPI files too), %d from the OpenAPI files alone; %d differ from the hand table's pattern; %d left out\n",
-		len(x.Ops), wrapped, both, len(x.Ops)-wrapped, len(disagree), len(unmatched))
+		len(x.Ops), wrapped, both, len(x.Ops)-wrapped, len(disagree), len(x.LeftOut))
 	var eb bytes.Buffer
 	if err := extract.Write(&eb, x); err != nil {
 		return err
@@ -261,7 +258,7 @@ type call struct{ method, path string }
 var (
 	// An assignment of a URL: `String urlString = url+"/"+invoiceId+"/email";` (Java),
 	// `string url = baseAddress + "/" + invoice_id;` (C#), a class's base alike.
-	assignRE = regexp.MustCompile(`(?m)^[ \t]*((?:\w+[ \t]+)*)(\w+)[ \t]*=[ \t]*([^;=\n]+);`)
+	assignRE = regexp.MustCompile(`(?m)^[ \t]*((?:\w+[ \t]+)*)(\w+)[ \t]*=[ \t]*([^;=\n][^;\n]*);`)
 	// A request: ZohoHTTPClient.post(urlString, ...) (Java), ZohoHttpClient.get(url, ...) (C#).
 	callRE = regexp.MustCompile(`Zoho(?:HTTP|Http)Client\.(get|getFile|post|put|delete)\s*\(\s*(\w+)`)
 	termRE = regexp.MustCompile(`^"([^"]*)"$`)

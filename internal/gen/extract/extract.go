@@ -35,11 +35,15 @@ type Op struct {
 }
 
 // Extract is a parsed extract: its comment lines (without "# "), which become the
-// endpoint file's header, and its operations.
+// endpoint file's header, its operations, and the operations the sources name that it
+// leaves out, each with the reason (lines "# left out: GET /books/v3/x (why)").
 type Extract struct {
-	Header []string
-	Ops    []Op
+	Header  []string
+	Ops     []Op
+	LeftOut []string
 }
+
+const leftOutPrefix = "left out: "
 
 // Read parses an extract.
 func Read(r io.Reader) (*Extract, error) {
@@ -52,6 +56,9 @@ func Read(r io.Reader) (*Extract, error) {
 		line := sc.Text()
 		switch {
 		case line == "":
+			continue
+		case strings.HasPrefix(line, "# "+leftOutPrefix):
+			x.LeftOut = append(x.LeftOut, strings.TrimPrefix(line, "# "+leftOutPrefix))
 			continue
 		case strings.HasPrefix(line, "#"):
 			x.Header = append(x.Header, strings.TrimPrefix(strings.TrimPrefix(line, "#"), " "))
@@ -79,6 +86,9 @@ func Write(w io.Writer, x *Extract) error {
 	var b bytes.Buffer
 	for _, h := range x.Header {
 		b.WriteString(strings.TrimRight("# "+h, " ") + "\n")
+	}
+	for _, l := range x.LeftOut {
+		b.WriteString("# " + leftOutPrefix + l + "\n")
 	}
 	b.WriteString(strings.Join(Columns, "\t") + "\n")
 	for _, op := range ops {
@@ -122,6 +132,9 @@ func Render(x *Extract) ([]byte, error) {
 	var b bytes.Buffer
 	for _, h := range x.Header {
 		b.WriteString(strings.TrimRight("# "+h, " ") + "\n")
+	}
+	if len(x.LeftOut) > 0 {
+		fmt.Fprintf(&b, "# Left out: %d operations the sources name, listed with the reason in the extract.\n", len(x.LeftOut))
 	}
 	b.WriteString("endpoints:\n")
 	seen := map[string]bool{}
