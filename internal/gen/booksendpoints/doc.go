@@ -30,7 +30,8 @@
 // scope for (the wrappers' old settings endpoints), paths the wrappers spell wrongly
 // (comments{id}), and custom modules, whose first segment is the module's name.
 //
-// The extract (package internal/gen/extract) holds, per row, the wrapper files, method,
+// The wrappers are read by package internal/gen/wrappers, shared with the other
+// generators. The extract (package internal/gen/extract) holds, per row, the wrapper files, method,
 // path, scope, page and OpenAPI file; the endpoint file is rendered from the extract alone,
 // and a catalog test renders it again and compares.
 package main

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/zscopelint/zscopelint/internal/gen/extract"
+	"github.com/zscopelint/zscopelint/internal/gen/wrappers"
 )
 
 // root is where the Books rows live in the endpoint catalog; the wrappers' base
@@ -45,14 +46,14 @@ func main() {
 }
 
 func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extractOut string) error {
-	table, err := readScopeTable(scopesFile)
+	table, err := wrappers.ReadScopeTable(scopesFile)
 	if err != nil {
 		return err
 	}
 	type source struct {
 		repo, dir, folder, ext string
 	}
-	wrappers := []source{
+	sources := []source{
 		{"books-java-wrappers", javaDir, "source/com/zoho/books/api", ".java"},
 		{"books-dotnet-wrappers", dotnetDir, "books-dotnet/api", ".cs"},
 	}
@@ -82,7 +83,7 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 		order = append(order, k)
 		return &o
 	}
-	for _, w := range wrappers {
+	for _, w := range sources {
 		commit, err := git(w.dir, "rev-parse", "HEAD")
 		if err != nil {
 			return err
@@ -97,12 +98,12 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 			if err != nil {
 				return err
 			}
-			for _, c := range wrapperCalls(string(text)) {
-				if !wellFormed(c.path) {
-					skipped = append(skipped, fmt.Sprintf("%s %s (%s %s: a segment mixes text and an identifier)", c.method, c.path, w.repo, path.Base(f)))
+			for _, c := range wrappers.Calls(string(text), root, map[string]string{"baseURL": "", "baseurl": ""}) {
+				if !wrappers.WellFormed(c.Path) {
+					skipped = append(skipped, fmt.Sprintf("%s %s (%s %s: a segment mixes text and an identifier)", c.Method, c.Path, w.repo, path.Base(f)))
 					continue
 				}
-				o := add(extract.Op{Method: c.method, Path: c.path, Wrapper: "-", OAS: "-"})
+				o := add(extract.Op{Method: c.Method, Path: c.Path, Wrapper: "-", OAS: "-"})
 				name := w.repo + ":" + path.Base(f)
 				if o.Wrapper == "-" {
 					o.Wrapper = name
@@ -157,10 +158,10 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 	x := &extract.Extract{Header: header}
 	for _, k := range order {
 		o := ops[k]
-		name, page, ok := table.lookup(o.Path)
+		line, ok := table.Lookup(root, o.Path)
 		derived := ""
 		if ok {
-			derived = "ZohoBooks." + name + "." + operation(o.Method)
+			derived = "ZohoBooks." + line.Name + "." + operation(o.Method)
 		}
 		switch {
 		case o.OAS != "-":
@@ -171,7 +172,7 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 			unmatched = append(unmatched, k+" ("+o.Wrapper+": no page prints a scope for it)")
 			continue
 		default:
-			o.Scope, o.Page = derived, page
+			o.Scope, o.Page = derived, line.Page
 		}
 		x.Ops = append(x.Ops, *o)
 	}
@@ -253,92 +254,6 @@ func listFiles(dir, folder, ext string) ([]string, error) {
 	return files, nil
 }
 
-type call struct{ method, path string }
-
-var (
-	// An assignment of a URL: `String urlString = url+"/"+invoiceId+"/email";` (Java),
-	// `string url = baseAddress + "/" + invoice_id;` (C#), a class's base alike.
-	assignRE = regexp.MustCompile(`(?m)^[ \t]*((?:\w+[ \t]+)*)(\w+)[ \t]*=[ \t]*([^;=\n][^;\n]*);`)
-	// A request: ZohoHTTPClient.post(urlString, ...) (Java), ZohoHttpClient.get(url, ...) (C#).
-	callRE = regexp.MustCompile(`Zoho(?:HTTP|Http)Client\.(get|getFile|post|put|delete)\s*\(\s*(\w+)`)
-	termRE = regexp.MustCompile(`^"([^"]*)"$`)
-	// Comments, which hold example code and HTML (border = "1").
-	commentRE = regexp.MustCompile(`(?s:/\*.*?\*/)|(?m:(^|[ \t;])//[^\n]*)`)
-)
-
-// wrapperCalls reads one wrapper source file: the URL each request goes to, built from
-// the class's base and string concatenation, with every non-literal part an {id}.
-func wrapperCalls(src string) []call {
-	src = commentRE.ReplaceAllString(src, "$1")
-	vars := map[string]string{"baseURL": "", "baseurl": ""}
-	fields := map[string]bool{"baseURL": true, "baseurl": true}
-	type event struct {
-		at    int
-		call  *call
-		name  string
-		expr  string
-		field bool
-	}
-	var events []event
-	for _, m := range assignRE.FindAllStringSubmatchIndex(src, -1) {
-		mods := src[m[2]:m[3]]
-		field := strings.Contains(mods, "static ") || strings.Contains(mods, "private ") || strings.Contains(mods, "protected ") || strings.Contains(mods, "public ")
-		events = append(events, event{at: m[0], name: src[m[4]:m[5]], expr: src[m[6]:m[7]], field: field})
-	}
-	for _, m := range callRE.FindAllStringSubmatchIndex(src, -1) {
-		method := strings.ToUpper(src[m[2]:m[3]])
-		if method == "GETFILE" {
-			method = "GET"
-		}
-		events = append(events, event{at: m[0], call: &call{method: method}, name: src[m[4]:m[5]]})
-	}
-	sort.Slice(events, func(i, j int) bool { return events[i].at < events[j].at })
-	var calls []call
-	for _, e := range events {
-		if e.call == nil {
-			if v, ok := urlExpr(e.expr, vars); ok {
-				vars[e.name] = v
-				fields[e.name] = e.field
-			}
-			continue
-		}
-		u, ok := vars[e.name]
-		if !ok {
-			continue
-		}
-		if !fields[e.name] {
-			// A method's local URL serves its one request; the next method sets its own.
-			delete(vars, e.name)
-		}
-		u, _, _ = strings.Cut(u, "?")
-		calls = append(calls, call{method: e.call.method, path: root + strings.TrimSuffix(u, "/")})
-	}
-	return calls
-}
-
-// urlExpr evaluates a concatenation that starts from a known URL: literals as they are,
-// known URL variables by value, anything else an identifier, {id}.
-func urlExpr(expr string, vars map[string]string) (string, bool) {
-	var b strings.Builder
-	based := false
-	for i, t := range strings.Split(expr, "+") {
-		t = strings.TrimSpace(t)
-		if m := termRE.FindStringSubmatch(t); m != nil {
-			b.WriteString(m[1])
-			continue
-		}
-		if v, ok := vars[t]; ok {
-			if i == 0 {
-				based = true
-			}
-			b.WriteString(v)
-			continue
-		}
-		b.WriteString("{id}")
-	}
-	return b.String(), based
-}
-
 type oasOp struct{ method, path, scope string }
 
 // oasOperations lists an OpenAPI file's operations with the scope each requires.
@@ -381,60 +296,4 @@ func oasOperations(text []byte) ([]oasOp, error) {
 	return out, nil
 }
 
-// wellFormed reports whether every segment of a path is a literal or a whole {id}.
-func wellFormed(p string) bool {
-	for _, s := range strings.Split(p, "/") {
-		if strings.Contains(s, "{") && s != "{id}" {
-			return false
-		}
-	}
-	return true
-}
-
 var paramRE = regexp.MustCompile(`\{[^}]*\}`)
-
-// scopeTable maps a path prefix under /books/v3 to the scope name Zoho's page prints for
-// the resource, and the page.
-type scopeTable []struct{ prefix, name, page string }
-
-func readScopeTable(file string) (scopeTable, error) {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	var t scopeTable
-	for i, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || !strings.HasPrefix(f[0], "/") || !strings.HasPrefix(f[2], "https://") {
-			return nil, fmt.Errorf("%s:%d: want prefix, scope name, page", file, i+1)
-		}
-		t = append(t, struct{ prefix, name, page string }{f[0], f[1], f[2]})
-	}
-	return t, nil
-}
-
-// lookup finds the longest prefix (whole segments, {id} matching any) of a row's path.
-func (t scopeTable) lookup(p string) (name, page string, ok bool) {
-	segs := strings.Split(strings.TrimPrefix(p, root+"/"), "/")
-	best := -1
-	for _, e := range t {
-		ps := strings.Split(strings.TrimPrefix(e.prefix, "/"), "/")
-		if len(ps) > len(segs) || len(ps) <= best {
-			continue
-		}
-		match := true
-		for i, s := range ps {
-			if s != segs[i] && !(s == "{id}" && strings.HasPrefix(segs[i], "{")) {
-				match = false
-				break
-			}
-		}
-		if match {
-			best, name, page, ok = len(ps), e.name, e.page, true
-		}
-	}
-	return name, page, ok
-}
