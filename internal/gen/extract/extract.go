@@ -161,5 +161,5 @@ func Source(op Op) string {
 	case op.OAS != "-" && op.OAS != "":
 		where = "Zoho OpenAPI file " + op.OAS
 	}
-	return where + "; OAuth Scope line: " + op.Page
+	return where + "; scope as printed on " + op.Page
 }

@@ -49,8 +49,8 @@ func TestRender(t *testing.T) {
 # Sources: none
 # Left out: 1 operations the sources name, listed with the reason in the extract.
 endpoints:
-  - {method: GET, path: "/books/v3/contacts", requires: [["ZohoBooks.contacts.READ"]], source: "github.com/zoho/books-java-wrappers ContactsApi.java; OAuth Scope line: https://www.zoho.com/books/api/v3/contacts/"}
-  - {method: POST, path: "/books/v3/invoices", requires: [["ZohoBooks.invoices.CREATE"]], source: "Zoho OpenAPI file invoices.yml; OAuth Scope line: https://www.zoho.com/books/api/v3/invoices/"}
+  - {method: GET, path: "/books/v3/contacts", requires: [["ZohoBooks.contacts.READ"]], source: "github.com/zoho/books-java-wrappers ContactsApi.java; scope as printed on https://www.zoho.com/books/api/v3/contacts/"}
+  - {method: POST, path: "/books/v3/invoices", requires: [["ZohoBooks.invoices.CREATE"]], source: "Zoho OpenAPI file invoices.yml; scope as printed on https://www.zoho.com/books/api/v3/invoices/"}
 `
 	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

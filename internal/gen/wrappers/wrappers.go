@@ -125,11 +125,13 @@ func WellFormed(p string) bool {
 // prints for the resource, and the page.
 type ScopeTable []ScopeLine
 
-// ScopeLine is one line of a hand table.
-type ScopeLine struct{ Prefix, Name, Page string }
+// ScopeLine is one line of a hand table. Op, when set, is the operation word the page
+// prints for a POST to exactly Prefix, where the generator's method pattern does not hold
+// (Projects' "Update Milestone Status" is a POST to .../status).
+type ScopeLine struct{ Prefix, Name, Page, Op string }
 
-// ReadScopeTable reads a hand table: tab-separated prefix, scope name, page; lines
-// starting with # are comments.
+// ReadScopeTable reads a hand table: tab-separated prefix, scope name, page, and an
+// optional operation word; lines starting with # are comments.
 func ReadScopeTable(file string) (ScopeTable, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
@@ -141,10 +143,14 @@ func ReadScopeTable(file string) (ScopeTable, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 || !strings.HasPrefix(f[0], "/") || !strings.HasPrefix(f[2], "https://") {
-			return nil, fmt.Errorf("%s:%d: want prefix, scope name, page", file, i+1)
+		if len(f) < 3 || len(f) > 4 || !strings.HasPrefix(f[0], "/") || !strings.HasPrefix(f[2], "https://") {
+			return nil, fmt.Errorf("%s:%d: want prefix, scope name, page[, operation]", file, i+1)
 		}
-		t = append(t, ScopeLine{f[0], f[1], f[2]})
+		l := ScopeLine{Prefix: f[0], Name: f[1], Page: f[2]}
+		if len(f) == 4 {
+			l.Op = f[3]
+		}
+		t = append(t, l)
 	}
 	return t, nil
 }
@@ -156,7 +162,7 @@ func (t ScopeTable) Lookup(root, p string) (line ScopeLine, ok bool) {
 	best := -1
 	for _, e := range t {
 		ps := strings.Split(strings.TrimPrefix(e.Prefix, "/"), "/")
-		if len(ps) > len(segs) || len(ps) <= best {
+		if len(ps) > len(segs) || len(ps) <= best || (e.Op != "" && len(ps) != len(segs)) {
 			continue
 		}
 		match := true

@@ -78,9 +78,9 @@ func TestWrapperCalls(t *testing.T) {
 
 func TestScopeTableLookup(t *testing.T) {
 	table := ScopeTable{
-		{"/projects", "projects", "https://www.zoho.com/books/api/v3/projects/"},
-		{"/projects/{id}/tasks", "projects", "https://www.zoho.com/books/api/v3/tasks/"},
-		{"/items", "settings", "https://www.zoho.com/books/api/v3/items/"},
+		{Prefix: "/projects", Name: "projects", Page: "https://www.zoho.com/books/api/v3/projects/"},
+		{Prefix: "/projects/{id}/tasks", Name: "projects", Page: "https://www.zoho.com/books/api/v3/tasks/"},
+		{Prefix: "/items", Name: "settings", Page: "https://www.zoho.com/books/api/v3/items/"},
 	}
 	for _, tt := range []struct{ path, name, page string }{
 		{"/books/v3/projects/{id}/tasks/{id}", "projects", "https://www.zoho.com/books/api/v3/tasks/"},

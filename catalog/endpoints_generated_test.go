@@ -13,10 +13,12 @@ import (
 
 // generatedProducts pairs each generated endpoint file with the extract it is derived
 // from, and the service its scopes belong to.
+// base is the API base a call's URL starts with, standing for the root's first segment.
 var generatedProducts = []struct {
-	file, extract, service, root string
+	file, extract, service, root, base string
 }{
-	{"endpoints_books.yaml", "testdata/books-sources.tsv", "ZohoBooks", "books"},
+	{"endpoints_books.yaml", "testdata/books-sources.tsv", "ZohoBooks", "books", "https://www.zohoapis.com/books"},
+	{"endpoints_projects.yaml", "testdata/projects-sources.tsv", "ZohoProjects", "@projects", "https://projectsapi.zoho.com"},
 }
 
 func readExtract(t *testing.T, name string) *extract.Extract {
@@ -74,7 +76,7 @@ func TestGeneratedEndpointsResolve(t *testing.T) {
 			if e, ok := c.Lookup(op.Scope); !ok || e.Scope != op.Scope || e.Deprecated() != "" {
 				t.Errorf("%s %s: scope %s is not a current catalogued scope in its canonical spelling", op.Method, op.Path, op.Scope)
 			}
-			url := "https://www.zohoapis.com" + strings.ReplaceAll(op.Path, "{id}", "1234")
+			url := p.base + strings.ReplaceAll(strings.TrimPrefix(op.Path, "/"+p.root), "{id}", "1234")
 			r, ok := c.Requirement(op.Method, url)
 			switch {
 			case !ok:
@@ -90,6 +92,30 @@ func TestGeneratedEndpointsResolve(t *testing.T) {
 		known := len(x.Ops) + len(x.LeftOut)
 		t.Logf("%s: %d rows; %d operations known from the sources, %d resolved to their scope (%.0f%%), %d left out",
 			p.service, len(x.Ops), known, resolved, 100*float64(resolved)/float64(known), len(x.LeftOut))
+	}
+}
+
+// TestProjectsCalls: Projects' REST API updates with POST to one item.
+func TestProjectsCalls(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ method, url, want string }{
+		{"POST", "https://projectsapi.zoho.com/restapi/portal/2063927/projects/170876000000147021/tasks/", "ZohoProjects.tasks.CREATE"},
+		{"POST", "https://projectsapi.zoho.eu/restapi/portal/2063927/projects/1/tasks/2/", "ZohoProjects.tasks.UPDATE"},
+		{"POST", "https://projectsapi.zoho.com/restapi/portal/1/projects/2/milestones/3/status/", "ZohoProjects.milestones.UPDATE"},
+		{"GET", "https://projectsapi.zoho.com/restapi/portal/1/projects/2/bugs/", "ZohoProjects.bugs.READ"},
+		{"DELETE", "https://projectsapi.zoho.com/restapi/portal/1/projects/2/tasks/3/logs/4/", "ZohoProjects.timesheets.DELETE"},
+	} {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok || !r.Exact() {
+			t.Errorf("%s %s: %v, %v; want exactly %s", tt.method, tt.url, r.Endpoints, ok, tt.want)
+			continue
+		}
+		if diff := cmp.Diff([][]string{{tt.want}}, r.Options[0]); diff != "" {
+			t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.url, diff)
+		}
 	}
 }
 
