@@ -70,6 +70,9 @@ func TestGeneratedEndpointsResolve(t *testing.T) {
 				t.Errorf("%s: %s %s is not under /%s/", p.extract, op.Method, op.Path, p.root)
 				continue
 			}
+			if !zohoSource.MatchString(op.Page) {
+				t.Errorf("%s %s: page %q is not a Zoho page", op.Method, op.Path, op.Page)
+			}
 			if service, _, _ := strings.Cut(op.Scope, "."); service != p.service {
 				t.Errorf("%s %s: scope %s is not of %s", op.Method, op.Path, op.Scope, p.service)
 			}
