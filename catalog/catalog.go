@@ -97,7 +97,15 @@ type Service struct {
 	AnyCase bool
 	// LowerOperations says the canonical spelling of operations is lower case.
 	LowerOperations bool
-	byName          map[string]*Resource
+	// EitherOperationCase says Zoho's own pages write the operation in upper or in lower
+	// case (ZohoCRM.modules.all, crm-oas's ZohoCRM.settings.fields.read): the lower-case
+	// operation of a canonical scope is no ZS105.
+	EitherOperationCase bool
+	// WriteAlias says Zoho documents WRITE for this service as an alias for CREATE,
+	// UPDATE and DELETE (CRM's select-api-scopes page). Where it does not, WRITE neither
+	// covers those operations nor is covered by them: what it grants is unproven.
+	WriteAlias bool
+	byName     map[string]*Resource
 }
 
 // Resource is a scope name under a service, possibly nested (settings.fields).
@@ -301,6 +309,8 @@ func (s *serviceSlot) build() {
 			}
 			svc.AnyCase = svc.AnyCase || fs.anyCase
 			svc.LowerOperations = svc.LowerOperations || fs.lowerOperations
+			svc.WriteAlias = svc.WriteAlias || fs.writeAlias
+			svc.EitherOperationCase = svc.EitherOperationCase || fs.eitherOperationCase
 			if s.err = applyEntries(svc, nil, &svc.Resources, svc.byName, fs.scopes, fs.source); s.err != nil {
 				return
 			}
@@ -470,7 +480,7 @@ func (c *Catalog) Covers(a, b *Entry) bool {
 	if a.Service == b.Service && a.Resource.Whole {
 		return true // fullaccess: every scope of the service
 	}
-	if a.Service != b.Service || !opCovers(a.Operation, b.Operation) {
+	if a.Service != b.Service || !opCovers(a.Service, a.Operation, b.Operation) {
 		return false
 	}
 	if a.Resource == b.Resource {
@@ -505,7 +515,7 @@ func (c *Catalog) Narrower(e *Entry, p Product) []*Entry {
 				continue
 			}
 			for _, op := range child.Operations {
-				if opCovers(e.Operation, op) {
+				if opCovers(e.Service, e.Operation, op) {
 					x, _ := c.entryOf(child, op)
 					keep(x)
 				}
@@ -514,7 +524,7 @@ func (c *Catalog) Narrower(e *Entry, p Product) []*Entry {
 		return out
 	}
 	for _, op := range e.Resource.Operations {
-		if op != e.Operation && opCovers(e.Operation, op) {
+		if op != e.Operation && opCovers(e.Service, e.Operation, op) {
 			x, _ := c.entryOf(e.Resource, op)
 			keep(x)
 		}

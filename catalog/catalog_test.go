@@ -264,6 +264,15 @@ func TestCovers(t *testing.T) {
 		{"ZohoCRM.users.ALL", "ZOHOPEOPLE.employee.ALL", false},
 		{"ZOHOPEOPLE.forms.ALL", "ZOHOPEOPLE.forms.READ", true},
 		{"ZohoCRM.coql.READ", "ZohoCRM.coql.READ", true},
+		// WRITE is an alias for CREATE, UPDATE and DELETE where the service documents it so
+		// (CRM); in Desk it is not documented: it covers only itself, and ALL covers it.
+		{"Desk.tickets.WRITE", "Desk.tickets.UPDATE", false},
+		{"Desk.tickets.WRITE", "Desk.tickets.WRITE", true},
+		{"Desk.tickets.ALL", "Desk.tickets.WRITE", true},
+		{"Desk.tickets.UPDATE", "Desk.tickets.WRITE", false},
+		// A service-wide grant covers every scope of its service, and no other.
+		{"ZohoBooks.fullaccess.all", "ZohoBooks.contacts.CREATE", true},
+		{"ZohoBooks.fullaccess.all", "ZohoCRM.users.READ", false},
 	}
 	for _, tt := range tests {
 		a, okA := c.Lookup(tt.a)
@@ -532,7 +541,7 @@ func TestREADMEServicesTable(t *testing.T) {
 // Zoho repository path (zoho/crm-oas, github.com/zoho/..., the Zoho OpenAPI files recorded in
 // shared/zoho-services).
 var zohoSource = regexp.MustCompile(`seed\d{3}|shared/seeds/|` +
-	`(^|[/ (])(www\.)?(zoho\.(com|eu|in|com\.au|jp)|zohohelp\.com|zstatic\.zohostatic\.com|bigin\.com|desk\.zoho\.com|sheet\.zoho\.com)/|` +
+	`(^|[/ (])([\w-]+\.)?(zoho\.(com|eu|in|com\.au|jp)|zohohelp\.com|zstatic\.zohostatic\.com|bigin\.com)/|` +
 	`(CRM|People|Accounts) docs [\w./-]+|zoho/(crm|analytics)-oas|github\.com/zoho/|OpenAPI files \(shared/zoho-services/`)
 
 // TestSourcesNameZohoMaterial: every entry's source (and the file's, and the registry's
@@ -578,5 +587,151 @@ func TestSourcesNameZohoMaterial(t *testing.T) {
 	}
 	for _, e := range Endpoints() {
 		check("endpoint "+e.String(), e.Source)
+	}
+}
+
+// extractedFiles are the catalog files whose every entry cites a source in
+// testdata/sources.tsv; in the other files an entry is checked when it cites one.
+var extractedFiles = []string{
+	"data/desk.yaml", "data/zohopeople.yaml", "data/zohobugtracker.yaml", "data/zohosign.yaml",
+	"data/zohocontacts.yaml", "data/zohosupport.yaml", "data/zohodiscussions.yaml",
+	"data/virtualoffice.yaml", "data/profile.yaml", "data/zohobackstage.yaml",
+	"data/zohosearch.yaml", "data/aaaserver.yaml", "data/zohocalendar.yaml", "data/zohovault.yaml",
+	"data/zohofsm.yaml", "data/zohocommerce.yaml",
+}
+
+// sourceExtract reads testdata/sources.tsv: for each source (a Zoho page or repository
+// path), the scope strings it prints, lower-cased.
+func sourceExtract(t *testing.T) map[string]map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile("testdata/sources.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]bool{}
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 || len(cols) > 3 || cols[0] == "" || cols[1] == "" {
+			t.Fatalf("testdata/sources.tsv:%d: want source, scopes and an optional note, tab-separated", i+1)
+		}
+		if !zohoSource.MatchString(cols[0]) {
+			t.Errorf("testdata/sources.tsv:%d: %q is no Zoho page or Zoho repository path", i+1, cols[0])
+		}
+		if out[cols[0]] != nil {
+			t.Errorf("testdata/sources.tsv:%d: %s listed twice", i+1, cols[0])
+		}
+		set := map[string]bool{}
+		for _, s := range strings.Fields(cols[1]) {
+			set[strings.ToLower(s)] = true
+		}
+		out[cols[0]] = set
+	}
+	return out
+}
+
+// TestSourcesPrintTheirScopes: an entry that cites a source of testdata/sources.tsv finds
+// each of its scopes on that source's line (so the source says it), and every entry of the
+// files in extractedFiles cites such a source.
+func TestSourcesPrintTheirScopes(t *testing.T) {
+	extract := sourceExtract(t)
+	unseen := map[string]bool{}
+	for _, f := range extractedFiles {
+		unseen[f] = true
+	}
+	used := map[string]bool{}
+	checked := 0
+	for _, name := range EmbeddedFiles() {
+		data, _ := embedded.ReadFile(name)
+		fs, err := parseFile(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAll := unseen[name]
+		delete(unseen, name)
+		var walk func(prefix string, list []*entrySpec)
+		walk = func(prefix string, list []*entrySpec) {
+			for _, e := range list {
+				var cited []string
+				for src := range extract {
+					if strings.Contains(e.source, src) {
+						cited = append(cited, src)
+						used[src] = true
+					}
+				}
+				switch {
+				case len(cited) == 0 && wantAll:
+					t.Errorf("%s: source %q cites nothing in testdata/sources.tsv", e.pos, e.source)
+				case len(cited) > 0:
+					for _, n := range e.names {
+						path := prefix + "." + n
+						for _, op := range append(append([]string(nil), e.operations...), e.group...) {
+							qualified := strings.ToLower(path + "." + op)
+							bare := strings.ToLower(strings.TrimPrefix(path, fs.service+".") + "." + op)
+							found := false
+							for _, src := range cited {
+								found = found || extract[src][qualified] || extract[src][bare]
+							}
+							if !found {
+								t.Errorf("%s: %s.%s is printed by none of %q", e.pos, path, op, cited)
+							}
+							checked++
+						}
+					}
+				}
+				for _, n := range e.names {
+					walk(prefix+"."+n, e.children)
+				}
+			}
+		}
+		walk(fs.service, fs.scopes)
+	}
+	for f := range unseen {
+		t.Errorf("extractedFiles names %s, which is no embedded catalog file", f)
+	}
+	for src := range extract {
+		if !used[src] {
+			t.Errorf("testdata/sources.tsv: no catalog entry cites %s", src)
+		}
+	}
+	if checked == 0 {
+		t.Error("no scope was checked against testdata/sources.tsv")
+	}
+}
+
+// TestZohoSpellingsAccepted: every scope string a Zoho source prints (testdata/sources.tsv)
+// is valid as printed, and needs no case note (ZS105): it is the catalog's spelling, or its
+// service accepts any case because Zoho's own pages spell it in several.
+func TestZohoSpellingsAccepted(t *testing.T) {
+	data, err := os.ReadFile("testdata/sources.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for _, text := range strings.Fields(cols[1]) {
+			if strings.Count(text, ".") < 2 {
+				continue // a table entry printed without its service
+			}
+			n++
+			res := c.Resolve(text, CRM)
+			switch {
+			case res.Problem != OK:
+				t.Errorf("%s (printed by %s): %s", text, cols[0], res.Reason)
+			case text != res.Entry.Scope && !res.Entry.Service.AnyCase:
+				t.Errorf("%s (printed by %s) differs from the catalog's %s only by case, and %s does not accept any case",
+					text, cols[0], res.Entry.Scope, res.Entry.Service.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no scope string read from testdata/sources.tsv")
 	}
 }

@@ -13,7 +13,8 @@
 //	source: https://desk.zoho.com/DeskAPIDocument#OauthTokens
 //	completeness: partial             # complete (default) or partial: Zoho's list known in part
 //	case: any                         # canonical (default) or any: Zoho's pages mix cases, no ZS105
-//	operation_case: lower             # upper (default) or lower: the canonical spelling of operations
+//	operation_case: lower             # upper (default), lower, or "upper or lower": how Zoho spells operations
+//	write: alias                      # own (default) or alias: WRITE stands for CREATE, UPDATE and DELETE
 //	replace: false                    # true: drop what earlier files said about this service
 //	scopes:
 //	  - name: tickets                 # or names: [a, b, c] for several with one definition
@@ -41,7 +42,9 @@
 // # Semantics (SPEC §1)
 //
 // Lookup is case-insensitive and returns the catalog's canonical spelling. Operation ALL
-// covers every operation of its resource, WRITE covers CREATE, UPDATE and DELETE, and
+// covers every operation of its resource, WRITE covers CREATE, UPDATE and DELETE in a
+// service whose file says write: alias (CRM, whose pages document it so; elsewhere WRITE is
+// undocumented and covers only itself), and
 // CREATE-UPDATE (Campaigns, Marketing Automation) covers CREATE and UPDATE. A group
 // operation (modules.ALL, modules.READ, settings.ALL) covers the same operation on every
 // sub-scope. Zoho CRM and Zoho Vertical Solutions share the service name ZohoCRM; entries

@@ -48,8 +48,12 @@ type Endpoint struct {
 	segments []string
 }
 
-// apiHost is an API host other than *.zohoapis.*, whose paths are matched under "/@name".
+// apiHost is an API host other than *.zohoapis.*, whose paths are matched under "/@name";
+// or, with from and to, a product's own older host that serves the zohoapis paths under
+// another prefix (books.zoho.com/api/v3/invoices is /books/v3/invoices).
 type apiHost struct {
+	From string `yaml:"from"` // the path prefix on this host: /api/v3
+	To   string `yaml:"to"`   // the zohoapis path prefix it stands for: /books/v3
 	Host string `yaml:"host"` // a prefix of the host name: mail.zoho.
 	Name string `yaml:"name"`
 }
@@ -240,13 +244,23 @@ func APIPath(rawURL string) (path string, ok bool) {
 		switch {
 		case strings.Contains(h, ".zohoapis.") || strings.HasPrefix(h, "people.zoho."):
 		default:
+			rewrite := false
 			for _, ah := range endpointHead().Hosts {
-				if strings.HasPrefix(h, ah.Host) {
-					prefix = "/@" + ah.Name
+				if !strings.HasPrefix(h, ah.Host) {
+					continue
+				}
+				if ah.To != "" {
+					rest, ok := strings.CutPrefix("/"+p, ah.From+"/")
+					if !ok {
+						return "", false
+					}
+					p, rewrite = strings.TrimPrefix(ah.To, "/")+"/"+rest, true
 					break
 				}
+				prefix = "/@" + ah.Name
+				break
 			}
-			if prefix == "" {
+			if prefix == "" && !rewrite {
 				return "", false
 			}
 		}

@@ -130,3 +130,19 @@ func TestReservedSegmentsAndUnknownEndpoints(t *testing.T) {
 		t.Error("Notes is reserved, but it is a module")
 	}
 }
+
+// A product's older host serves the same endpoints as its zohoapis path.
+func TestProductHostRewrite(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"https://books.zoho.com/api/v3/contacts?organization_id=1", "/books/v3/contacts"},
+		{"https://books.zoho.eu/api/v3/invoices/12/status/sent", "/books/v3/invoices/12/status/sent"},
+		{"https://www.zohoapis.com/books/v3/contacts", "/books/v3/contacts"},
+	} {
+		if got, ok := APIPath(tt.url); !ok || got != tt.want {
+			t.Errorf("APIPath(%s) = %q, %v; want %q", tt.url, got, ok, tt.want)
+		}
+	}
+	if p, ok := APIPath("https://books.zoho.com/app/12345#/invoices"); ok {
+		t.Errorf("the Books web app taken for an API path: %q", p)
+	}
+}

@@ -33,6 +33,12 @@ type fileSpec struct {
 	// lowerOperations makes lower case the canonical spelling of operations
 	// (operation_case: lower), as Zoho Analytics writes them.
 	lowerOperations bool
+	// eitherOperationCase says Zoho writes the operation in upper or in lower case
+	// (operation_case: upper or lower): ZohoCRM.modules.all is no case slip.
+	eitherOperationCase bool
+	// writeAlias says the service documents WRITE as an alias for CREATE, UPDATE and
+	// DELETE (write: alias); elsewhere WRITE is a word of its own.
+	writeAlias bool
 }
 
 // entrySpec is one entry of a scopes list. It names one resource (name) or several sharing
@@ -121,13 +127,25 @@ func parseFile(name string, data []byte) (*fileSpec, error) {
 			fs.anyCase, err = p.either(v, key, "canonical", "any")
 			return err
 		case key == "operation_case":
+			s, err := p.Str(v)
+			switch {
+			case err != nil:
+				return err
+			case s == "lower":
+				fs.lowerOperations = true
+			case s == "upper or lower":
+				fs.eitherOperationCase = true
+			case s != "upper":
+				return p.errAt(v, fmt.Sprintf("operation_case %q: want upper, lower or \"upper or lower\"", s))
+			}
+		case key == "write":
 			var err error
-			fs.lowerOperations, err = p.either(v, key, "upper", "lower")
+			fs.writeAlias, err = p.either(v, key, "own", "alias")
 			return err
 		case strings.HasPrefix(key, "x-"):
 			// Extension keys hold anchors for reuse; their content is not read.
 		default:
-			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, product, source, completeness, case, operation_case, replace, scopes or x-...)", key))
+			return p.errAt(k, fmt.Sprintf("unknown key %q (want service, product, source, completeness, case, operation_case, write, replace, scopes or x-...)", key))
 		}
 		return nil
 	})

@@ -157,17 +157,18 @@ func IsNearOperation(s string) bool {
 	return ok
 }
 
-// opCovers reports whether operation a grants operation b on the same resource:
-// ALL grants everything, WRITE grants CREATE, UPDATE and DELETE, CREATE-UPDATE (Zoho
-// Campaigns and Marketing Automation) grants CREATE and UPDATE.
-func opCovers(a, b string) bool {
+// opCovers reports whether operation a grants operation b on the same resource of svc:
+// ALL grants everything, WRITE grants CREATE, UPDATE and DELETE where the service
+// documents it so (Service.WriteAlias), CREATE-UPDATE (Zoho Campaigns and Marketing
+// Automation) grants CREATE and UPDATE.
+func opCovers(svc *Service, a, b string) bool {
 	switch {
 	case a == b:
 		return true
 	case a == "ALL":
 		return true
 	case a == "WRITE":
-		return b == "CREATE" || b == "UPDATE" || b == "DELETE" || b == "CREATE-UPDATE"
+		return svc.WriteAlias && (b == "CREATE" || b == "UPDATE" || b == "DELETE" || b == "CREATE-UPDATE")
 	case a == "CREATE-UPDATE":
 		return b == "CREATE" || b == "UPDATE"
 	}

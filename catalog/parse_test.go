@@ -190,7 +190,7 @@ func TestCatalogFileChoices(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"service: X\ncompleteness: partly\nscopes: []\n", `completeness "partly": want complete or partial`},
 		{"service: X\ncase: mixed\nscopes: []\n", `case "mixed": want canonical or any`},
-		{"service: X\noperation_case: title\nscopes: []\n", `operation_case "title": want upper or lower`},
+		{"service: X\noperation_case: title\nscopes: []\n", `operation_case "title": want upper, lower or "upper or lower"`},
 		{"service: X\nscopes:\n  - name: a\n    operations: [ALL]\n    grants: all\n", `grants "all": want service`},
 	} {
 		_, err := LoadBytes("x.yaml", []byte(tt.body))

@@ -89,13 +89,27 @@ type ServiceInfo struct {
 	Name, Product string
 	Completeness  string // complete, partial, or "name only" for a service without a list
 	Entries       int    // catalogued scopes
+	Endpoints     int    // rows of the endpoint table under the service's product roots
 	Source        string
+}
+
+// endpointCounts counts the endpoint rows of each service, by the service of their root.
+func endpointCounts() map[string]int {
+	out := map[string]int{}
+	for _, e := range Endpoints() {
+		root, _, _ := strings.Cut(strings.TrimPrefix(e.Path, "/"), "/")
+		if svc, ok := endpointHead().Services[root]; ok {
+			out[strings.ToLower(svc)]++
+		}
+	}
+	return out
 }
 
 // ServiceInfos lists every known service: the catalogued ones, then those known by name
 // only, each group sorted by name.
 func (c *Catalog) ServiceInfos() []ServiceInfo {
 	var out []ServiceInfo
+	rows := endpointCounts()
 	for _, name := range c.names {
 		slot := c.services[strings.ToLower(name)].built()
 		svc := slot.svc
@@ -103,7 +117,7 @@ func (c *Catalog) ServiceInfos() []ServiceInfo {
 		if svc.Partial {
 			completeness = "partial"
 		}
-		out = append(out, ServiceInfo{Name: svc.Name, Product: svc.Product, Completeness: completeness, Entries: len(slot.index), Source: svc.Source})
+		out = append(out, ServiceInfo{Name: svc.Name, Product: svc.Product, Completeness: completeness, Entries: len(slot.index), Endpoints: rows[strings.ToLower(svc.Name)], Source: svc.Source})
 	}
 	var byName []ServiceInfo
 	for _, s := range registry().Uncatalogued {
@@ -119,9 +133,9 @@ func (c *Catalog) ServiceInfos() []ServiceInfo {
 // the README in step with the catalog files.
 func (c *Catalog) ServicesTable() string {
 	var b strings.Builder
-	b.WriteString("| service | product | list | scopes | source |\n|---|---|---|---|---|\n")
+	b.WriteString("| service | product | list | scopes | endpoints | source |\n|---|---|---|---|---|---|\n")
 	for _, s := range c.ServiceInfos() {
-		b.WriteString("| `" + s.Name + "` | " + s.Product + " | " + s.Completeness + " | " + strconv.Itoa(s.Entries) + " | " +
+		b.WriteString("| `" + s.Name + "` | " + s.Product + " | " + s.Completeness + " | " + strconv.Itoa(s.Entries) + " | " + strconv.Itoa(s.Endpoints) + " | " +
 			strings.ReplaceAll(s.Source, "|", "\\|") + " |\n")
 	}
 	return b.String()

@@ -26,9 +26,9 @@ func (p *Program) Needs() Needs {
 			continue
 		}
 		n.Resolved = append(n.Resolved, c)
-		for _, clause := range c.Req.Options[0] {
-			if len(clause) > 0 && !slices.Contains(n.Scopes, clause[0]) {
-				n.Scopes = append(n.Scopes, clause[0])
+		for _, scope := range c.Narrowest()[0] {
+			if !slices.Contains(n.Scopes, scope) {
+				n.Scopes = append(n.Scopes, scope)
 			}
 		}
 	}
@@ -47,4 +47,18 @@ func byPlace(calls []Call) {
 		}
 		return calls[i].Line < calls[j].Line
 	})
+}
+
+// Narrowest lists, for each endpoint the call may be, the narrowest alternative of each
+// of its clauses: what zscopelint suggests asking for.
+func (c Call) Narrowest() [][]string {
+	out := make([][]string, len(c.Req.Options))
+	for i, opt := range c.Req.Options {
+		for _, clause := range opt {
+			if len(clause) > 0 {
+				out[i] = append(out[i], clause[0])
+			}
+		}
+	}
+	return out
 }

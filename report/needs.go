@@ -23,9 +23,10 @@ type NeededCall struct {
 	URL      string `json:"url"`      // {…} for the parts not known before run time
 	// Needs, for a resolved call, are the narrowest alternative of each clause.
 	Needs []string `json:"needs,omitempty"`
-	// MayNeed, for an unresolved call, is what it may need: the scopes of every endpoint
-	// it may be ("A and B, or C"), "" when nothing is known.
-	MayNeed string `json:"may_need,omitempty"`
+	// MayNeed, for an unresolved call, is what it may need: for every endpoint it may be,
+	// the narrowest alternative of each clause ("A and B"), each once; none when nothing
+	// is known.
+	MayNeed []string `json:"may_need,omitempty"`
 	// Service, for a call to an endpoint the catalog does not hold, is the service its
 	// product root names.
 	Service string `json:"service,omitempty"`

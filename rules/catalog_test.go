@@ -66,7 +66,7 @@ func TestProductMistakes(t *testing.T) {
 		{"ZohoRecruit.modules.candidate.REDA", "ZS104", "ZohoRecruit.modules.candidate.READ", Error},
 		// an operation word a complete list does not have is an error; a partial list's is info
 		{"ZohoSign.documents.DELETE", "ZS104", "", Error},
-		{"ZohoBooks.contacts.DELETE", "ZS104", "", Info},
+		{"ZohoBooks.custommodules.READ", "ZS104", "", Info},
 		// scope names
 		{"ZohoInventory.itmes.READ", "ZS103", "ZohoInventory.items.READ", Error},
 		{"ZohoAnalytics.metdata.read", "ZS103", "ZohoAnalytics.metadata.read", Error},
@@ -75,7 +75,7 @@ func TestProductMistakes(t *testing.T) {
 		{"ZohoBigin.modules.contats.READ", "ZS103", "ZohoBigin.modules.contacts.READ", Warning},
 		{"ZohoSign.templets.READ", "ZS103", "ZohoSign.templates.READ", Error},
 		// a name a partial list lacks, not near one it has: info; unless its operation is a typo
-		{"ZohoBooks.estimates.READ", "ZS103", "", Info},
+		{"ZohoBooks.reports.READ", "ZS103", "", Info},
 		{"ZohoBooks.invoices.REED", "ZS104", "ZohoBooks.invoices.READ", Error},
 		{"ZohoMail.mesages.READ", "ZS103", "ZohoMail.messages.READ", Warning},
 		// wrong and misspelt services

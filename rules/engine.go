@@ -233,6 +233,12 @@ func (e *Engine) allowed(text string, entry *catalog.Entry, file string) bool {
 // broadFamily is ZS201 without usage evidence: a group scope spanning several sub-scopes
 // is a warning, ALL or WRITE on one resource with narrower operations is info.
 func (e *Engine) broadFamily(i int, text string, entry *catalog.Entry) (Finding, bool) {
+	if entry.Resource.Whole {
+		// A service-wide grant (ZohoBooks.fullaccess.all) is the broadest group of all.
+		svc := entry.Service.Name
+		return Finding{Check: checkBroad(), Severity: Warning, Item: i, Scope: text,
+			Message: fmt.Sprintf("%s grants every scope of %s; request only those the code uses (%s.<name>.{READ,CREATE,UPDATE,DELETE})", text, svc, svc)}, true
+	}
 	narrower := e.Catalog.Narrower(entry, e.Product)
 	if len(narrower) == 0 {
 		return Finding{}, false

@@ -53,6 +53,9 @@ func TestEngine(t *testing.T) {
 		{"people-delete", set("ZOHOPEOPLE.forms.DELETE"), []string{"0:ZS104:error"}},
 		{"coql-all", set("ZohoCRM.coql.ALL"), []string{"0:ZS104:error:ZohoCRM.coql.READ"}},
 		{"case", set("ZohoCRM.modules.Leads.read"), []string{"0:ZS105:info:ZohoCRM.modules.leads.READ"}},
+		// Zoho itself writes CRM operations in lower case (crm-oas, select-api-scopes): no note.
+		{"case-zoho-spelling", set("ZohoCRM.settings.fields.read", "ZohoCRM.modules.all"), []string{"1:ZS201:warning"}},
+		{"case-mixed-operation", set("ZohoCRM.users.Read"), []string{"0:ZS105:info:ZohoCRM.users.READ"}},
 		{"deprecated", set("ZohoCRM.modules.activities.READ"), []string{"0:ZS106:warning"}},
 		{"group-broad", set("ZohoCRM.modules.ALL"), []string{"0:ZS201:warning"}},
 		{"group-read-broad", set("ZohoCRM.modules.READ"), []string{"0:ZS201:warning"}},
@@ -70,6 +73,11 @@ func TestEngine(t *testing.T) {
 		{"covered", set("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.ALL"), []string{"0:ZS202:warning:remove", "1:ZS201:warning"}},
 		{"covered-write", set("ZohoCRM.modules.leads.CREATE", "ZohoCRM.modules.leads.WRITE"), []string{"0:ZS202:warning:remove", "1:ZS201:info"}},
 		{"not-covered", set("ZohoCRM.modules.READ", "ZohoCRM.modules.leads.CREATE"), []string{"0:ZS201:warning"}},
+		// A service-wide grant is a group: broad alone, and it makes the service's scopes redundant.
+		{"whole-service-broad", set("ZohoBooks.fullaccess.all"), []string{"0:ZS201:warning"}},
+		{"whole-service-covers", set("ZohoBooks.contacts.CREATE", "ZohoBooks.fullaccess.all"), []string{"0:ZS202:warning:remove", "1:ZS201:warning"}},
+		// WRITE is undocumented for Desk: it neither covers UPDATE nor is narrowed to it.
+		{"write-undocumented", set("Desk.contacts.UPDATE", "Desk.contacts.WRITE"), nil},
 		{"quiet-item-covers", Set{Items: []Item{{Text: "ZohoCRM.modules.leads.ALL", Quiet: true}, {Text: "ZohoCRM.modules.leads.READ"}}},
 			[]string{"1:ZS202:warning:remove"}},
 		{"quiet-item-no-own-findings", Set{Items: []Item{{Text: "ZohoCRM.modules.ALLL", Quiet: true}}}, nil},

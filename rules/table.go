@@ -385,6 +385,9 @@ func (j *judging) noncanonicalCase() []Finding {
 		if res.Problem != catalog.OK || text == res.Entry.Scope || res.Entry.Service.AnyCase {
 			return Finding{}, false
 		}
+		if en := res.Entry; en.Service.EitherOperationCase && text == strings.TrimSuffix(en.Scope, en.Operation)+strings.ToLower(en.Operation) {
+			return Finding{}, false // a spelling Zoho's own pages use
+		}
 		canon := res.Entry.Scope
 		return Finding{Check: checkCase(), Severity: checkCase().Severity, Item: i, Scope: text,
 			Message:     fmt.Sprintf("%s differs from the catalog's spelling %s only by case", text, canon),
@@ -414,6 +417,11 @@ func (j *judging) broad() []Finding {
 			return Finding{}, false
 		}
 		if j.evidenced(i) != nil {
+			if u := j.uses[i]; u.used && !u.exact {
+				// Some call it serves is not fully known (an unknown endpoint, a module
+				// known only at run time): no set is named, but the breadth is still a fact.
+				return j.e.broadFamily(i, text, res.Entry)
+			}
 			return j.broadExact(i, text, res.Entry)
 		}
 		return j.e.broadFamily(i, text, res.Entry)

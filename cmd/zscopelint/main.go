@@ -239,7 +239,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	o.maxSize = configcheck.DefaultMaxSize
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
-	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, sources) and exit")
+	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, endpoint rows, sources) and exit")
 	explain := fs.String("explain", "", "explain a check `ID` and exit")
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
@@ -505,7 +505,7 @@ func printChecks(w io.Writer) int {
 
 func printServices(w io.Writer) int {
 	for _, s := range catalog.Default().ServiceInfos() {
-		fmt.Fprintf(w, "%-24s %-32s %-9s %4d  %s\n", s.Name, s.Product, s.Completeness, s.Entries, s.Source)
+		fmt.Fprintf(w, "%-24s %-32s %-9s %4d scopes %4d endpoints  %s\n", s.Name, s.Product, s.Completeness, s.Entries, s.Endpoints, s.Source)
 	}
 	return 0
 }

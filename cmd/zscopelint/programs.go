@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,14 +28,17 @@ func needsReport(wd workdir, programs *program.Programs) []report.ProgramNeeds {
 		pn := report.ProgramNeeds{Program: programName(wd, p), Language: string(p.Language), Scopes: n.Scopes}
 		for _, c := range n.Resolved {
 			nc := neededCall(wd, c)
-			for _, clause := range c.Req.Options[0] {
-				nc.Needs = append(nc.Needs, clause[0])
-			}
+			nc.Needs = c.Narrowest()[0]
 			pn.Calls = append(pn.Calls, nc)
 		}
 		for _, c := range n.Unresolved {
 			nc := neededCall(wd, c)
-			nc.MayNeed, nc.Service = c.Needs(), c.Req.Unresolved
+			nc.Service = c.Req.Unresolved
+			for _, scopes := range c.Narrowest() {
+				if need := strings.Join(scopes, " and "); !slices.Contains(nc.MayNeed, need) {
+					nc.MayNeed = append(nc.MayNeed, need)
+				}
+			}
 			pn.Unresolved = append(pn.Unresolved, nc)
 		}
 		out = append(out, pn)

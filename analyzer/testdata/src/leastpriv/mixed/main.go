@@ -15,7 +15,7 @@ var scopes = []string{
 	"ZohoCRM.modules.leads.READ",
 	"ZohoCRM.modules.contacts.CREATE",
 	"ZohoCRM.users.READ", // want `ZohoCRM.users.READ is not needed by any of the 2 ZohoCRM calls found.*\(ZS203\)`
-	"ZohoBooks.fullaccess.all",
+	"ZohoBooks.fullaccess.all", // want `ZohoBooks.fullaccess.all grants every scope of ZohoBooks; request only those the code uses \(ZohoBooks.<name>.\{READ,CREATE,UPDATE,DELETE\}\) \(ZS201\)`
 }
 
 func main() {
