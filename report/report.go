@@ -66,7 +66,7 @@ func CodePointCol(line []byte, byteCol int) int {
 }
 
 // WhySet is a scope set and the calls it answers for, for the -why report; or, with
-// Program set, a program that declares no scope set and the calls it makes.
+// Program set, a program whose calls no scope set is judged against, and those calls.
 type WhySet struct {
 	File      string // for a program, its name (ProgramNeeds.Program)
 	Line, Col int
@@ -86,7 +86,7 @@ func Why(w io.Writer, sets []WhySet) error {
 	for _, s := range sets {
 		var err error
 		if s.Program {
-			_, err = fmt.Fprintf(w, "%s: program with no scope set\n", DisplayName(s.File))
+			_, err = fmt.Fprintf(w, "%s: the program's calls (no scope set is judged against them)\n", DisplayName(s.File))
 		} else {
 			_, err = fmt.Fprintf(w, "%s:%d:%d: scope set %s\n", DisplayName(s.File), s.Line, s.Col, strings.Join(s.Scopes, ","))
 		}

@@ -161,7 +161,7 @@ func TestWhyWithoutScopeSet(t *testing.T) {
 		"cmd/scoped/main.go": "package main\n\nimport \"net/http\"\n\nvar scopes = []string{\"ZohoCRM.users.READ\"}\n\nfunc main() { _ = scopes; http.Get(\"https://www.zohoapis.com/crm/v8/users\") }\n",
 	})
 	out, stderr, code := zscopelintIn(t, dir, "-why", "./...")
-	want := "cmd/bare: program with no scope set\n" +
+	want := "cmd/bare: the program's calls (no scope set is judged against them)\n" +
 		"    GET https://www.zohoapis.com/crm/v8/Leads  (m/cmd/bare/main.go:5)\n" +
 		"        needs ZohoCRM.modules.leads.READ\n" +
 		"cmd/scoped/main.go:5:24: scope set ZohoCRM.users.READ\n" +
@@ -169,5 +169,22 @@ func TestWhyWithoutScopeSet(t *testing.T) {
 		"        needs ZohoCRM.users.READ\n"
 	if out != want || code != 0 {
 		t.Errorf("-why: exit %d\n%s%s\nwant\n%s", code, out, stderr, want)
+	}
+}
+
+// TestNeedsNamesPrograms: a program is named by its directory relative to the working
+// directory, or by its Go package path when it lies outside it.
+func TestNeedsNamesPrograms(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":          "module example.com/m\n\ngo 1.26\n",
+		"cmd/a/main.go":   "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://www.zohoapis.com/crm/v8/users\") }\n",
+		"cmd/b/main.go":   "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://www.zohoapis.com/crm/v8/Leads\") }\n",
+		"cmd/b/zoho.yaml": "scopes: [ZohoCRM.modules.leads.READ]\n",
+	})
+	out, stderr, code := zscopelintIn(t, filepath.Join(dir, "cmd", "b"), "-needs", ".", "../a")
+	want := "example.com/m/cmd/a: ZohoCRM.users.READ\n.: ZohoCRM.modules.leads.READ\n"
+	if out != want || code != 0 {
+		t.Errorf("-needs from cmd/b: exit %d\n%s%s\nwant\n%s", code, out, stderr, want)
 	}
 }
