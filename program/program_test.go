@@ -233,3 +233,29 @@ func TestNeeds(t *testing.T) {
 		t.Errorf("Resolved: %d calls, want 3", len(n.Resolved))
 	}
 }
+
+// A front end of another language reports its calls with the file that holds them: they
+// judge the scope sets of that file's program, and no other.
+func TestReportedCallsJudgeTheirProgram(t *testing.T) {
+	t.Parallel()
+	dir := testtree.Write(t, polyglot)
+	at := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	deals := call(t, "GET", "https://www.zohoapis.com/crm/v8/Deals", "web/lib/zoho.ts:4")
+	ps := program.New(program.NewLayout(dir, nil))
+	ps.Report(at("web/lib/zoho.ts"), deals)
+	if ev := ps.EvidenceFor(at("web/zoho.json")); ev == nil || len(ev.Calls) != 1 || ev.Calls[0].Where != deals.Where {
+		t.Errorf("EvidenceFor(web/zoho.json) = %+v, want the deals call", ev)
+	}
+	for _, file := range []string{"api/zoho.yaml", "config/zoho.yaml", "py/app/zoho.py"} {
+		if ev := ps.EvidenceFor(at(file)); ev != nil {
+			t.Errorf("EvidenceFor(%s) = %+v: the web program's call judges another program", file, ev)
+		}
+	}
+	p := ps.Of(at("web/zoho.json"))
+	if p == nil || p.Language != program.JavaScript || len(p.Calls) != 1 || p.Calls[0].File != at("web/lib/zoho.ts") || p.Calls[0].Line != 4 {
+		t.Errorf("Of(web/zoho.json) = %+v", p)
+	}
+	if n := p.Needs(); strings.Join(n.Scopes, ",") != "ZohoCRM.modules.deals.READ" {
+		t.Errorf("Needs = %+v", n)
+	}
+}
