@@ -41,9 +41,12 @@ func TestRequirement(t *testing.T) {
 		{"GET", "/crm/v8/Leads/1/Notes", [][][]string{{{"ZohoCRM.modules.leads.READ"}, {"ZohoCRM.modules.notes.READ"}}}, true},
 		{"POST", "/crm/v8/Deals/1/actions/send_mail", [][][]string{{{"ZohoCRM.send_mail.deals.CREATE", "ZohoCRM.send_mail.all.CREATE"}}}, true},
 		{"POST", "/crm/v8/coql", [][][]string{{{"ZohoCRM.coql.READ"}, {"ZohoCRM.modules.*.READ"}}}, false},
-		// A segment known only at run time may be any module, or users, org, Notes.
-		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{{{"ZohoCRM.modules.*.READ"}},
-			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.users.READ"}}, {{"ZohoCRM.org.READ"}}}, false},
+		// A segment known only at run time may be any module, or any one-segment endpoint
+		// (the generated rows, in path order, then the hand rows).
+		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{
+			{{"ZohoCRM.modules.appointments_rescheduled_history.READ"}}, {{"ZohoCRM.modules.entity_scores.READ"}},
+			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.modules.services.READ"}}, {{"ZohoCRM.apis.READ"}}, {{"ZohoCRM.features.READ"}},
+			{{"ZohoCRM.files.READ"}}, {{"ZohoCRM.org.READ"}}, {{"ZohoCRM.users.READ"}}, {{"ZohoCRM.modules.*.READ"}}}, false},
 		{"GET", "https://people.zoho.com/people/api/forms/employee/getRecords", [][][]string{{{"ZOHOPEOPLE.forms.READ"}}}, true},
 		{"POST", "https://people.zoho.com/people/api/timetracker/gettimesheet", [][][]string{{{"ZOHOPEOPLE.timetracker.READ"}}}, true},
 	}

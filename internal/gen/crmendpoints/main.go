@@ -145,7 +145,7 @@ func readOAS(dir string) ([]derive.Op, error) {
 		return nil, err
 	}
 	type operation struct {
-		OperationID string                `json:"operationId"`
+		OperationID string                 `json:"operationId"`
 		Security    *[]map[string][]string `json:"security"`
 	}
 	var ops []derive.Op
@@ -155,7 +155,7 @@ func readOAS(dir string) ([]derive.Op, error) {
 			return nil, err
 		}
 		var doc struct {
-			Security []map[string][]string                `json:"security"`
+			Security []map[string][]string                 `json:"security"`
 			Paths    map[string]map[string]json.RawMessage `json:"paths"`
 		}
 		if err := json.Unmarshal(data, &doc); err != nil {

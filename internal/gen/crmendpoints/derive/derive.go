@@ -276,12 +276,14 @@ func pathFamily(path string) string {
 	switch s := segs[0]; {
 	case s == "{module}":
 		return "ZohoCRM.modules.{module}"
+	case s == "settings" && len(segs) > 2 && segs[1] == "automation" && !strings.HasPrefix(segs[2], "{"):
+		return "ZohoCRM.settings." + segs[2] // settings/automation/scoring_rules
 	case s == "settings" && len(segs) > 1 && !strings.HasPrefix(segs[1], "{"):
 		return "ZohoCRM.settings." + segs[1]
 	case s == "users" || s == "org":
 		return "ZohoCRM." + s
 	case isModuleLiteral(s):
-		return "ZohoCRM.modules." + moduleScope(s)
+		return "ZohoCRM.modules." + moduleScopeUnderscored(s)
 	}
 	return ""
 }
@@ -301,9 +303,16 @@ func afterVersion(path string) []string {
 // names start with a capital letter, CRM's other path words do not.
 func isModuleLiteral(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
-// moduleScope is a module's scope name: lower case without underscores.
+// moduleScope is a module's scope name: lower case without underscores, without the
+// "__s" of a system module (Services__s is modules.services).
 func moduleScope(apiName string) string {
-	return strings.ToLower(strings.ReplaceAll(apiName, "_", ""))
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(apiName, "__s"), "_", ""))
+}
+
+// moduleScopeUnderscored is the other spelling the catalog uses for a few modules
+// (Appointments_Rescheduled_History__s is modules.appointments_rescheduled_history).
+func moduleScopeUnderscored(apiName string) string {
+	return strings.ToLower(strings.TrimSuffix(apiName, "__s"))
 }
 
 var opWords = map[string]bool{"all": true, "read": true, "create": true, "update": true, "delete": true, "write": true, "custom": true}
@@ -318,11 +327,14 @@ func families(security []string) []string {
 		if i := strings.LastIndex(s, "ZohoCRM."); i > 0 {
 			s = s[i:]
 		}
+		if strings.HasPrefix(s, "settings.") { // fiscal_year.json omits the service
+			s = "ZohoCRM." + s
+		}
 		parts := strings.Split(s, ".")
 		if len(parts) < 2 || parts[0] != "ZohoCRM" {
 			continue
 		}
-		if opWords[strings.ToLower(parts[len(parts)-1])] {
+		if last := strings.ToLower(parts[len(parts)-1]); opWords[last] || last == "{operation_type}" {
 			parts = parts[:len(parts)-1]
 		}
 		for i := 1; i < len(parts); i++ {
@@ -338,6 +350,32 @@ func families(security []string) []string {
 		}
 	}
 	return out
+}
+
+// perModule rewrites a family that names one module under a word of the path
+// (ZohoCRM.mass_convert.quotes, ZohoCRM.send_mail.all on /crm/{v}/{module}/actions/mass_convert)
+// as that family for the path's module: ZohoCRM.mass_convert.{module}.
+func perModule(family, path string) string {
+	parts := strings.Split(family, ".")
+	segs := afterVersion(path)
+	if len(parts) != 3 || len(segs) == 0 || parts[1] == "modules" || parts[1] == "settings" {
+		return family
+	}
+	module := ""
+	switch {
+	case segs[0] == "{module}":
+		module = "{module}"
+	case isModuleLiteral(segs[0]):
+		module = moduleScope(segs[0])
+	default:
+		return family
+	}
+	for _, s := range segs[1:] {
+		if s == parts[1] {
+			return "ZohoCRM." + parts[1] + "." + module
+		}
+	}
+	return family
 }
 
 // agrees reports whether a crm-oas family agrees with the path.
@@ -360,16 +398,32 @@ func agrees(family, path string) bool {
 			return segs[0] == "settings"
 		}
 	}
-	for _, s := range segs {
+	// Any word of the path, also before the version (/crm/bulk/{v}/read).
+	for _, s := range strings.Split(strings.Trim(path, "/"), "/")[1:] {
 		if sameWord(word, s) {
 			return true
 		}
 	}
 	// A per-module family names the module: ZohoCRM.modules.notes on /crm/{v}/Notes.
 	if len(parts) == 3 && parts[1] == "modules" && isModuleLiteral(segs[0]) {
-		return moduleScope(segs[0]) == word
+		return moduleScope(segs[0]) == word || moduleScopeUnderscored(segs[0]) == word
+	}
+	// crm-oas names some settings families by another word than the path's.
+	if pathAliases[segs[0]] == family || len(segs) > 1 && segs[0] == "settings" && pathAliases[segs[1]] == family {
+		return true
 	}
 	return false
+}
+
+// pathAliases pairs a path word (after the version, or after settings/) with the family crm-oas grants it under, where
+// the two are spelt differently; each pair is crm-oas's own (the file named).
+var pathAliases = map[string]string{
+	"portals":             "ZohoCRM.settings.clientportal", // v8.0/portals.json, portal_user_type.json, user_type_users.json
+	"unsubscribe_links":   "ZohoCRM.settings.unsubscribe",  // v8.0/unsubscribe_links.json
+	"unsubscribe_link":    "ZohoCRM.settings.unsubscribe",  // v8.0/unsubscribe_links.json
+	"inventory_templates": "ZohoCRM.templates.inventory",   // v8.0/inventory_templates.json
+	"email_templates":     "ZohoCRM.templates.email",       // v8.0/email_templates.json
+	"audit_log_export":    "ZohoCRM.settings.audit_logs",   // v8.0/audit_log_export.json
 }
 
 // sameWord compares a scope word with a path segment, singular or plural.
@@ -386,6 +440,10 @@ func scopeOf(method, path string, security []string, known Known) (scope, note s
 	family := ""
 	narrowest := 0
 	for _, f := range families(security) {
+		f = perModule(f, path)
+		if segs := afterVersion(path); len(segs) > 0 && isModuleLiteral(segs[0]) {
+			f = strings.ReplaceAll(f, "{module}", moduleScope(segs[0]))
+		}
 		n := strings.Count(f, ".")
 		if agrees(f, path) && n > narrowest {
 			family, narrowest = f, n
@@ -404,9 +462,15 @@ func scopeOf(method, path string, security []string, known Known) (scope, note s
 		return "", "no family: no crm-oas security and the path names none"
 	}
 	fill := func(s string) string { return strings.ReplaceAll(s, "{module}", "leads") }
-	for _, cand := range []string{family + "." + op, family + ".ALL", groupOf(family) + ".ALL"} {
+	cands := []string{family + "." + op}
+	if alt := strings.ReplaceAll(family, "_", ""); strings.HasPrefix(family, "ZohoCRM.modules.") && alt != family {
+		cands = []string{alt + "." + op, family + "." + op} // Services__s: modules.services
+		family = alt
+	}
+	cands = append(cands, family+".ALL", groupOf(family)+".ALL")
+	for _, cand := range cands {
 		if known(fill(cand)) {
-			if cand != family+"."+op {
+			if !strings.HasSuffix(cand, "."+op) || strings.Count(cand, ".") < strings.Count(family+"."+op, ".") {
 				note = strings.TrimPrefix(note+"; "+family+"."+op+" not catalogued", "; ")
 			}
 			return cand, note
