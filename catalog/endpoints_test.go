@@ -42,11 +42,12 @@ func TestRequirement(t *testing.T) {
 		{"POST", "/crm/v8/Deals/1/actions/send_mail", [][][]string{{{"ZohoCRM.send_mail.deals.CREATE", "ZohoCRM.send_mail.all.CREATE"}}}, true},
 		{"POST", "/crm/v8/coql", [][][]string{{{"ZohoCRM.coql.READ"}, {"ZohoCRM.modules.*.READ"}}}, false},
 		// A segment known only at run time may be any module, or any one-segment endpoint
-		// (the generated rows, in path order, then the hand rows).
-		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{
+		// (the generated rows put the record row first).
+		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{{{"ZohoCRM.modules.*.READ"}},
 			{{"ZohoCRM.modules.appointments_rescheduled_history.READ"}}, {{"ZohoCRM.modules.entity_scores.READ"}},
-			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.modules.services.READ"}}, {{"ZohoCRM.apis.READ"}}, {{"ZohoCRM.features.READ"}},
-			{{"ZohoCRM.files.READ"}}, {{"ZohoCRM.org.READ"}}, {{"ZohoCRM.users.READ"}}, {{"ZohoCRM.modules.*.READ"}}}, false},
+			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.modules.services.READ"}}, {{"ZohoCRM.apis.READ"}},
+			{{"ZohoCRM.features.READ"}}, {{"ZohoCRM.settings.intelligence.READ"}}, {{"ZohoCRM.settings.intelligence.READ"}},
+			{{"ZohoCRM.files.READ"}}, {{"ZohoCRM.org.READ"}}, {{"ZohoCRM.users.READ"}}}, false},
 		{"GET", "https://people.zoho.com/people/api/forms/employee/getRecords", [][][]string{{{"ZOHOPEOPLE.forms.READ"}}}, true},
 		{"POST", "https://people.zoho.com/people/api/timetracker/gettimesheet", [][][]string{{{"ZOHOPEOPLE.timetracker.READ"}}}, true},
 	}

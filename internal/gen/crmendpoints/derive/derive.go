@@ -187,7 +187,7 @@ type Sources struct {
 // Known reports whether the catalog holds a scope (with {module} already filled in).
 type Known func(scope string) bool
 
-// Rows derives the endpoint rows of ops, sorted by path then method. Ops outside /crm/ are
+// Rows derives the endpoint rows of ops, sorted by path (placeholders first) then method. Ops outside /crm/ are
 // left out. known is asked about every scope a row would require.
 func Rows(ops []Op, known Known) []Row {
 	type group struct {
@@ -237,8 +237,11 @@ func Rows(ops []Op, known Known) []Row {
 		r.Source = strings.Join(src, "; ")
 		rows = append(rows, r)
 	}
+	// Placeholders sort before literals, so that a call whose segment is known only at
+	// run time lists the record row (/crm/{v}/{module}) before the literal modules.
+	key := func(p string) string { return strings.ReplaceAll(p, "{", "\x01") }
 	slices.SortFunc(rows, func(a, b Row) int {
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
+		if c := strings.Compare(key(a.Path), key(b.Path)); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Method, b.Method)
@@ -424,6 +427,10 @@ var pathAliases = map[string]string{
 	"inventory_templates": "ZohoCRM.templates.inventory",   // v8.0/inventory_templates.json
 	"email_templates":     "ZohoCRM.templates.email",       // v8.0/email_templates.json
 	"audit_log_export":    "ZohoCRM.settings.audit_logs",   // v8.0/audit_log_export.json
+	// v8.0/zia_org_enrichment.json and zia_people_enrichment.json; the v7 pages
+	// zia-enrichment/create-org-enrichment.html and get-org-config.html agree.
+	"__zia_org_enrichment":    "ZohoCRM.settings.intelligence",
+	"__zia_people_enrichment": "ZohoCRM.settings.intelligence",
 }
 
 // sameWord compares a scope word with a path segment, singular or plural.

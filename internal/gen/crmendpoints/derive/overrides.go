@@ -21,10 +21,10 @@ var Overrides = map[string]Override{
 		crmDocs + "v8/search-records.html"},
 	"GET /crm/{v}/__apis": {[][]string{{"ZohoCRM.apis.READ"}},
 		crmDocs + "v7/list-available-rest-apis.html (scope = ZohoCRM.apis.READ)"},
-	"GET /crm/{v}/__features":                   {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html"},
-	"GET /crm/{v}/__features/{id}":              {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html"},
-	"GET /crm/{v}/__features/data_enrichment":   {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html (GET /__features/{feature_api_name})"},
-	"GET /crm/{v}/__features/user_licenses":     {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html (GET /__features/{feature_api_name})"},
+	"GET /crm/{v}/__features":                 {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html"},
+	"GET /crm/{v}/__features/{id}":            {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html"},
+	"GET /crm/{v}/__features/data_enrichment": {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html (GET /__features/{feature_api_name})"},
+	"GET /crm/{v}/__features/user_licenses":   {[][]string{{"ZohoCRM.features.READ"}}, crmDocs + "v8/get-features.html (GET /__features/{feature_api_name})"},
 	"POST /crm/{v}/__composite_requests": {[][]string{{"ZohoCRM.composite_requests.CUSTOM"}},
 		crmDocs + "v8/select-api-scopes.html (Composite API: ZohoCRM.composite_requests.CUSTOM and the scope of each sub-request)"},
 	// Actions on records with their own scope families.
@@ -52,13 +52,16 @@ var Overrides = map[string]Override{
 	// Notifications: the path says watch, the family is notifications.
 	"GET /crm/{v}/actions/watch":    {[][]string{{"ZohoCRM.notifications.READ"}}, "CRM docs notifications/get-details.html"},
 	"POST /crm/{v}/actions/watch":   {[][]string{{"ZohoCRM.notifications.CREATE"}}, "CRM docs notifications/enable.html"},
-	"PATCH /crm/{v}/actions/watch":  {[][]string{{"ZohoCRM.notifications.UPDATE"}}, "CRM docs notifications/update-details.html"},
+	"PATCH /crm/{v}/actions/watch":  {[][]string{{"ZohoCRM.notifications.UPDATE"}}, crmDocs + "v8/notifications/update-info.html"},
+	"PUT /crm/{v}/actions/watch":    {[][]string{{"ZohoCRM.notifications.UPDATE"}}, crmDocs + "v8/notifications/update-details.html"},
 	"DELETE /crm/{v}/actions/watch": {[][]string{{"ZohoCRM.notifications.DELETE"}}, "CRM docs notifications/disable.html"},
 	// Bulk jobs: creating a read job reads, and each job needs the modules' scope too.
 	"POST /crm/bulk/{v}/read": {[][]string{{"ZohoCRM.bulk.READ"}, {"ZohoCRM.modules.*.READ"}},
 		"CRM docs bulk-read/create-job.html"},
 	"POST /crm/bulk/{v}/write": {[][]string{{"ZohoCRM.bulk.CREATE"}, {"ZohoCRM.modules.*.CREATE"}},
 		"CRM docs bulk-write/create-job.html"},
+	// The bulk write file goes to content.zohoapis.com and needs Zoho Files' scope.
+	"POST /crm/{v}/upload": {[][]string{{"ZohoFiles.files.ALL"}}, crmDocs + "v6/bulk-write/upload-file.html"},
 	// Functions: GET uses READ, POST uses CREATE.
 	"GET /crm/{v}/functions/{id}/actions/execute": {[][]string{{"ZohoCRM.functions.execute.READ"}},
 		"https://www.zoho.com/crm/help/developer/functions/serverless-fn-oauth.html"},
