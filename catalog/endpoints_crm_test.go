@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -46,18 +47,20 @@ func TestCRMEndpointsFileIsDerived(t *testing.T) {
 	}
 }
 
-// sdkUnresolved are the SDK 8.0 operations with no row: no Zoho page or crm-oas security
-// list read so far says their scope. Each is an unresolved call at run time.
-var sdkUnresolved = []string{
-	"DigestOperations.createDigest", // POST /crm/v8/__digest: no security in crm-oas, no page found
-}
-
-// sdkRunTimeURL are the SDK 8.0 operations whose whole URL comes from an earlier response
-// (a download URL): no path to match.
-var sdkRunTimeURL = []string{
-	"AuditLogExportOperations.downloadExportAuditLogResult",
-	"BackupOperations.downloadBackedUpData",
-	"BulkWriteOperations.downloadBulkWriteResult",
+// sdkGaps lists, per SDK, the operations that do not resolve and why: no row (no Zoho page
+// or crm-oas security list read so far says their scope; each is an unresolved call at run
+// time), or a whole URL taken from an earlier response (a download URL: no path to match).
+var sdkGaps = map[string]struct{ noRow, runTimeURL []string }{
+	"zohocrm-nodejs-sdk-8.0": {
+		noRow: []string{"DigestOperations.createDigest"}, // POST /crm/v8/__digest
+		runTimeURL: []string{"AuditLogExportOperations.downloadExportAuditLogResult",
+			"BackupOperations.downloadBackedUpData", "BulkWriteOperations.downloadBulkWriteResult"},
+	},
+	"zohocrm-python-sdk-8.0": {
+		noRow: []string{"DigestOperations.create_digest"},
+		runTimeURL: []string{"AuditLogExportOperations.download_export_audit_log_result",
+			"BackupOperations.download_backed_up_data", "BulkWriteOperations.download_bulk_write_result"},
+	},
 }
 
 var sdkParam = regexp.MustCompile(`\{[^}]*\}`)
@@ -81,9 +84,9 @@ func sdkCallURL(path string) string {
 	return strings.Join(segs, "/")
 }
 
-// TestCRMSDKOperationsResolve: every operation of Zoho's Node SDK 8.0 (the extract), called
-// with Leads for the module and 1234 for ids, resolves to exactly one endpoint, and the
-// first scope it requires is its own row's.
+// TestCRMSDKOperationsResolve: every operation of Zoho's Node and Python SDKs 8.0 (the
+// extract), called with Leads for the module and 1234 for ids, resolves to exactly one
+// endpoint, and the first scope it requires is its own row's.
 func TestCRMSDKOperationsResolve(t *testing.T) {
 	c := Default()
 	ops := crmSources(t)
@@ -91,15 +94,29 @@ func TestCRMSDKOperationsResolve(t *testing.T) {
 	for _, r := range derive.Rows(ops, catalogKnows(c)) {
 		rows[r.Method+" "+r.Path] = r
 	}
+	bySDK := map[string][]derive.Op{}
+	for _, o := range ops {
+		if !o.OAS() {
+			repo, _, _ := strings.Cut(strings.TrimPrefix(o.Source, "github.com/zoho/"), "@")
+			bySDK[repo] = append(bySDK[repo], o)
+		}
+	}
+	if len(bySDK) != len(sdkGaps) {
+		t.Errorf("the extract holds SDKs %v, want those of sdkGaps", slices.Sorted(maps.Keys(bySDK)))
+	}
+	for sdk, gaps := range sdkGaps {
+		t.Run(sdk, func(t *testing.T) {
+			checkSDKOperations(t, c, rows, bySDK[sdk], gaps.noRow, gaps.runTimeURL)
+		})
+	}
+}
+
+func checkSDKOperations(t *testing.T, c *Catalog, rows map[string]derive.Row, ops []derive.Op, wantNoRow, wantRunTime []string) {
 	type tally struct{ ops, ok int }
 	perFile := map[string]*tally{}
-	total, resolved := 0, 0
-	var unresolved, runTime []string
+	resolved := 0
+	var noRow, runTime []string
 	for _, o := range ops {
-		if o.OAS() {
-			continue
-		}
-		total++
 		file := o.File[strings.LastIndex(o.File, "/")+1:]
 		if perFile[file] == nil {
 			perFile[file] = &tally{}
@@ -115,7 +132,7 @@ func TestCRMSDKOperationsResolve(t *testing.T) {
 		req, ok := c.Requirement(o.Method, url)
 		switch {
 		case !hasRow || len(row.Requires) == 0 || row.Requires[0][0] == "":
-			unresolved = append(unresolved, o.Name)
+			noRow = append(noRow, o.Name)
 			if ok && len(req.Options) > 0 {
 				// Until reserved segments keep {module} from taking __digest (the
 				// integrator's change), such a call is taken for a record call.
@@ -137,32 +154,27 @@ func TestCRMSDKOperationsResolve(t *testing.T) {
 		resolved++
 		perFile[file].ok++
 	}
-	files := make([]string, 0, len(perFile))
-	for f := range perFile {
-		files = append(files, f)
-	}
-	slices.Sort(files)
+	files := slices.Sorted(maps.Keys(perFile))
 	var b strings.Builder
 	for _, f := range files {
-		fmt.Fprintf(&b, "\n  %-50s %3d/%3d", f, perFile[f].ok, perFile[f].ops)
+		fmt.Fprintf(&b, "\n  %-55s %3d/%3d", f, perFile[f].ok, perFile[f].ops)
 	}
-	t.Logf("SDK 8.0 operations resolved to their own scope, per file:%s", b.String())
-	t.Logf("SDK 8.0: %d of %d operations resolve to their own scope; without a row: %v; URL known at run time only: %v",
-		resolved, total, unresolved, runTime)
-	if diff := cmp.Diff(sdkRunTimeURL, runTime); diff != "" {
-		t.Errorf("SDK operations whose URL is not a CRM path (-want +got):\n%s", diff)
+	t.Logf("operations resolved to their own scope, per file:%s", b.String())
+	t.Logf("%d of %d operations resolve to their own scope; without a row: %v; URL known at run time only: %v",
+		resolved, len(ops), noRow, runTime)
+	if resolved+len(noRow)+len(runTime) != len(ops) {
+		t.Errorf("%d of %d operations resolve to a wrong or ambiguous endpoint", len(ops)-resolved-len(noRow)-len(runTime), len(ops))
 	}
-	if resolved+len(unresolved)+len(runTime) != total {
-		t.Errorf("%d of %d SDK operations resolve to a wrong or ambiguous endpoint", total-resolved-len(unresolved)-len(runTime), total)
+	slices.Sort(noRow)
+	slices.Sort(runTime)
+	if diff := cmp.Diff(wantNoRow, noRow); diff != "" {
+		t.Errorf("operations without a row (-want +got):\n%s", diff)
 	}
-	slices.Sort(unresolved)
-	want := slices.Clone(sdkUnresolved)
-	slices.Sort(want)
-	if diff := cmp.Diff(want, unresolved); diff != "" {
-		t.Errorf("SDK operations without a row (-want +got):\n%s", diff)
+	if diff := cmp.Diff(wantRunTime, runTime); diff != "" {
+		t.Errorf("operations whose URL is not a CRM path (-want +got):\n%s", diff)
 	}
-	if total < 420 {
-		t.Errorf("the extract holds %d SDK operations, want the SDK's 425", total)
+	if len(ops) < 420 {
+		t.Errorf("the extract holds %d operations of this SDK, want its 425", len(ops))
 	}
 }
 

@@ -5,7 +5,9 @@
 //   - zoho/crm-oas, the CRM OpenAPI files: v8.0/*.json give each operation's method, path,
 //     operationId and security list;
 //   - zoho/zohocrm-nodejs-sdk-8.0, the official Node SDK: each lib/core/**/*_operations.js
-//     method builds its path by literal concatenation and sets its method by constant.
+//     method builds its path by literal concatenation and sets its method by constant;
+//   - optionally zoho/zohocrm-python-sdk-8.0, the Python SDK, built the same way
+//     (zohocrmsdk/src/**/*_operations.py): a cross-check of the Node SDK.
 //
 // It is run by hand, never at lint time, and needs no network: both sources are git
 // repositories already on disk (a bare git directory or a checkout), read with
@@ -14,7 +16,8 @@
 //
 //	git clone --bare https://github.com/zoho/crm-oas /tmp/crm-oas
 //	git clone --bare https://github.com/zoho/zohocrm-nodejs-sdk-8.0 /tmp/crm-node
-//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node
+//	git clone --bare https://github.com/zoho/zohocrm-python-sdk-8.0 /tmp/crm-python
+//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
 //
 // The scope of each row is derived by package derive (see its doc), which the catalog's
 // tests also run on the committed extract. The rows whose scope falls back from the narrow
@@ -41,6 +44,7 @@ import (
 func main() {
 	oasDir := flag.String("oas", "", "git directory (bare or checkout) of github.com/zoho/crm-oas")
 	sdkDir := flag.String("sdk", "", "git directory (bare or checkout) of github.com/zoho/zohocrm-nodejs-sdk-8.0")
+	pySDKDir := flag.String("sdk-python", "", "git directory of github.com/zoho/zohocrm-python-sdk-8.0 (optional, a cross-check)")
 	out := flag.String("out", "catalog", "the catalog directory to write into")
 	flag.Parse()
 	if *oasDir == "" || *sdkDir == "" {
@@ -59,6 +63,13 @@ func main() {
 		log.Fatal(err)
 	}
 	ops := append(oas, sdk...)
+	var py []derive.Op
+	if *pySDKDir != "" {
+		if py, err = readPythonSDK(*pySDKDir); err != nil {
+			log.Fatal(err)
+		}
+		ops = append(ops, py...)
+	}
 	derive.SortOps(ops)
 
 	c := catalog.Default()
@@ -67,7 +78,7 @@ func main() {
 
 	var tsv bytes.Buffer
 	comment := "Operations read by internal/gen/crmendpoints (generated with endpoints_crm.yaml; DO NOT EDIT).\n" +
-		"One line per operation: crm-oas v8.0 operations and Node SDK 8.0 operations; security is crm-oas's list."
+		"One line per operation: crm-oas v8.0 operations and the Node and Python SDK 8.0 operations; security is crm-oas's list."
 	if err := derive.WriteExtract(&tsv, comment, ops); err != nil {
 		log.Fatal(err)
 	}
@@ -87,7 +98,8 @@ func main() {
 			n++
 		}
 	}
-	fmt.Fprintf(os.Stderr, "%d crm-oas and %d SDK operations, %d rows written, %d left out\n", len(oas), len(sdk), n, len(rows)-n)
+	fmt.Fprintf(os.Stderr, "%d crm-oas, %d Node SDK and %d Python SDK operations, %d rows written, %d left out\n",
+		len(oas), len(sdk), len(py), n, len(rows)-n)
 }
 
 // repo reads files at HEAD of a git directory.
@@ -245,6 +257,61 @@ func readSDK(dir string) ([]derive.Op, error) {
 			p := path.String()
 			ops = append(ops, derive.Op{Source: r.source(), File: name, Name: cm[1] + "." + text[loc[2]:loc[3]],
 				Method: hm[1], Path: p})
+		}
+	}
+	return ops, nil
+}
+
+var (
+	pyClassRE  = regexp.MustCompile(`(?m)^class (\w+)\(object\):`)
+	pyMethodRE = regexp.MustCompile(`(?m)^\tdef (\w+)\(`)
+	pyConcatRE = regexp.MustCompile(`api_path = api_path \+ (?:'([^']*)'|str\(([\w.]+)\))`)
+	pyHTTPRE   = regexp.MustCompile(`set_http_method\(Constants\.REQUEST_METHOD_(\w+)\)`)
+)
+
+// readPythonSDK reads every operation of the Python SDK's zohocrmsdk/src/**/*_operations.py,
+// as readSDK does the Node SDK's.
+func readPythonSDK(dir string) ([]derive.Op, error) {
+	r, err := openRepo(dir, "github.com/zoho/zohocrm-python-sdk-8.0")
+	if err != nil {
+		return nil, err
+	}
+	names, err := r.files("zohocrmsdk/src/", "_operations.py")
+	if err != nil {
+		return nil, err
+	}
+	var ops []derive.Op
+	for _, name := range names {
+		data, err := r.read(name)
+		if err != nil {
+			return nil, err
+		}
+		text := string(data)
+		cm := pyClassRE.FindStringSubmatch(text)
+		if cm == nil {
+			return nil, fmt.Errorf("%s: no class", name)
+		}
+		locs := pyMethodRE.FindAllStringSubmatchIndex(text, -1)
+		for i, loc := range locs {
+			end := len(text)
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			body := text[loc[1]:end]
+			hm := pyHTTPRE.FindStringSubmatch(body)
+			if hm == nil {
+				continue // __init__ and helpers
+			}
+			var path strings.Builder
+			for _, c := range pyConcatRE.FindAllStringSubmatch(body, -1) {
+				if c[2] != "" {
+					path.WriteString("{" + strings.TrimLeft(strings.TrimPrefix(c[2], "self."), "_") + "}")
+				} else {
+					path.WriteString(c[1])
+				}
+			}
+			ops = append(ops, derive.Op{Source: r.source(), File: name, Name: cm[1] + "." + text[loc[2]:loc[3]],
+				Method: hm[1], Path: path.String()})
 		}
 	}
 	return ops, nil

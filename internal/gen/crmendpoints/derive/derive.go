@@ -141,8 +141,7 @@ func Template(path string) (string, bool) {
 		switch {
 		case i == v+1 && v == 1:
 			segs[i] = "{module}"
-		case strings.HasPrefix(name, "relatedlist") || strings.HasPrefix(name, "related_list") ||
-			strings.HasPrefix(name, "this.relatedlist"):
+		case strings.HasPrefix(name, "relatedlist") || strings.HasPrefix(name, "related_list"):
 			segs[i] = "{related}"
 		default:
 			segs[i] = "{id}"
@@ -192,7 +191,8 @@ type Known func(scope string) bool
 func Rows(ops []Op, known Known) []Row {
 	type group struct {
 		method, path string
-		oas, sdk     []Op
+		oas          []Op
+		bySource     map[string][]Op // SDK ops by repository
 	}
 	groups := map[string]*group{}
 	for _, o := range ops {
@@ -203,13 +203,13 @@ func Rows(ops []Op, known Known) []Row {
 		k := o.Method + " " + t
 		g := groups[k]
 		if g == nil {
-			g = &group{method: o.Method, path: t}
+			g = &group{method: o.Method, path: t, bySource: map[string][]Op{}}
 			groups[k] = g
 		}
 		if o.OAS() {
 			g.oas = append(g.oas, o)
 		} else {
-			g.sdk = append(g.sdk, o)
+			g.bySource[o.Source] = append(g.bySource[o.Source], o)
 		}
 	}
 	var rows []Row
@@ -223,8 +223,13 @@ func Rows(ops []Op, known Known) []Row {
 		if len(g.oas) > 0 {
 			src = append(src, sourceOf(g.oas))
 		}
-		if len(g.sdk) > 0 {
-			src = append(src, sourceOf(g.sdk))
+		sdks := make([]string, 0, len(g.bySource))
+		for s := range g.bySource {
+			sdks = append(sdks, s)
+		}
+		slices.Sort(sdks)
+		for _, s := range sdks {
+			src = append(src, sourceOf(g.bySource[s]))
 		}
 		if ov, ok := Overrides[g.method+" "+g.path]; ok {
 			r.Requires = ov.Requires
