@@ -55,9 +55,13 @@ type apiHost struct {
 }
 
 type endpointDoc struct {
-	Hosts     []apiHost   `yaml:"hosts"`
-	Roots     []string    `yaml:"roots"`
-	Endpoints []*Endpoint `yaml:"endpoints"`
+	Hosts []apiHost `yaml:"hosts"`
+	Roots []string  `yaml:"roots"`
+	// Services names the service each product root's calls need ("crm": ZohoCRM).
+	Services map[string]string `yaml:"services"`
+	// Reserved lists, per product root, the path segments that are never a module name.
+	Reserved  map[string][]string `yaml:"reserved"`
+	Endpoints []*Endpoint         `yaml:"endpoints"`
 }
 
 // endpointData is the whole file parsed, for documentation and tests; a run parses only
@@ -70,7 +74,7 @@ var endpointData = sync.OnceValue(func() *endpointDoc {
 			panic("zscopelint: catalog endpoints: " + err.Error())
 		}
 		if doc.Hosts == nil {
-			doc.Hosts, doc.Roots = part.Hosts, part.Roots
+			doc.Hosts, doc.Roots, doc.Services, doc.Reserved = part.Hosts, part.Roots, part.Services, part.Reserved
 		}
 		doc.Endpoints = append(doc.Endpoints, part.Endpoints...)
 	}
@@ -144,6 +148,51 @@ func endpointsFor(root string) []*Endpoint {
 	return f.(func() []*Endpoint)()
 }
 
+// reservedFor returns the segments of a product root that never fill a module slot: the
+// head's list, and every literal segment a row holds at a position where another row of
+// the root has a module slot (settings in /crm/{v}/settings/fields, beside
+// /crm/{v}/{module}). Module names a row spells (Notes) stay modules.
+func (c *Catalog) reservedFor(root string) map[string]bool {
+	key := "reserved\x00" + root
+	if v, ok := c.memo.Load(key); ok {
+		return v.(map[string]bool)
+	}
+	out := map[string]bool{}
+	for _, s := range endpointHead().Reserved[root] {
+		out[strings.ToLower(s)] = true
+	}
+	rows := endpointsFor(root)
+	slots := map[int]bool{}
+	for _, e := range rows {
+		for i, t := range e.segments {
+			if isModuleSlot(t) {
+				slots[i] = true
+			}
+		}
+	}
+	for _, e := range rows {
+		for i, t := range e.segments {
+			if slots[i] && !strings.HasPrefix(t, "{") && (root != "crm" || c.moduleScope(t) == "custom") {
+				out[strings.ToLower(t)] = true
+			}
+		}
+	}
+	c.memo.Store(key, out)
+	return out
+}
+
+func isModuleSlot(t string) bool { return t == "{module}" || t == "{bmodule}" || t == "{rmodule}" }
+
+// Unresolved is the requirement of a call under a product root that no endpoint row
+// matches: the service it calls, and nothing guessed about the scope.
+func unresolved(root string) (Requirement, bool) {
+	svc, ok := endpointHead().Services[root]
+	if !ok {
+		return Requirement{}, false
+	}
+	return Requirement{Unresolved: svc}, true
+}
+
 // Unknown marks the bytes of a URL that are not known before run time (a variable's
 // value). A path segment holding it matches any module or identifier.
 const Unknown = "\x00"
@@ -155,11 +204,14 @@ const Unknown = "\x00"
 type Requirement struct {
 	Endpoints []string // "GET /crm/{v}/{module}" per option
 	Options   [][][]string
+	// Unresolved names the service of a call to a Zoho API path no endpoint row matches
+	// (an unknown endpoint); Endpoints and Options are empty then.
+	Unresolved string
 }
 
 // Exact reports whether the requirement is fully known: one endpoint, no wildcard.
 func (r Requirement) Exact() bool {
-	if len(r.Options) != 1 {
+	if r.Unresolved != "" || len(r.Options) != 1 {
 		return false
 	}
 	for _, clause := range r.Options[0] {
@@ -232,7 +284,8 @@ func APIPath(rawURL string) (path string, ok bool) {
 
 // Requirement works out what a call with this method (empty when unknown) and URL needs.
 // An unknown method or path segment widens the requirement: every endpoint the call may
-// be, any module. ok is false for a URL that is not a known Zoho API endpoint.
+// be, any module. A path under a known product root that no row matches is an unresolved
+// call (Requirement.Unresolved); ok is false for a URL that is not a Zoho API path.
 func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 	path, ok := APIPath(rawURL)
 	if !ok {
@@ -247,11 +300,12 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 	}
 	var matches []match
 	best := -1
+	reserved := c.reservedFor(segs[0])
 	for _, e := range endpointsFor(segs[0]) {
 		if method != "" && !strings.Contains(method, Unknown) && e.Method != "*" && e.Method != method {
 			continue
 		}
-		m, lits, ok := c.matchPath(e.segments, segs)
+		m, lits, ok := c.matchPath(e.segments, segs, reserved)
 		if !ok {
 			continue
 		}
@@ -263,7 +317,7 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 		}
 	}
 	if len(matches) == 0 {
-		return Requirement{}, false
+		return unresolved(segs[0])
 	}
 	var r Requirement
 	for _, m := range matches {
@@ -282,8 +336,9 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 }
 
 // matchPath matches URL segments against a template, returning the module's scope name
-// ("*" when unknown) and how many literal segments matched.
-func (c *Catalog) matchPath(tmpl, segs []string) (module string, lits int, ok bool) {
+// ("*" when unknown) and how many literal segments matched. A reserved segment fills no
+// module slot.
+func (c *Catalog) matchPath(tmpl, segs []string, reserved map[string]bool) (module string, lits int, ok bool) {
 	if len(tmpl) != len(segs) {
 		return "", 0, false
 	}
@@ -297,6 +352,8 @@ func (c *Catalog) matchPath(tmpl, segs []string) (module string, lits int, ok bo
 			if !unknown && !versionRE.MatchString(s) {
 				return "", 0, false
 			}
+		case isModuleSlot(t) && !unknown && (reserved[strings.ToLower(s)] || strings.HasPrefix(s, "__")):
+			return "", 0, false
 		case t == "{module}":
 			module = "*"
 			if !unknown {

@@ -95,3 +95,42 @@ func TestServes(t *testing.T) {
 		}
 	}
 }
+
+// A path segment the product reserves (settings, users, actions, __apis) never stands for
+// a module, and a path under a product root that no row matches is an unresolved call of
+// that product's service: never a guessed modules.custom scope.
+func TestReservedSegmentsAndUnknownEndpoints(t *testing.T) {
+	c := Default()
+	for _, tt := range []struct {
+		method, url, unresolved string
+	}{
+		{"GET", "https://www.zohoapis.com/crm/v8/users/actions/count", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/crm/v8/settings/user_groups/actions/associated_users_count", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/crm/v8/__apis", "ZohoCRM"},
+		{"POST", "https://www.zohoapis.com/crm/v8/functions/send_report/actions/execute", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/crm/v8/org/currencies", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/bigin/v2/settings/pipelines", "ZohoBigin"},
+		{"GET", "https://mail.zoho.com/api/organization/1/unknownthing", "ZohoMail"},
+	} {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok {
+			t.Errorf("%s %s: not taken for a Zoho API call", tt.method, tt.url)
+			continue
+		}
+		if r.Unresolved != tt.unresolved || len(r.Options) != 0 || r.Exact() {
+			t.Errorf("%s %s: got %+v, want an unresolved %s call", tt.method, tt.url, r, tt.unresolved)
+		}
+	}
+	// Reserved words in the module slot of every CRM row: no row with {module} matches.
+	for _, seg := range []string{"settings", "users", "org", "actions", "coql", "__features"} {
+		for _, e := range endpointsFor("crm") {
+			if m, _, ok := c.matchPath(e.segments, []string{"crm", "v8", seg}, c.reservedFor("crm")); ok && m != "" {
+				t.Errorf("%s matches %s with module %q", seg, e, m)
+			}
+		}
+	}
+	// Module names a row spells stay modules.
+	if c.reservedFor("crm")["notes"] {
+		t.Error("Notes is reserved, but it is a module")
+	}
+}

@@ -43,9 +43,12 @@ var (
 	checkMissing = checkOf("ZS204")
 )
 
-// callServices lists the services a call needs.
+// callServices lists the services a call needs; an unresolved call needs its service.
 func callServices(c Call) map[string]bool {
 	out := map[string]bool{}
+	if c.Req.Unresolved != "" {
+		out[strings.ToLower(c.Req.Unresolved)] = true
+	}
 	for _, opt := range c.Req.Options {
 		for _, clause := range opt {
 			for _, alt := range clause {
@@ -92,11 +95,18 @@ func (e *Engine) servedBy(entries []*catalog.Entry, required string) bool {
 
 // needs is what the evidence says one granted scope is needed for: the narrowest
 // alternative it serves of every clause of every call, and whether all those calls were
-// fully resolved.
+// fully resolved. An unresolved call of the scope's service may need it: it counts as a
+// use that is not exact, so that the scope is neither unused nor narrowed on a guess.
 func (e *Engine) needs(g *catalog.Entry, calls []Call) (needed []string, exact, used bool) {
 	exact = true
 	seen := map[string]bool{}
 	for _, c := range calls {
+		if c.Req.Unresolved != "" {
+			if strings.EqualFold(c.Req.Unresolved, g.Service.Name) {
+				used, exact = true, false
+			}
+			continue
+		}
 		for _, opt := range c.Req.Options {
 			for _, clause := range opt {
 				for _, alt := range clause {
@@ -243,6 +253,9 @@ func (e *Engine) Why(set Set) []Call {
 // Needs renders what a call needs: the narrowest alternative of each clause, and the
 // other endpoints it may be when its method or path is not fully known.
 func (c Call) Needs() string {
+	if c.Req.Unresolved != "" {
+		return "unknown endpoint: no row of the endpoint table matches it, so what it needs of " + c.Req.Unresolved + " is not known"
+	}
 	var opts []string
 	for _, opt := range c.Req.Options {
 		var clauses []string
