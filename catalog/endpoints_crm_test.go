@@ -207,3 +207,24 @@ func TestCRMRowScopesAreCatalogued(t *testing.T) {
 		t.Errorf("%d CRM rows, want the generated table's 400 and more", n)
 	}
 }
+
+// TestCRMCallsOfIssue26: the calls that the {module} slot used to swallow (issue 26) resolve
+// to exactly their own scope.
+func TestCRMCallsOfIssue26(t *testing.T) {
+	c := Default()
+	for _, tt := range []struct{ method, url, want string }{
+		{"GET", "https://www.zohoapis.com/crm/v8/settings/variables", "ZohoCRM.settings.variables.READ"},
+		{"PUT", "https://www.zohoapis.com/crm/v8/settings/variables", "ZohoCRM.settings.variables.UPDATE"},
+		{"GET", "https://www.zohoapis.com/crm/v8/users/actions/count", "ZohoCRM.users.READ"},
+		{"GET", "https://www.zohoapis.com/crm/v8/settings/user_groups/actions/associated_users_count", "ZohoCRM.settings.user_groups.READ"},
+		{"GET", "https://www.zohoapis.com/crm/v8/__apis", "ZohoCRM.apis.READ"},
+		{"POST", "https://www.zohoapis.com/crm/v8/functions/send_report/actions/execute", "ZohoCRM.functions.execute.CREATE"},
+		{"GET", "https://www.zohoapis.com/crm/v8/org/currencies", "ZohoCRM.settings.currencies.READ"},
+		{"GET", "https://www.zohoapis.com/crm/v2/settings/variables", "ZohoCRM.settings.variables.READ"},
+	} {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok || !r.Exact() || r.Options[0][0][0] != tt.want {
+			t.Errorf("%s %s: got %+v, want exactly %s", tt.method, tt.url, r, tt.want)
+		}
+	}
+}
