@@ -238,6 +238,9 @@ func Rows(ops []Op, known Known) []Row {
 			scope, note := scopeOf(g.method, g.path, security, known)
 			r.Requires = [][]string{{scope}}
 			r.Note = note
+			if segs := afterVersion(g.path); len(segs) > 1 && segs[0] == "settings" && SettingsFamilies[segs[1]].Page != "" {
+				src = append(src, "scope: "+SettingsFamilies[segs[1]].Page)
+			}
 		}
 		r.Source = strings.Join(src, "; ")
 		rows = append(rows, r)
@@ -286,6 +289,8 @@ func pathFamily(path string) string {
 		return "ZohoCRM.modules.{module}"
 	case s == "settings" && len(segs) > 2 && segs[1] == "automation" && !strings.HasPrefix(segs[2], "{"):
 		return "ZohoCRM.settings." + segs[2] // settings/automation/scoring_rules
+	case s == "settings" && len(segs) > 1 && SettingsFamilies[segs[1]].Family != "":
+		return SettingsFamilies[segs[1]].Family
 	case s == "settings" && len(segs) > 1 && !strings.HasPrefix(segs[1], "{"):
 		return "ZohoCRM.settings." + segs[1]
 	case s == "users" || s == "org":

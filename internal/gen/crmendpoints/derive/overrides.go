@@ -70,3 +70,10 @@ var Overrides = map[string]Override{
 	"POST /crm/{v}/signals/notifications": {[][]string{{"ZohoCRM.signals.ALL"}},
 		"https://www.zoho.com/crm/developer/docs/signals/invoke-signal-via-API.html"},
 }
+
+// SettingsFamilies names, for a settings path word whose family is not its own name, the
+// family Zoho's pages give its operations (the method still gives the operation).
+var SettingsFamilies = map[string]struct{ Family, Page string }{
+	// crm-oas v8.0/holidays.json lists ZohoCRM.settings.recycle_bin: a copy slip.
+	"holidays": {"ZohoCRM.settings.business_hours", crmDocs + "v8/get-holidays.html (READ); " + crmDocs + "v6/add-holiday.html (CREATE)"},
+}
