@@ -49,6 +49,9 @@ var Overrides = map[string]Override{
 		"CRM docs get-attachments.html"},
 	"POST /crm/{v}/{module}/{id}/Attachments": {[][]string{{"ZohoCRM.modules.{module}.CREATE"}, {"ZohoCRM.modules.attachments.CREATE"}},
 		"CRM docs upload-attachment.html"},
+	// Locking a record needs the lock's own scope and the module's (the page prints READ).
+	"POST /crm/{v}/{module}/{id}/Locking_Information__s": {[][]string{{"ZohoCRM.modules.lockinginformation.CREATE"}, {"ZohoCRM.modules.{module}.READ"}},
+		crmDocs + "v8/lock-records.html"},
 	// Notifications: the path says watch, the family is notifications.
 	"GET /crm/{v}/actions/watch":    {[][]string{{"ZohoCRM.notifications.READ"}}, "CRM docs notifications/get-details.html"},
 	"POST /crm/{v}/actions/watch":   {[][]string{{"ZohoCRM.notifications.CREATE"}}, "CRM docs notifications/enable.html"},
