@@ -257,7 +257,9 @@ func Rows(ops []Op, known Known) []Row {
 	return rows
 }
 
-// sourceOf names the ops of one source: "zoho/crm-oas@45dff2c v8.0/variables.json Get Variables".
+// sourceOf names the ops of one source: "zoho/crm-oas@45dff2c v8.0/variables.json Get Variables",
+// "github.com/zoho/zohocrm-nodejs-sdk-8.0@1157dc7 .../variables_operations.js
+// VariablesOperations.getVariables" (the extract has the SDK file's whole path).
 func sourceOf(ops []Op) string {
 	ops = slices.Clone(ops)
 	SortOps(ops)
@@ -269,7 +271,11 @@ func sourceOf(ops []Op) string {
 			if i > 0 {
 				b.WriteString(";")
 			}
-			b.WriteString(" " + o.File + " " + o.Name)
+			file := o.File
+			if !o.OAS() { // lib/core/com/zoho/crm/api/variables/variables_operations.js
+				file = ".../" + file[strings.LastIndex(file, "/")+1:]
+			}
+			b.WriteString(" " + file + " " + o.Name)
 			lastFile = o.File
 		} else {
 			b.WriteString(", " + o.Name)
