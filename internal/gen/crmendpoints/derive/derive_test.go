@@ -83,6 +83,8 @@ func TestSampledPages(t *testing.T) {
 		{"GET /crm/{v}/__zia_org_enrichment", "ZohoCRM.settings.intelligence.READ", docs + "v7/zia-enrichment/get-org-config.html"},
 		{"POST /crm/{v}/__zia_org_enrichment", "ZohoCRM.settings.intelligence.CREATE", docs + "v7/zia-enrichment/create-org-enrichment.html"},
 		// Overrides.
+		{"POST /crm/{v}/{module}/{id}/actions/get_related_records_count", "ZohoCRM.modules.{module}.READ",
+			docs + "v8/get-related-records-count.html"},
 		{"GET /crm/{v}/{module}/search", "ZohoCRM.modules.{module}.READ", docs + "v8/search-records.html"},
 		{"POST /crm/{v}/coql", "ZohoCRM.coql.READ", docs + "v8/select-api-scopes.html"},
 		{"GET /crm/{v}/__apis", "ZohoCRM.apis.READ", docs + "v7/list-available-rest-apis.html"},

@@ -16,6 +16,9 @@ var Overrides = map[string]Override{
 	// A POST that reads: COQL needs coql.READ and READ on each module queried.
 	"POST /crm/{v}/coql": {[][]string{{"ZohoCRM.coql.READ"}, {"ZohoCRM.modules.*.READ"}},
 		crmDocs + "v8/select-api-scopes.html (Records through a COQL Query: ZohoCRM.coql.READ and ZohoCRM.modules.{module_name}.{operation_type})"},
+	// A POST that reads: counting a record's related records.
+	"POST /crm/{v}/{module}/{id}/actions/get_related_records_count": {[][]string{{"ZohoCRM.modules.{module}.READ"}},
+		crmDocs + "v8/get-related-records-count.html (operation types ALL, READ)"},
 	// Search needs ZohoSearch too.
 	"GET /crm/{v}/{module}/search": {[][]string{{"ZohoCRM.modules.{module}.READ"}, {"ZohoSearch.securesearch.READ"}},
 		crmDocs + "v8/search-records.html"},
