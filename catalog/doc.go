@@ -57,11 +57,12 @@
 // # Generated endpoint files
 //
 // endpoints_crm.yaml is written by internal/gen/crmendpoints from Zoho's CRM OpenAPI files
-// (zoho/crm-oas) and the Node SDK 8.0 (zoho/zohocrm-nodejs-sdk-8.0), read from git
-// directories on disk, never at lint time; testdata/crm-sources.tsv is what it read. From
-// the repository root, with both repositories cloned (bare clones do):
+// (zoho/crm-oas) and the Node and Python SDKs 8.0 (zoho/zohocrm-nodejs-sdk-8.0,
+// zoho/zohocrm-python-sdk-8.0), read from git directories on disk, never at lint time;
+// testdata/crm-sources.tsv is what it read. From the repository root, with the three
+// repositories cloned (bare clones do):
 //
-//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node
+//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
 //
 // There is no go:generate line: the sources are not in the repository. A test re-derives
 // endpoints_crm.yaml from the extract, so a change to the catalog that moves a derived
