@@ -1,0 +1,39 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// productCall is a real call shape of a product and the one scope it needs.
+type productCall struct{ method, url, want string }
+
+// checkCalls sends each call through the judge: it must resolve exactly, to its scope.
+func checkCalls(t *testing.T, calls []productCall) {
+	t.Helper()
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range calls {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok || !r.Exact() {
+			t.Errorf("%s %s: %v, %v (unresolved %q); want exactly %s", tt.method, tt.url, r.Endpoints, ok, r.Unresolved, tt.want)
+			continue
+		}
+		if diff := cmp.Diff([][]string{{tt.want}}, r.Options[0]); diff != "" {
+			t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.url, diff)
+		}
+	}
+}
+
+// TestPeopleCalls: People's form and time tracker calls, query strings included.
+func TestPeopleCalls(t *testing.T) {
+	checkCalls(t, []productCall{
+		{"GET", "https://people.zoho.com/people/api/forms/employee/getRecords?sIndex=1&limit=100", "ZOHOPEOPLE.forms.READ"},
+		{"GET", "https://people.zoho.eu/people/api/forms/department/getDataByID?recordId=261091000000049003", "ZOHOPEOPLE.forms.READ"},
+		{"POST", "https://people.zoho.com/people/api/forms/json/P_TimesheetJobsList/insertRecord?inputData={}", "ZOHOPEOPLE.forms.CREATE"},
+		{"GET", "https://people.zoho.com/people/api/timetracker/gettimelogs?user=all&fromDate=2024-01-01", "ZOHOPEOPLE.timetracker.READ"},
+	})
+}
