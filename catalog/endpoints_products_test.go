@@ -37,3 +37,13 @@ func TestPeopleCalls(t *testing.T) {
 		{"GET", "https://people.zoho.com/people/api/timetracker/gettimelogs?user=all&fromDate=2024-01-01", "ZOHOPEOPLE.timetracker.READ"},
 	})
 }
+
+// TestMailCalls: Mail's calls on its own host, in several data centres.
+func TestMailCalls(t *testing.T) {
+	checkCalls(t, []productCall{
+		{"GET", "https://mail.zoho.com/api/accounts", "ZohoMail.accounts.READ"},
+		{"GET", "https://mail.zoho.eu/api/accounts/2560636000000008002/folders", "ZohoMail.folders.READ"},
+		{"GET", "https://mail.zoho.com/api/accounts/12345678/folders/9000000002014/messages/1709876190693100009/content", "ZohoMail.messages.READ"},
+		{"GET", "https://mail.zoho.in/api/accounts/123456789/messages/search?searchKey=newMails", "ZohoMail.messages.READ"},
+	})
+}
