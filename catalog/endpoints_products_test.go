@@ -47,3 +47,13 @@ func TestMailCalls(t *testing.T) {
 		{"GET", "https://mail.zoho.in/api/accounts/123456789/messages/search?searchKey=newMails", "ZohoMail.messages.READ"},
 	})
 }
+
+// TestWorkDriveCalls: WorkDrive's calls on www.zohoapis.*; "me" is no user id.
+func TestWorkDriveCalls(t *testing.T) {
+	checkCalls(t, []productCall{
+		{"GET", "https://www.zohoapis.com/workdrive/api/v1/files/cjrrrd928be6312ac408abe79ec71db3de772", "WorkDrive.files.READ"},
+		{"POST", "https://www.zohoapis.eu/workdrive/api/v1/upload?parent_id=ly9zm&override-name-exist=true", "WorkDrive.files.CREATE"},
+		{"GET", "https://www.zohoapis.com/workdrive/api/v1/users/me", "WorkDrive.users.READ"},
+		{"GET", "https://www.zohoapis.com/workdrive/api/v1/teams/ly9zmae16b43/teamfolders", "WorkDrive.teamfolders.READ"},
+	})
+}
