@@ -57,3 +57,33 @@ func TestWorkDriveCalls(t *testing.T) {
 		{"GET", "https://www.zohoapis.com/workdrive/api/v1/teams/ly9zmae16b43/teamfolders", "WorkDrive.teamfolders.READ"},
 	})
 }
+
+// TestBiginCalls: a Bigin record call reaches its one row, whose scope names no module
+// ({bmodule} is not mapped to a scope), so it is resolved but not exact; users calls are.
+func TestBiginCalls(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		method, url, endpoint string
+		want                  [][]string
+		exact                 bool
+	}{
+		{"PUT", "https://www.zohoapis.com/bigin/v2/Contacts/4104050000022640", "PUT /bigin/{v}/{bmodule}/{id}", [][]string{{"ZohoBigin.modules.*.UPDATE"}}, false},
+		{"DELETE", "https://www.zohoapis.eu/bigin/v2/Accounts?ids=1,2", "DELETE /bigin/{v}/{bmodule}", [][]string{{"ZohoBigin.modules.*.DELETE"}}, false},
+		{"POST", "https://www.zohoapis.com/bigin/v2/users", "POST /bigin/{v}/users", [][]string{{"ZohoBigin.users.CREATE"}}, true},
+	} {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok || len(r.Endpoints) != 1 || r.Endpoints[0] != tt.endpoint {
+			t.Errorf("%s %s: %v, %v; want %s", tt.method, tt.url, r.Endpoints, ok, tt.endpoint)
+			continue
+		}
+		if r.Exact() != tt.exact {
+			t.Errorf("%s %s: exact %v, want %v", tt.method, tt.url, r.Exact(), tt.exact)
+		}
+		if diff := cmp.Diff(tt.want, r.Options[0]); diff != "" {
+			t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.url, diff)
+		}
+	}
+}
