@@ -87,3 +87,26 @@ func TestBiginCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestRecruitCalls: Recruit record calls reach their row; the module stays a wildcard.
+func TestRecruitCalls(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ method, url, endpoint, want string }{
+		{"POST", "https://recruit.zoho.com/recruit/v2/Candidates", "POST /@recruit/recruit/v2/{rmodule}", "ZohoRecruit.modules.*.CREATE"},
+		{"DELETE", "https://recruit.zoho.eu/recruit/v2/Candidates?ids=486812000001660087", "DELETE /@recruit/recruit/v2/{rmodule}", "ZohoRecruit.modules.*.DELETE"},
+		{"GET", "https://recruit.zoho.com/recruit/v2/Candidates/deleted", "GET /@recruit/recruit/v2/{rmodule}/deleted", "ZohoRecruit.modules.*.READ"},
+		{"GET", "https://recruit.zoho.com/recruit/v2/settings/modules", "GET /@recruit/recruit/v2/settings/modules", "ZohoRecruit.setup.operation.READ"},
+	} {
+		r, ok := c.Requirement(tt.method, tt.url)
+		if !ok || len(r.Endpoints) != 1 || r.Endpoints[0] != tt.endpoint {
+			t.Errorf("%s %s: %v, %v; want %s", tt.method, tt.url, r.Endpoints, ok, tt.endpoint)
+			continue
+		}
+		if got := r.Options[0][0][0]; got != tt.want {
+			t.Errorf("%s %s: needs %s first, want %s", tt.method, tt.url, got, tt.want)
+		}
+	}
+}
