@@ -110,3 +110,14 @@ func TestRecruitCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestCreatorCalls: Creator's calls on creator.zoho.* and on www.zohoapis.*.
+func TestCreatorCalls(t *testing.T) {
+	checkCalls(t, []productCall{
+		{"GET", "https://creator.zoho.com/api/v2/jason18/zylker-store/report/All_Orders?from=1&limit=200", "ZohoCreator.report.READ"},
+		{"PATCH", "https://creator.zoho.eu/api/v2/jason18/zylker-store/report/All_Orders/3888833000000114027", "ZohoCreator.report.UPDATE"},
+		{"POST", "https://creator.zoho.com/api/v2.1/jason18/zylker-store/form/Orders", "ZohoCreator.form.CREATE"},
+		{"DELETE", "https://www.zohoapis.com/creator/v2.1/data/jason18/zylker-store/report/All_Orders/3888833000000114027", "ZohoCreator.report.DELETE"},
+		{"GET", "https://www.zohoapis.com/creator/v2.1/meta/jason18/zylker-store/reports", "ZohoCreator.meta.application.READ"},
+	})
+}
