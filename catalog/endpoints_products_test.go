@@ -121,3 +121,13 @@ func TestCreatorCalls(t *testing.T) {
 		{"GET", "https://www.zohoapis.com/creator/v2.1/meta/jason18/zylker-store/reports", "ZohoCreator.meta.application.READ"},
 	})
 }
+
+// TestFinanceCalls: the Invoice, Billing and Expense calls whose page could be read.
+func TestFinanceCalls(t *testing.T) {
+	checkCalls(t, []productCall{
+		{"GET", "https://www.zohoapis.com/invoice/v3/organizations", "ZohoInvoice.settings.READ"},
+		{"POST", "https://www.zohoapis.com/billing/v1/customers/903000000000099/contactpersons", "ZohoSubscriptions.customers.CREATE"},
+		{"POST", "https://www.zohoapis.eu/billing/v1/projects/1/tasks", "ZohoSubscriptions.projects.CREATE"},
+		{"GET", "https://www.zohoapis.com/expense/v1/organizations", "ZohoExpense.orgsettings.READ"},
+	})
+}
