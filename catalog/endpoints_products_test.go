@@ -45,6 +45,8 @@ func TestMailCalls(t *testing.T) {
 		{"GET", "https://mail.zoho.eu/api/accounts/2560636000000008002/folders", "ZohoMail.folders.READ"},
 		{"GET", "https://mail.zoho.com/api/accounts/12345678/folders/9000000002014/messages/1709876190693100009/content", "ZohoMail.messages.READ"},
 		{"GET", "https://mail.zoho.in/api/accounts/123456789/messages/search?searchKey=newMails", "ZohoMail.messages.READ"},
+		{"DELETE", "https://mail.zoho.com/api/accounts/12345678/folders/9000000002014/messages/1710915488416100000", "ZohoMail.messages.DELETE"},
+		{"PUT", "https://mail.zoho.com/api/accounts/12345678/updatemessage", "ZohoMail.messages.UPDATE"},
 	})
 }
 
