@@ -89,7 +89,11 @@ func Why(w io.Writer, sets []WhySet) error {
 			fmt.Fprintf(w, "    no Zoho API call found for its services\n")
 		}
 		for _, c := range s.Calls {
-			fmt.Fprintf(w, "    %s  (%s)\n        needs %s\n", c.Display(), c.Where, c.Needs())
+			verb := "needs"
+			if c.Req.Unresolved != "" {
+				verb = "unresolved:"
+			}
+			fmt.Fprintf(w, "    %s  (%s)\n        %s %s\n", c.Display(), c.Where, verb, c.Needs())
 		}
 	}
 	return nil

@@ -254,7 +254,7 @@ func (e *Engine) Why(set Set) []Call {
 // other endpoints it may be when its method or path is not fully known.
 func (c Call) Needs() string {
 	if c.Req.Unresolved != "" {
-		return "unknown endpoint: no row of the endpoint table matches it, so what it needs of " + c.Req.Unresolved + " is not known"
+		return "an unknown endpoint of " + c.Req.Unresolved + " (no row of the endpoint table matches it): what it needs is not known, so no scope of " + c.Req.Unresolved + " is called unused"
 	}
 	var opts []string
 	for _, opt := range c.Req.Options {

@@ -77,3 +77,17 @@ func main() { http.Get("https://www.zohoapis.com/crm/v8/Leads") }
 		t.Errorf("another program's config was judged by these calls:\n%s", out)
 	}
 }
+
+// TestWhyListsUnresolvedCalls: a call to a path under a product root that no endpoint row
+// matches is listed by -why as unresolved, and no CRM scope is called unused for it.
+func TestWhyListsUnresolvedCalls(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("../../analyzer/testdata/src/leastpriv/crmunknown/main.go")
+	must(t, err)
+	dir := writeTree(t, map[string]string{"go.mod": "module m\n\ngo 1.26\n", "main.go": string(src)})
+	out, stderr, code := zscopelintIn(t, dir, "-why", "./...")
+	want := "    GET https://www.zohoapis.com/crm/v8/settings/a_feature_no_source_names  (m/main.go:16)\n        unresolved: an unknown endpoint of ZohoCRM"
+	if code != 0 || !strings.Contains(out, want) || strings.Contains(out, "(ZS20") {
+		t.Errorf("exit %d, want %q and no ZS20x in:\n%s%s", code, want, out, stderr)
+	}
+}
