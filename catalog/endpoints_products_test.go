@@ -72,8 +72,10 @@ func TestBiginCalls(t *testing.T) {
 		want                  [][]string
 		exact                 bool
 	}{
-		{"PUT", "https://www.zohoapis.com/bigin/v2/Contacts/4104050000022640", "PUT /bigin/{v}/{bmodule}/{id}", [][]string{{"ZohoBigin.modules.*.UPDATE"}}, false},
-		{"DELETE", "https://www.zohoapis.eu/bigin/v2/Accounts?ids=1,2", "DELETE /bigin/{v}/{bmodule}", [][]string{{"ZohoBigin.modules.*.DELETE"}}, false},
+		{"PUT", "https://www.zohoapis.com/bigin/v2/Contacts/4104050000022640", "PUT /bigin/{v}/{bmodule}/{id}", [][]string{{"ZohoBigin.modules.contacts.UPDATE"}}, true},
+		{"DELETE", "https://www.zohoapis.eu/bigin/v2/Accounts?ids=1,2", "DELETE /bigin/{v}/{bmodule}", [][]string{{"ZohoBigin.modules.accounts.DELETE"}}, true},
+		// A module the catalog does not hold is not guessed: resolved, not exact.
+		{"GET", "https://www.zohoapis.com/bigin/v2/Pipelines", "GET /bigin/{v}/{bmodule}", [][]string{{"ZohoBigin.modules.*.READ", "ZohoBigin.modules.ALL"}}, false},
 		{"POST", "https://www.zohoapis.com/bigin/v2/users", "POST /bigin/{v}/users", [][]string{{"ZohoBigin.users.CREATE"}}, true},
 	} {
 		r, ok := c.Requirement(tt.method, tt.url)

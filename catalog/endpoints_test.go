@@ -15,7 +15,7 @@ func TestEndpointDataIsValid(t *testing.T) {
 		}
 		for _, clause := range e.Requires {
 			for _, alt := range clause {
-				s := strings.ReplaceAll(alt, "{module}", "leads")
+				s := strings.ReplaceAll(strings.ReplaceAll(alt, "{module}", "leads"), "{bmodule}", "contacts")
 				if len(c.instances(s)) == 0 {
 					t.Errorf("%s: %s names no catalogued scope", e, alt)
 				}
