@@ -176,13 +176,24 @@ func (c *Catalog) reservedFor(root string) map[string]bool {
 	}
 	for _, e := range rows {
 		for i, t := range e.segments {
-			if slots[i] && !strings.HasPrefix(t, "{") && (root != "crm" || c.moduleScope(t) == "custom") {
+			if slots[i] && !strings.HasPrefix(t, "{") && !c.spellsModule(root, t) {
 				out[strings.ToLower(t)] = true
 			}
 		}
 	}
 	c.memo.Store(key, out)
 	return out
+}
+
+// spellsModule reports whether a row's literal segment is a module API name rather than a
+// reserved word: a module the CRM catalog knows (Leads, Notes), or elsewhere a name in
+// Zoho's module spelling, capitalised (Candidates in /recruit/v2/Candidates/actions/associate),
+// where the reserved words are lower case (settings, users).
+func (c *Catalog) spellsModule(root, seg string) bool {
+	if root == "crm" {
+		return c.moduleScope(seg) != "custom"
+	}
+	return seg != "" && seg[0] >= 'A' && seg[0] <= 'Z'
 }
 
 func isModuleSlot(t string) bool { return t == "{module}" || t == "{bmodule}" || t == "{rmodule}" }
