@@ -65,6 +65,11 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
 	if len(listed) == 0 {
+		if len(load.requested) == 0 && load.reported != nil {
+			// Loaded only for the calls that judge config files (a module that holds
+			// config files and no Go package): no calls, and nothing unchecked.
+			return &goResult{wd: wd, mains: map[string][]rules.Call{}}, nil
+		}
 		return nil, fmt.Errorf("no Go packages match %s", strings.Join(load.patterns, " "))
 	}
 	// The calls a package's scopes answer for are made in the packages it imports too:
@@ -427,13 +432,17 @@ func dedupeCalls(calls []rules.Call) []rules.Call {
 // none. The go command's compiler output ("# pkg ...") repeats type and syntax errors and
 // is dropped when those are known.
 func (res *goResult) packageErrors(p *packages.Package) {
-	hasSourceErrors := false
+	hasSourceErrors, hasParseErrors := false, false
 	for _, e := range p.Errors {
 		hasSourceErrors = hasSourceErrors || e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		hasParseErrors = hasParseErrors || e.Kind == packages.ParseError
 	}
 	parseFailed := map[string]bool{}
 	for _, e := range p.Errors {
 		switch {
+		case e.Kind == packages.TypeError && hasParseErrors && (e.Pos == "" || e.Pos == "-"):
+			// A file the parser gave up on has no package clause: the type checker's
+			// complaint about it says nothing the ZS001 does not.
 		case e.Kind == packages.TypeError:
 			res.notes = append(res.notes, fmt.Sprintf("%s: type error (analysed anyway): %s", res.wd.relPos(e.Pos), e.Msg))
 		case e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && hasSourceErrors:
