@@ -114,10 +114,6 @@ type Options struct {
 	// Registry, when set, remembers the credentials of every file read, so that output
 	// never quotes a piece of one.
 	Registry *redact.Registry
-	// Checked, when set, is called with the bytes of each file whose findings may carry
-	// fixes, as they were read: -fix applies them only to those bytes. It must not keep
-	// data (the buffer is reused) and is called from several goroutines.
-	Checked func(name string, data []byte)
 }
 
 // Result is what checking a list of files found.
@@ -258,9 +254,6 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 		return s.fs, nil, s.failed
 	}
 	data, kind, seen := s.data, s.kind, s.seen
-	if opts.Checked != nil {
-		opts.Checked(name, data)
-	}
 	display := opts.Display(name)
 	other := kind == NotConfig
 	// Tokens are looked for in every file; client secrets in files that mention Zoho
@@ -622,6 +615,7 @@ func (li *lineIndex) finding(f judge.Finding, display string) report.Finding {
 type lineIndex struct {
 	data   []byte
 	starts []int
+	base   string // report.Sum of data, once an edit needs it
 }
 
 func newLineIndex(data []byte) *lineIndex {
@@ -659,8 +653,11 @@ func (li *lineIndex) offset(line, col int) int {
 func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit {
 	l1, c1 := li.pos(start)
 	l2, c2 := li.pos(end)
+	if li.base == "" {
+		li.base = report.Sum(li.data)
+	}
 	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2,
-		CPStartCol: li.cpCol(start), CPEndCol: li.cpCol(end)}
+		CPStartCol: li.cpCol(start), CPEndCol: li.cpCol(end), Base: li.base}
 }
 
 func lineCol(data []byte, off int) (int, int) {

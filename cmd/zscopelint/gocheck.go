@@ -463,11 +463,29 @@ func (res *goResult) packageErrors(p *packages.Package) {
 	}
 }
 
-// sourceSet keeps the Go sources the loader parsed, for code point columns: nothing is
-// read twice.
+// sourceSet keeps the Go sources the loader parsed, for code point columns and the Base
+// of edits: nothing is read twice.
 type sourceSet struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	sums  map[string]string // report.Sum of files, once an edit needs it
+}
+
+// sum is the report.Sum of a file's bytes as parsed, "" when they were not kept.
+func (s *sourceSet) sum(name string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src, ok := s.files[name]
+	if !ok {
+		return ""
+	}
+	if s.sums == nil {
+		s.sums = map[string]string{}
+	}
+	if _, done := s.sums[name]; !done {
+		s.sums[name] = report.Sum(src)
+	}
+	return s.sums[name]
 }
 
 func (s *sourceSet) add(name string, src []byte) {
@@ -500,7 +518,7 @@ func toReport(wd workdir, fset *token.FileSet, f analyzer.Finding, sources *sour
 			s, t := fset.Position(e.Pos), fset.Position(e.End)
 			fx.Edits = append(fx.Edits, report.Edit{File: wd.rel(s.Filename), Start: s.Offset, End: t.Offset,
 				New: string(e.NewText), StartLine: s.Line, StartCol: s.Column, EndLine: t.Line, EndCol: t.Column,
-				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t)})
+				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t), Base: sources.sum(s.Filename)})
 		}
 		rf.Fix = fx
 	}

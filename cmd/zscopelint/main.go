@@ -135,6 +135,9 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	if o.fix {
+		defer lockFixes(pr)()
+	}
 	// The walk of the arguments and the loading of the catalogs and policy are independent:
 	// they run side by side. Once the catalogs are loaded, the config files the walk finds
 	// are read as it goes on, and only those with something to check are kept.
@@ -151,6 +154,10 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
 	in := <-walked
+	if why := clobbersInput(wd, o.writeBaseline, in); o.writeBaseline != "" && why != "" {
+		pr.Notef("-write-baseline %s: %s", o.writeBaseline, why)
+		return 2
+	}
 	in.configFiles = slices.DeleteFunc(in.configFiles, func(f string) bool { return !mayGiveFindings[f] })
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
