@@ -100,6 +100,7 @@ func (t *Temps) Rewrite(name string, old, data []byte) error {
 		if err := stillHolds(f, old); err != nil {
 			return err
 		}
+		f.Close() // Windows renames over no open file
 		return os.Rename(tmp.Name(), name)
 	}
 	tmp.Close()
