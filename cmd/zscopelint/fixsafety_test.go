@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -289,5 +290,54 @@ func TestFixAppliesOnlySettledSuggestions(t *testing.T) {
 	zscopelintIn(t, dir, "-fix", "./...")
 	if data, _ := os.ReadFile(filepath.Join(dir, "app.yaml")); string(data) != app {
 		t.Errorf("app.yaml now:\n%s", data)
+	}
+}
+
+// Files edited while a -fix run writes (an editor saving, with no lock of ours) end up
+// as written before the run, as the editor wrote them, or either of those fully fixed:
+// never spliced (issue 27, item 3). The editor starts once the run's first write shows and
+// edits the files in the reverse of the order the run writes them.
+func TestEditorDuringFixRun(t *testing.T) {
+	t.Parallel()
+	bin := buildCommand(t)
+	files, fixed := fixTree(80)
+	dir := writeTree(t, files)
+	also := map[string][]string{}
+	var names []string
+	for name := range files {
+		if strings.HasSuffix(name, ".yaml") {
+			names = append(names, name)
+			edited := "# saved by an editor\n" + files[name]
+			also[name] = []string{edited, "# saved by an editor\n" + fixed[name]}
+		}
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(names)))
+	cmd := exec.Command(bin, "-fix", "./...")
+	cmd.Dir = dir
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	must(t, cmd.Start())
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	first := filepath.Join(dir, "conf/app00.yaml")
+wait:
+	for {
+		select {
+		case <-exited:
+			break wait
+		default:
+		}
+		if data, err := os.ReadFile(first); err == nil && string(data) != files["conf/app00.yaml"] {
+			break
+		}
+		runtime.Gosched()
+	}
+	for _, name := range names {
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(also[name][0]), 0o644))
+	}
+	<-exited
+	checkOriginalOrFixed(t, dir, files, fixed, also)
+	if t.Failed() {
+		t.Logf("output:\n%s", out.String())
 	}
 }
