@@ -282,12 +282,13 @@ func fixRoots(wd workdir, patterns []string) []string {
 	return out
 }
 
-// clobbersInput says why -write-baseline may not write name, "" when it may: name is one
-// of the run's inputs (a config or Go file the arguments name or the walk finds) and not
-// zscopelint output read back as a baseline. Writing it would replace what is checked.
+// clobbersInput says why -write-baseline may not write name, "" when it may (or name is
+// ""): name is one of the run's inputs (a config or Go file the arguments name or the walk
+// finds) and not zscopelint output read back as a baseline. Writing it would replace what
+// is checked.
 func clobbersInput(wd workdir, name string, in *inputs) string {
 	fi, err := os.Stat(wd.path(name))
-	if err != nil {
+	if name == "" || err != nil {
 		return "" // nothing there yet
 	}
 	input := false

@@ -154,7 +154,7 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
 	in := <-walked
-	if why := clobbersInput(wd, o.writeBaseline, in); o.writeBaseline != "" && why != "" {
+	if why := clobbersInput(wd, o.writeBaseline, in); why != "" {
 		pr.Notef("-write-baseline %s: %s", o.writeBaseline, why)
 		return 2
 	}
