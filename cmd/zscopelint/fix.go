@@ -62,7 +62,7 @@ func lockFixes(pr *report.Printer) (release func()) {
 		pr.Notef("-fix: no file lock on this system: do not run two -fix at once")
 		return func() {}
 	}
-	name := filepath.Join(os.TempDir(), fmt.Sprintf("zscopelint-fix-%d.lock", os.Getuid()))
+	name := filepath.Join(os.TempDir(), fmt.Sprintf("zscopelint-fix-%d.lock", os.Geteuid()))
 	unlock, err := safefile.Lock(name, func() {
 		pr.Notef("-fix: waiting for another zscopelint -fix run to finish (lock %s)", name)
 	})

@@ -3,6 +3,7 @@
 package safefile
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -14,6 +15,12 @@ func Lock(name string, waiting func()) (unlock func(), err error) {
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, 0o600)
 	if err != nil {
 		return nil, err
+	}
+	// In a shared directory another user could make the file first and hold its lock.
+	var st syscall.Stat_t
+	if err := syscall.Fstat(int(f.Fd()), &st); err != nil || int(st.Uid) != os.Geteuid() {
+		f.Close()
+		return nil, &os.PathError{Op: "lock", Path: name, Err: errors.New("the file belongs to another user")}
 	}
 	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
 		return func() { f.Close() }, nil
