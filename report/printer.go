@@ -66,6 +66,12 @@ func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bo
 	return err
 }
 
+// To returns a printer that writes what this one would print on stdout to w instead
+// (an -o output file), through the same redactor.
+func (p *Printer) To(w io.Writer) *Printer {
+	return &Printer{stdout: redact.NewWriter(w, p.reg), stderr: p.stderr, reg: p.reg}
+}
+
 // KnownFormat reports whether Findings writes format.
 func KnownFormat(format string) bool { return slices.Contains(Formats, format) }
 
