@@ -87,6 +87,9 @@ type options struct {
 	baseline, writeBaseline string
 	failOnSet               bool     // -fail-on was given: it wins over the policy's
 	patterns                []string // the arguments, ./... when none
+
+	baselinePrune bool       // rewrite -baseline without its stale entries
+	outputs       outputFlag // -o FORMAT=FILE: more outputs of the same run (outputs.go)
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -151,10 +154,14 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
 	in := <-walked
+	if err := refuseInputs(in, outputFiles(wd, o)); err != nil {
+		pr.Notef("%v", err)
+		return 2
+	}
 	in.configFiles = slices.DeleteFunc(in.configFiles, func(f string) bool { return !mayGiveFindings[f] })
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
-	in.configFiles = without(in.configFiles, wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))
+	in.configFiles = without(in.configFiles, append(o.outputs.files(wd), wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))...)
 	in.configFiles = without(in.configFiles, c.catalogs...)
 	for _, note := range in.notes {
 		pr.Notef("%s", note)
@@ -173,6 +180,9 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		noted := map[string]bool{} // each note about a fix once, whatever the pass
 		fixed := applyFixes(wd, o, r, pr, noted)
 		if o.diff {
+			if !reportBaseline(o, c, r, pr) {
+				return 2
+			}
 			return exitCode(r.findings, c.failOn, c.never, r.incomplete) // the diff is the output
 		}
 		// What is left is what a run over the fixed files finds: not the findings of before
@@ -190,9 +200,16 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 			fixed = pass < maxFixPasses && applyFixes(wd, again, r, pr, noted)
 		}
 	}
-	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot()}
+	if !reportBaseline(o, c, r, pr) {
+		return 2
+	}
+	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot(),
+		Incomplete: r.incomplete, Notifications: notifications(r.findings, append(in.notes, r.notes...))}
 	if err := pr.Findings(o.format, r.findings, r.why, o.why, run); err != nil {
 		pr.Notef("writing output: %v", err)
+		return 2
+	}
+	if !writeOutputs(wd, o.outputs, r.findings, run, pr) {
 		return 2
 	}
 	return exitCode(r.findings, c.failOn, c.never, r.incomplete)
@@ -213,6 +230,8 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.StringVar(&o.config, "config", "", "policy `file` (default: .zscopelint.yaml found from the working directory up to the module root; off for none)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this earlier JSON or SARIF output `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write all findings to this `file` (JSON) for a later -baseline")
+	fs.BoolVar(&o.baselinePrune, "baseline-prune", false, "rewrite the -baseline file without the entries no finding matches any more")
+	fs.Var(&o.outputs, "o", "also write the findings in `format=file`, e.g. sarif=zscopelint.sarif (repeatable; stdout keeps -format)")
 	fs.Var(&o.catalogs, "catalog", "extra scope catalog `file` (repeatable)")
 	fs.StringVar(&o.product, "product", "auto", "ZohoCRM product catalog: auto, crm or vertical")
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
@@ -244,6 +263,10 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	}
 	if !report.KnownFormat(o.format) {
 		pr.Notef("-format %q: want %s", o.format, strings.Join(report.Formats, ", "))
+		return o, 2, true
+	}
+	if o.baselinePrune && o.baseline == "" {
+		pr.Notef("-baseline-prune: name the baseline with -baseline")
 		return o, 2, true
 	}
 	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
@@ -320,6 +343,10 @@ type outcome struct {
 	why        []report.WhySet
 	notes      []string // for stderr
 	incomplete bool     // some input could not be checked: exit 2
+	// baselineHid counts the findings -baseline hid, and baselineStale are its entries no
+	// finding matched.
+	baselineHid   int
+	baselineStale []report.BaselineEntry
 }
 
 // analyse checks the Go packages, module by module, then the config files, each against
@@ -367,7 +394,7 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 		}
 	}
 	if c.baseline != nil {
-		r.findings = c.baseline.New(r.findings)
+		r.findings, r.baselineHid, r.baselineStale = c.baseline.Match(r.findings)
 	}
 	return 0, true
 }
