@@ -34,7 +34,9 @@ func TestOutputFlag(t *testing.T) {
 	if !strings.Contains(string(sarif), `"uri": "config/zoho.yaml"`) || !strings.Contains(string(sarif), `"executionSuccessful": true`) {
 		t.Errorf("SARIF log:\n%.800s", sarif)
 	}
-	var js struct{ Findings []struct{ Check, File string } }
+	var js struct {
+		Findings []struct{ Check, File string }
+	}
 	data, err := os.ReadFile(filepath.Join(dir, "z.json"))
 	if err != nil || json.Unmarshal(data, &js) != nil || len(js.Findings) != 1 || js.Findings[0].Check != "ZS104" {
 		t.Errorf("JSON output %s, %v", data, err)
