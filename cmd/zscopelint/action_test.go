@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,8 +193,8 @@ func TestAction(t *testing.T) {
 			ctx := newContext(t, "main", upload)
 			res := runAction(t, action, ctx, env)
 			checkRun(t, ctx, res)
-			if res.outputs["release.mode"] != "source" || !contains(res.ran, "Build zscopelint from source") ||
-				!contains(res.skipped, "Set up Go (the runner has none)") || !contains(res.uses, "actions/cache@v4") {
+			if res.outputs["release.mode"] != "source" || !slices.Contains(res.ran, "Build zscopelint from source") ||
+				!slices.Contains(res.skipped, "Set up Go (the runner has none)") || !slices.Contains(res.uses, "actions/cache@v4") {
 				t.Errorf("a branch ref: mode %q, ran %v, skipped %v, used %v; want a build from source with the machine's Go and the cache",
 					res.outputs["release.mode"], res.ran, res.skipped, res.uses)
 			}
@@ -226,7 +227,7 @@ func TestAction(t *testing.T) {
 				return
 			}
 			checkRun(t, ctx, res)
-			if res.outputs["release.mode"] != "release" || contains(res.ran, "Build zscopelint from source") || contains(res.uses, "actions/setup-go@v6") {
+			if res.outputs["release.mode"] != "release" || slices.Contains(res.ran, "Build zscopelint from source") || slices.Contains(res.uses, "actions/setup-go@v6") {
 				t.Errorf("a release tag: mode %q, ran %v, used %v; want the release binary", res.outputs["release.mode"], res.ran, res.uses)
 			}
 		})
@@ -250,15 +251,6 @@ func writeArchive(t *testing.T, name, bin string) string {
 	must(t, os.WriteFile(name, buf.Bytes(), 0o644))
 	sum := sha256.Sum256(buf.Bytes())
 	return hex.EncodeToString(sum[:])
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 var expression = regexp.MustCompile(`\$\{\{\s*([^}]*?)\s*\}\}`)

@@ -159,7 +159,11 @@ func reportBaseline(o options, c *config, r *outcome, pr *report.Printer) (ok bo
 	for _, e := range r.baselineStale {
 		stale += e.Count
 	}
-	pr.Notef("-baseline %s hid %s; %s no longer %s", o.baseline, plural(r.baselineHid, "finding"), plural(stale, "entry"), map[bool]string{true: "matches", false: "match"}[stale == 1])
+	verb := "match"
+	if stale == 1 {
+		verb = "matches"
+	}
+	pr.Notef("-baseline %s hid %s; %s no longer %s", o.baseline, plural(r.baselineHid, "finding"), plural(stale, "entry"), verb)
 	if o.baselinePrune {
 		n, err := c.baseline.Prune(r.baselineStale)
 		if err != nil {
