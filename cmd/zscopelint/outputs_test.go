@@ -15,14 +15,14 @@ func TestOutputFlag(t *testing.T) {
 	t.Parallel()
 	const bad = "scope: ZohoCRM.users.REED\n"
 	dir := writeTree(t, map[string]string{"config/zoho.yaml": bad})
-	stdout, stderr, code := zscopelintIn(t, dir, "-format", "github", "-o", "sarif=out/z.sarif", "-o", "json=z.json", "./...")
+	_, stderr, code := zscopelintIn(t, dir, "-format", "github", "-o", "sarif=out/z.sarif", "-o", "json=z.json", "./...")
 	if err := os.MkdirAll(filepath.Join(dir, "out"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if code != 2 || !strings.Contains(stderr, "out/z.sarif") {
 		t.Fatalf("-o into a missing directory: exit %d, want 2\n%s", code, stderr)
 	}
-	stdout, stderr, code = zscopelintIn(t, dir, "-format", "github", "-o", "sarif=out/z.sarif", "-o", "json=z.json", "./...")
+	stdout, stderr, code := zscopelintIn(t, dir, "-format", "github", "-o", "sarif=out/z.sarif", "-o", "json=z.json", "./...")
 	if code != 1 || !strings.HasPrefix(stdout, "::error file=config/zoho.yaml,line=1,col=8,") || strings.Contains(stdout, "$schema") {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
