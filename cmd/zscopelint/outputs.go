@@ -104,6 +104,10 @@ func refuseInputs(in *inputs, flags map[string][]string) error {
 			}
 			input := strings.HasSuffix(name, ".go") && in.hasGoDir(filepath.Dir(name))
 			for _, f := range in.configFiles {
+				// Only a file of the same name is stat'ed: a large tree costs no stat a file.
+				if filepath.Base(f) != filepath.Base(name) {
+					continue
+				}
 				if g, err := os.Stat(f); err == nil && os.SameFile(fi, g) {
 					input = true
 				}
