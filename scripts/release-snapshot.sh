@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 goreleaser_version=v2.17.0
-if command -v goreleaser >/dev/null 2>&1 && goreleaser --version 2>/dev/null | grep -q "GitVersion: *${goreleaser_version#v}\b"; then
+if command -v goreleaser >/dev/null 2>&1 && goreleaser --version 2>/dev/null | grep -qE "^GitVersion: +$goreleaser_version\$"; then
 	goreleaser=(goreleaser)
 else
 	goreleaser=(go run "github.com/goreleaser/goreleaser/v2@$goreleaser_version")
