@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
@@ -223,7 +224,7 @@ func (l *lexer) flush() {
 	if !l.pf.holds(l.data[lits[0].start:lits[len(lits)-1].end]) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
-		if rules.IsSecretKey(l.runKey) {
+		if redact.SecretKey(l.runKey) {
 			for _, t := range lits {
 				value, offs := l.decode(t)
 				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))

@@ -55,7 +55,7 @@ func (e *Engine) credentials(t Text) []TextFinding {
 	for _, sp := range FindTokens(t.Value) {
 		out = append(out, e.credentialFinding(t, [2]int{sp.Start, sp.End}, "Zoho OAuth token"))
 	}
-	if len(out) == 0 && IsSecretKey(t.Key) {
+	if len(out) == 0 && t.Key != "" && redact.SecretKey(t.Key) {
 		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
 			start := strings.Index(t.Value, v)
 			out = append(out, e.credentialFinding(t, [2]int{start, start + len(v)}, "client secret"))
@@ -124,43 +124,6 @@ func FindTokens(s string) []redact.Span { return redact.Tokens(s, true) }
 
 func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
-}
-
-// IsSecretKey reports whether a key names a client secret: any key that contains
-// client_secret in any case and spelling (clientSecret, ZOHO_CLIENT_SECRET_PROD,
-// zoho.client_secret), and secret or zoho_secret.
-func IsSecretKey(key string) bool {
-	if key == "" {
-		return false
-	}
-	if redact.SecretKey(key) {
-		return true
-	}
-	// Both other shapes end in "secret": most keys are told apart without a copy.
-	if !normEndsWith(key, "secret") {
-		return false
-	}
-	k := normKey(key)
-	return k == "secret" || strings.HasSuffix(k, "zohosecret")
-}
-
-// normEndsWith reports whether normKey(key) ends with the lower-case suffix.
-func normEndsWith(key, suffix string) bool {
-	j := len(suffix)
-	for i := len(key) - 1; i >= 0 && j > 0; i-- {
-		c := key[i]
-		switch {
-		case c == '_' || c == '-' || c == '.':
-			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if c != suffix[j-1] {
-			return false
-		}
-		j--
-	}
-	return j == 0
 }
 
 // looksLikeSecret accepts what Zoho issues as client secrets: 30 to 64 letters and digits,
