@@ -101,7 +101,7 @@ const DefaultMaxSize = safefile.DefaultLimit
 // Options configure a run.
 type Options struct {
 	Catalog *catalog.Catalog
-	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
+	Product catalog.Product // 0: from the file's values (rules.DetectProduct)
 	Checks  rules.Selection
 	Policy  *policy.Policy // nil: none
 	// EvidenceFor gives the Zoho API calls, found in Go code, that judge the scope sets of
@@ -376,10 +376,14 @@ func checkExtraction(name, display string, kind Kind, data []byte, opts Options,
 	}
 	product := opts.Product
 	if product == 0 {
-		product = catalog.CRM
-		if bytes.Contains(data, []byte("/clientoauth/v2/")) {
-			product = catalog.VerticalSolutions
-		}
+		// The file's values, not its bytes: a comment that quotes the path is no URL.
+		product = rules.DetectProduct(func(yield func(string) bool) {
+			for _, t := range ex.texts {
+				if !yield(t.value) {
+					return
+				}
+			}
+		})
 	}
 	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
 	if opts.EvidenceFor != nil {

@@ -258,3 +258,42 @@ func TestTextFilesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestProductFromValuesNotComments: a clientoauth authorization URL among a file's values
+// makes it a Zoho Vertical Solutions file (ZS103 for the appointments module, which that
+// product lacks), as a string constant does in Go; the same URL in a comment decides
+// nothing.
+func TestProductFromValuesNotComments(t *testing.T) {
+	const url = "https://accounts.zoho.com/clientoauth/v2/12345/auth"
+	const scope = "ZohoCRM.modules.appointments.READ"
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		vertical   bool
+	}{
+		{"comment.yaml", "# portal login: " + url + "\nscopes: [" + scope + "]\n", false},
+		{"value.yaml", "auth_url: " + url + "\nscopes: [" + scope + "]\n", true},
+		{"comment.env", "# " + url + "\nZOHO_SCOPE=" + scope + "\n", false},
+		{"value.env", "ZOHO_AUTH_URL=" + url + "\nZOHO_SCOPE=" + scope + "\n", true},
+		{"comment.js", "// " + url + "\nconst scopes = ['" + scope + "'];\n", false},
+		{"value.js", "const authURL = '" + url + "';\nconst scopes = ['" + scope + "'];\n", true},
+		{"value.json", `{"auth_url": "` + url + `", "scope": "` + scope + `"}`, true},
+	} {
+		name := filepath.Join(dir, tt.name)
+		if strings.HasSuffix(name, ".env") {
+			name = filepath.Join(dir, strings.TrimSuffix(tt.name, ".env"), ".env")
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(name, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := CheckFiles([]string{name}, opts())
+		var b bytes.Buffer
+		report.Text(&b, res.Findings)
+		if got := strings.Contains(b.String(), "not available in Zoho Vertical Solutions"); got != tt.vertical {
+			t.Errorf("%s: Vertical Solutions %v, want %v:\n%s", tt.name, got, tt.vertical, b.String())
+		}
+	}
+}

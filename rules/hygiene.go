@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"net/url"
 	"slices"
 	"sort"
@@ -186,21 +187,22 @@ func findAuthURLs(s string) [][2]int {
 }
 
 func indexAuthPath(s string) int {
-	a := strings.Index(s, "/oauth/v2/auth")
+	paths := catalog.AuthRequest().Paths
+	a := strings.Index(s, paths.Auth)
 	for a >= 0 {
 		// Not /oauth/v2/authorize or the like; /oauth/v2/auth? or end.
-		rest := s[a+len("/oauth/v2/auth"):]
+		rest := s[a+len(paths.Auth):]
 		if rest == "" || rest[0] == '?' || rest[0] == '#' || urlStop(rest[0]) {
 			break
 		}
-		next := strings.Index(rest, "/oauth/v2/auth")
+		next := strings.Index(rest, paths.Auth)
 		if next < 0 {
 			a = -1
 			break
 		}
-		a += len("/oauth/v2/auth") + next
+		a += len(paths.Auth) + next
 	}
-	c := strings.Index(s, "/clientoauth/v2/")
+	c := strings.Index(s, paths.PortalAuth)
 	switch {
 	case a < 0:
 		return c
@@ -208,6 +210,22 @@ func indexAuthPath(s string) int {
 		return a
 	}
 	return c
+}
+
+// DetectProduct is the product that the strings written in a file or a package show —
+// string constants in code, values in configuration, never comments: Zoho Vertical
+// Solutions when one holds a portal's authorization path (catalog/oauth.yaml's
+// portal_auth, /clientoauth/v2/), Zoho CRM otherwise (SPEC §1). It is the one product
+// detector of every front end, so that the same URL decides alike in Go and in a config
+// file, and a comment that quotes the path decides nothing in either.
+func DetectProduct(texts iter.Seq[string]) catalog.Product {
+	portal := catalog.AuthRequest().Paths.PortalAuth
+	for t := range texts {
+		if strings.Contains(t, portal) {
+			return catalog.VerticalSolutions
+		}
+	}
+	return catalog.CRM
 }
 
 func urlStop(c byte) bool {
