@@ -297,3 +297,44 @@ func TestProductFromValuesNotComments(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeNamedKeyIsANeedle: a value under a scope-named key is in scope position, where
+// the engine completes a scope written without its service; the prefilter passes over no
+// such file, with or without the word "zoho" in it, in any kind of file. A file parsed for
+// its scope key alone gives no client-secret finding: nothing in it says the secret is
+// Zoho's.
+func TestScopeNamedKeyIsANeedle(t *testing.T) {
+	const want = `malformed scope "modules.leads.READ": no service name; did you mean ZohoCRM.modules.leads.READ? (ZS101)`
+	dir := t.TempDir()
+	const sec = "GOCSPXa81b2c3d4e5f6a7b8c9d0e1f2a3b4c" // a client secret of another provider
+	for _, tt := range []struct{ name, text string }{
+		{"a.yaml", "scope: modules.leads.READ\nclient_secret: " + sec + "\n"},
+		{"b.yaml", "oauth:\n  client_secret: " + sec + "\n  scopes:\n    - modules.leads.READ\n"},
+		{"a/.env", "SCOPE=modules.leads.READ\nCLIENT_SECRET=" + sec + "\n"},
+		{"b/.env", "OAUTH_SCOPES=modules.leads.READ\nCLIENT_SECRET=" + sec + "\n"},
+		{"a.js", "const config = { scope: 'modules.leads.READ', client_secret: '" + sec + "' };\n"},
+		{"b.js", "const clientSecret = '" + sec + "';\nconst scopes = ['modules.leads.READ'];\n"},
+		{"a.json", `{"scope": "modules.leads.READ", "client_secret": "` + sec + `"}`},
+		{"a.properties", "oauth.scope=modules.leads.READ\noauth.client_secret=" + sec + "\n"},
+		{"zoho/.env", "ZOHO_SCOPE=modules.leads.READ\nZOHO_CLIENT_SECRET=" + sec + "\n"},
+		{"zoho.yaml", "# zoho\nscope: modules.leads.READ\nclient_secret: " + sec + "\n"},
+		{"zoho.js", "// zoho client\nconst config = { scope: 'modules.leads.READ', client_secret: '" + sec + "' };\n"},
+	} {
+		name := filepath.Join(dir, filepath.FromSlash(tt.name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := CheckFiles([]string{name}, opts())
+		var b bytes.Buffer
+		report.Text(&b, res.Findings)
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s: want %s, got:\n%s", tt.name, want, b.String())
+		}
+		if zoho := strings.HasPrefix(tt.name, "zoho"); strings.Contains(b.String(), "(ZS301)") != zoho {
+			t.Errorf("%s: ZS301 %v, want %v:\n%s", tt.name, !zoho, zoho, b.String())
+		}
+	}
+}

@@ -221,7 +221,9 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
-	if !l.pf.holds(l.data[lits[0].start:lits[len(lits)-1].end]) {
+	// A run under a scope-named key is in scope position whatever it holds: the engine
+	// completes modules.leads.READ there.
+	if !scopetext.ScopeName(l.runKey) && !l.pf.holds(l.data[lits[0].start:lits[len(lits)-1].end]) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
 		if redact.SecretKey(l.runKey) {

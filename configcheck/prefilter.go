@@ -21,14 +21,21 @@ import (
 //   - through the dots: each catalogued service whose name lacks "zoho" (Desk., WorkDrive.,
 //     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
 //     Accounts' profile scope), and "1000." (every Zoho token starts so);
-//   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder.
+//   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder;
+//   - "scope" in any case, through its p, in a file without any of the others: a value under
+//     a scope-named key (scope: modules.leads.READ) is in scope position, where the engine
+//     completes a scope without its service (ZS101), so such a file is parsed too. This is
+//     the engine's candidate rule, not a second one: every key ScopeName accepts, and every
+//     scope= parameter, holds the word.
 //
 // What it gives up, on purpose: a file that holds none of these is not parsed (it is still
-// searched for tokens when it holds "1000."); a client secret is recognised by its key only
-// in files that mention a service (elsewhere nothing says whose secret it is).
+// searched for tokens when it holds "1000."), as the engine could report nothing in it; a
+// client secret is recognised by its key only in files that mention a service or an
+// authorization path (elsewhere nothing says whose secret it is).
 type prefilter struct {
 	words []needle // found through their rarest letter
 	keys  []needle // the words of keys whose values the checks read whatever they hold
+	scope needle   // a scope-named key's word: a scope position, searched for last
 	// byLast holds the names found before a dot (lower case) by their last byte, in both
 	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
@@ -41,10 +48,15 @@ const (
 	hitService hits = 1 << iota // a service name: there may be scopes
 	hitAuth                     // an authorization path
 	hitToken                    // "1000.": there may be a token
+	hitScope                    // only a scope-named key: a scope set, and nothing else, may be judged
 )
 
 // needsParse reports whether a text is to be read for scope sets and URLs.
-func (h hits) needsParse() bool { return h&(hitService|hitAuth) != 0 }
+func (h hits) needsParse() bool { return h&(hitService|hitAuth|hitScope) != 0 }
+
+// mentionsZoho reports whether a text names a Zoho service or an authorization path: what
+// makes a value under a client-secret key a Zoho client secret.
+func (h hits) mentionsZoho() bool { return h&(hitService|hitAuth) != 0 }
 
 // tokenDigits is how every Zoho token starts, before its dot (redact.TokenPrefix).
 var tokenDigits = strings.TrimSuffix(redact.TokenPrefix, ".")
@@ -77,7 +89,8 @@ func newNeedle(word string, hit hits) needle {
 
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
-	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)},
+		scope: newNeedle("scope", hitScope)}
 	for _, w := range tellingKeyWords {
 		p.keys = append(p.keys, newNeedle(w, 0))
 	}
@@ -102,13 +115,17 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 	return p
 }
 
-// scan reports what a text holds, passing over each kind once it is found.
+// scan reports what a text holds, passing over each kind once it is found. The scope word
+// is looked for only in a text that would not be parsed without it.
 func (p *prefilter) scan(data []byte) hits {
 	var h hits
 	p.find(data, hitService|hitAuth|hitToken, func(_ int, hit hits, want hits) hits {
 		h |= hit
 		return want &^ hit
 	})
+	if !h.needsParse() && p.scope.occurs(data) {
+		h |= hitScope
+	}
 	return h
 }
 
@@ -116,7 +133,7 @@ func (p *prefilter) scan(data []byte) hits {
 func (p *prefilter) holds(data []byte) bool {
 	found := false
 	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
-	return found
+	return found || p.scope.occurs(data)
 }
 
 // mattering returns, sorted, the offsets in data of what may make a part of it matter to
@@ -142,9 +159,11 @@ func within(offs []int, start, end int) bool {
 	return i < len(offs) && offs[i] < end
 }
 
-// each calls at with the offset of every service name and authorization path in data.
+// each calls at with the offset of every service name, authorization path and scope word
+// in data.
 func (p *prefilter) each(data []byte, at func(off int)) {
 	p.find(data, hitService|hitAuth, func(off int, _ hits, want hits) hits { at(off); return want })
+	p.scope.find(data, func(off int) bool { at(off); return true })
 }
 
 // find calls hit with each occurrence of a needle of the kinds in want, in no particular
@@ -187,6 +206,13 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 			break
 		}
 	}
+}
+
+// occurs reports whether the word occurs in data.
+func (n needle) occurs(data []byte) bool {
+	found := false
+	n.find(data, func(int) bool { found = true; return false })
+	return found
 }
 
 // find calls hit with the offset of each occurrence of the word until it returns false.
