@@ -22,11 +22,12 @@ import (
 //     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
 //     Accounts' profile scope), and "1000." (every Zoho token starts so);
 //   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder;
-//   - "scope" in any case, through its p, in a file without any of the others: a value under
-//     a scope-named key (scope: modules.leads.READ) is in scope position, where the engine
-//     completes a scope without its service (ZS101), so such a file is parsed too. This is
-//     the engine's candidate rule, not a second one: every key ScopeName accepts, and every
-//     scope= parameter, holds the word.
+//   - in a file without any of the others, a scope-named key and an operation after a dot:
+//     a value under such a key (scope: modules.leads.READ) is in scope position, where the
+//     engine completes a scope written without its service (ZS101), so such a file is
+//     parsed too. This is the engine's candidate rule, not a second one: every key
+//     scopetext.ScopeName accepts ends in the word, as every scope= parameter holds it, and
+//     every scope the engine can complete ends in an operation after a dot (scopeKeyHit).
 //
 // What it gives up, on purpose: a file that holds none of these is not parsed (it is still
 // searched for tokens when it holds "1000."), as the engine could report nothing in it; a
@@ -35,7 +36,6 @@ import (
 type prefilter struct {
 	words []needle // found through their rarest letter
 	keys  []needle // the words of keys whose values the checks read whatever they hold
-	scope needle   // a scope-named key's word: a scope position, searched for last
 	// byLast holds the names found before a dot (lower case) by their last byte, in both
 	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
@@ -89,8 +89,7 @@ func newNeedle(word string, hit hits) needle {
 
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
-	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)},
-		scope: newNeedle("scope", hitScope)}
+	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
 	for _, w := range tellingKeyWords {
 		p.keys = append(p.keys, newNeedle(w, 0))
 	}
@@ -123,7 +122,7 @@ func (p *prefilter) scan(data []byte) hits {
 		h |= hit
 		return want &^ hit
 	})
-	if !h.needsParse() && p.scope.occurs(data) {
+	if !h.needsParse() && scopeKeyHit(data) {
 		h |= hitScope
 	}
 	return h
@@ -133,7 +132,7 @@ func (p *prefilter) scan(data []byte) hits {
 func (p *prefilter) holds(data []byte) bool {
 	found := false
 	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
-	return found || p.scope.occurs(data)
+	return found || scopeKeyHit(data)
 }
 
 // mattering returns, sorted, the offsets in data of what may make a part of it matter to
@@ -163,7 +162,7 @@ func within(offs []int, start, end int) bool {
 // in data.
 func (p *prefilter) each(data []byte, at func(off int)) {
 	p.find(data, hitService|hitAuth, func(off int, _ hits, want hits) hits { at(off); return want })
-	p.scope.find(data, func(off int) bool { at(off); return true })
+	eachScopeWord(data, func(off int) bool { at(off); return true })
 }
 
 // find calls hit with each occurrence of a needle of the kinds in want, in no particular
@@ -208,11 +207,73 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 	}
 }
 
-// occurs reports whether the word occurs in data.
-func (n needle) occurs(data []byte) bool {
+// scopeKeyHit reports whether data may hold a value the engine judges in scope position
+// although it names no service: a word that ends a scope-named key (scopetext.ScopeName:
+// scope, oauthScopes, ZOHO_SCOPE; scope= too), and somewhere an operation after a dot
+// (modules.leads.READ, fullaccess.all), as every scope the engine can complete ends.
+func scopeKeyHit(data []byte) bool {
+	return eachScopeWord(data, func(int) bool { return false }) && operationAfterDot(data)
+}
+
+// eachScopeWord calls at with the offset of each "scope" or "scopes" that ends a word, as
+// keys are written — scope, Scope, SCOPE — until at returns false, and reports whether it
+// found any. Its "cope" and "COPE" are found with bytes.Index, which compares whole
+// strings in vector registers: no letter of "scope" is rare in text, and a pass stopping at
+// each p costs more than the rest of the prefilter. A key that mixes cases inside the word
+// (sCoPe) is not found.
+func eachScopeWord(data []byte, at func(off int) bool) bool {
 	found := false
-	n.find(data, func(int) bool { found = true; return false })
+	for _, w := range [2]string{"cope", "COPE"} {
+		for from := 0; ; {
+			i := bytes.Index(data[from:], []byte(w))
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if i == 0 || data[i-1] != 's' && data[i-1] != 'S' {
+				continue
+			}
+			end := from
+			if end < len(data) && (data[end] == 's' || data[end] == 'S') {
+				end++
+			}
+			if end < len(data) && isWordByte(data[end]) {
+				continue // scoped, scopeOf: not a key that ScopeName accepts
+			}
+			found = true
+			if !at(i - 1) {
+				return true
+			}
+		}
+	}
 	return found
+}
+
+// operationAfterDot reports whether data holds an operation word in any case after a dot
+// that follows a word, ending the word it is in (not called as a method: f.read()).
+func operationAfterDot(data []byte) bool {
+	for from := 0; ; {
+		i := bytes.IndexByte(data[from:], '.')
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		if i == 0 || !isWordByte(data[i-1]) {
+			continue
+		}
+		end := from
+		for end < len(data) && (isWordByte(data[end]) || data[end] == '-') {
+			end++
+		}
+		if end < len(data) && data[end] == '(' {
+			continue
+		}
+		if n := end - from; n >= 3 && n <= len("CREATE-UPDATE") && catalog.IsOperation(string(data[from:end])) {
+			return true
+		}
+	}
 }
 
 // find calls hit with the offset of each occurrence of the word until it returns false.
