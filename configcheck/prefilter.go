@@ -49,6 +49,7 @@ const (
 	hitAuth                     // an authorization path
 	hitToken                    // "1000.": there may be a token
 	hitScope                    // only a scope-named key: a scope set, and nothing else, may be judged
+	hitOperation                // an operation after a dot, found by the dot pass for scan alone
 )
 
 // needsParse reports whether a text is to be read for scope sets and URLs.
@@ -114,18 +115,19 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 	return p
 }
 
-// scan reports what a text holds, passing over each kind once it is found. The scope word
-// is looked for only in a text that would not be parsed without it.
+// scan reports what a text holds, passing over each kind once it is found. A scope-named
+// key is looked for only in a text that would not be parsed without it and that holds an
+// operation after a dot (which the dot pass notes on its way): most texts never pay for it.
 func (p *prefilter) scan(data []byte) hits {
 	var h hits
-	p.find(data, hitService|hitAuth|hitToken, func(_ int, hit hits, want hits) hits {
+	p.find(data, hitService|hitAuth|hitToken|hitOperation, func(_ int, hit hits, want hits) hits {
 		h |= hit
 		return want &^ hit
 	})
-	if !h.needsParse() && scopeKeyHit(data) {
+	if !h.needsParse() && h&hitOperation != 0 && scopeKeyHit(data) {
 		h |= hitScope
 	}
-	return h
+	return h &^ hitOperation
 }
 
 // holds reports whether a text is to be read for scope sets and URLs.
@@ -180,7 +182,7 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 			return
 		}
 	}
-	for from := 0; want&(hitToken|hitService) != 0; {
+	for from := 0; want&(hitToken|hitService|hitOperation) != 0; {
 		i := bytes.IndexByte(data[from:], '.')
 		if i < 0 {
 			return
@@ -189,6 +191,9 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		from = i + 1
 		if i == 0 {
 			continue
+		}
+		if want&hitOperation != 0 && operationAt(data, i) {
+			want = hit(i, hitOperation, want)
 		}
 		for _, name := range p.byLast[data[i-1]] {
 			if i < len(name) || !equalFold(data[i-len(name):i], name) {
@@ -207,12 +212,22 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 	}
 }
 
+// scopeValueReach is how far after a scope-named key the prefilter looks for the value the
+// engine may complete: a scope list of a kilobyte is longer than any written by hand.
+const scopeValueReach = 1024
+
 // scopeKeyHit reports whether data may hold a value the engine judges in scope position
 // although it names no service: a word that ends a scope-named key (scopetext.ScopeName:
-// scope, oauthScopes, ZOHO_SCOPE; scope= too), and somewhere an operation after a dot
-// (modules.leads.READ, fullaccess.all), as every scope the engine can complete ends.
+// scope, oauthScopes, ZOHO_SCOPE; scope= too), followed within scopeValueReach bytes by an
+// operation after a dot (modules.leads.READ, fullaccess.all), as every scope the engine can
+// complete ends.
 func scopeKeyHit(data []byte) bool {
-	return eachScopeWord(data, func(int) bool { return false }) && operationAfterDot(data)
+	found := false
+	eachScopeWord(data, func(off int) bool {
+		found = operationAfterDot(data[off:min(len(data), off+len("scope")+scopeValueReach)])
+		return !found
+	})
+	return found
 }
 
 // eachScopeWord calls at with the offset of each "scope" or "scopes" that ends a word, as
@@ -250,8 +265,7 @@ func eachScopeWord(data []byte, at func(off int) bool) bool {
 	return found
 }
 
-// operationAfterDot reports whether data holds an operation word in any case after a dot
-// that follows a word, ending the word it is in (not called as a method: f.read()).
+// operationAfterDot reports whether data holds an operation after a dot (operationAt).
 func operationAfterDot(data []byte) bool {
 	for from := 0; ; {
 		i := bytes.IndexByte(data[from:], '.')
@@ -259,21 +273,33 @@ func operationAfterDot(data []byte) bool {
 			return false
 		}
 		i += from
-		from = i + 1
-		if i == 0 || !isWordByte(data[i-1]) {
-			continue
-		}
-		end := from
-		for end < len(data) && (isWordByte(data[end]) || data[end] == '-') {
-			end++
-		}
-		if end < len(data) && data[end] == '(' {
-			continue
-		}
-		if n := end - from; n >= 3 && n <= len("CREATE-UPDATE") && catalog.IsOperation(string(data[from:end])) {
+		if operationAt(data, i) {
 			return true
 		}
+		from = i + 1
 	}
+}
+
+// operationAt reports whether the dot at data[dot] follows a word and starts an operation
+// word in any case that ends the word it is in, and is not called as a method (f.read()).
+func operationAt(data []byte, dot int) bool {
+	if dot == 0 || dot+3 >= len(data) || !isWordByte(data[dot-1]) {
+		return false
+	}
+	switch data[dot+1] | 0x20 { // the first letters of the operations, in either case
+	case 'a', 'r', 'c', 'u', 'd', 'w':
+	default:
+		return false
+	}
+	end := dot + 1
+	for end < len(data) && end-dot <= len("CREATE-UPDATE") && (isWordByte(data[end]) || data[end] == '-') {
+		end++
+	}
+	if end < len(data) && data[end] == '(' {
+		return false
+	}
+	n := end - dot - 1
+	return n >= 3 && n <= len("CREATE-UPDATE") && catalog.IsOperation(string(data[dot+1:end]))
 }
 
 // find calls hit with the offset of each occurrence of the word until it returns false.
