@@ -45,11 +45,11 @@ type prefilter struct {
 type hits uint8
 
 const (
-	hitService hits = 1 << iota // a service name: there may be scopes
-	hitAuth                     // an authorization path
-	hitToken                    // "1000.": there may be a token
-	hitScope                    // only a scope-named key: a scope set, and nothing else, may be judged
-	hitOperation                // an operation after a dot, found by the dot pass for scan alone
+	hitService   hits = 1 << iota // a service name: there may be scopes
+	hitAuth                       // an authorization path
+	hitToken                      // "1000.": there may be a token
+	hitScope                      // only a scope-named key: a scope set, and nothing else, may be judged
+	hitOperation                  // an operation after a dot, found by the dot pass for scan alone
 )
 
 // needsParse reports whether a text is to be read for scope sets and URLs.

@@ -23,7 +23,7 @@ import (
 func leastPrivModule(t *testing.T) string {
 	t.Helper()
 	files := map[string]string{
-		"go.mod": "module leastpriv\n\ngo 1.26\n\nrequire github.com/go-resty/resty/v2 v2.0.0\n\nreplace github.com/go-resty/resty/v2 => ./third_party/resty\n",
+		"go.mod":                   "module leastpriv\n\ngo 1.26\n\nrequire github.com/go-resty/resty/v2 v2.0.0\n\nreplace github.com/go-resty/resty/v2 => ./third_party/resty\n",
 		"third_party/resty/go.mod": "module github.com/go-resty/resty/v2\n\ngo 1.26\n",
 	}
 	copyTree := func(from, to string) {
