@@ -279,21 +279,13 @@ func TestProductFromValuesNotComments(t *testing.T) {
 		{"value.js", "const authURL = '" + url + "';\nconst scopes = ['" + scope + "'];\n", true},
 		{"value.json", `{"auth_url": "` + url + `", "scope": "` + scope + `"}`, true},
 	} {
-		name := filepath.Join(dir, tt.name)
+		name := tt.name
 		if strings.HasSuffix(name, ".env") {
-			name = filepath.Join(dir, strings.TrimSuffix(tt.name, ".env"), ".env")
-			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-				t.Fatal(err)
-			}
+			name = strings.TrimSuffix(name, ".env") + "/.env"
 		}
-		if err := os.WriteFile(name, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		res := CheckFiles([]string{name}, opts())
-		var b bytes.Buffer
-		report.Text(&b, res.Findings)
-		if got := strings.Contains(b.String(), "not available in Zoho Vertical Solutions"); got != tt.vertical {
-			t.Errorf("%s: Vertical Solutions %v, want %v:\n%s", tt.name, got, tt.vertical, b.String())
+		out := checkWritten(t, dir, name, tt.text)
+		if got := strings.Contains(out, "not available in Zoho Vertical Solutions"); got != tt.vertical {
+			t.Errorf("%s: Vertical Solutions %v, want %v:\n%s", tt.name, got, tt.vertical, out)
 		}
 	}
 }
@@ -320,21 +312,28 @@ func TestScopeNamedKeyIsANeedle(t *testing.T) {
 		{"zoho.yaml", "# zoho\nscope: modules.leads.READ\nclient_secret: " + sec + "\n"},
 		{"zoho.js", "// zoho client\nconst config = { scope: 'modules.leads.READ', client_secret: '" + sec + "' };\n"},
 	} {
-		name := filepath.Join(dir, filepath.FromSlash(tt.name))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: want %s, got:\n%s", tt.name, want, out)
 		}
-		if err := os.WriteFile(name, []byte(tt.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		res := CheckFiles([]string{name}, opts())
-		var b bytes.Buffer
-		report.Text(&b, res.Findings)
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("%s: want %s, got:\n%s", tt.name, want, b.String())
-		}
-		if zoho := strings.HasPrefix(tt.name, "zoho"); strings.Contains(b.String(), "(ZS301)") != zoho {
-			t.Errorf("%s: ZS301 %v, want %v:\n%s", tt.name, !zoho, zoho, b.String())
+		if zoho := strings.HasPrefix(tt.name, "zoho"); strings.Contains(out, "(ZS301)") != zoho {
+			t.Errorf("%s: ZS301 %v, want %v:\n%s", tt.name, !zoho, zoho, out)
 		}
 	}
+}
+
+// checkWritten writes text to the file name (slash-separated) under dir, checks it alone
+// and returns its findings as text.
+func checkWritten(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	file := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	report.Text(&b, CheckFiles([]string{file}, opts()).Findings)
+	return b.String()
 }

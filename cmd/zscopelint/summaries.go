@@ -86,13 +86,9 @@ func (ch *summaryChannel) stale(listed []*packages.Package) []string {
 	return slices.Sorted(maps.Keys(set))
 }
 
-// dependencyOrder sorts import paths so that each comes after the paths it imports, directly
-// or not (then by path): by the length of its longest chain of imports among them.
-func dependencyOrder(listed []*packages.Package, paths []string) []string {
-	in := map[string]bool{}
-	for _, p := range paths {
-		in[p] = true
-	}
+// importDepth returns a function giving the length of a package's longest chain of imports
+// through the packages counted (memoized; a cycle counts nothing).
+func importDepth(counted func(*packages.Package) bool) func(*packages.Package) int {
 	depth := map[string]int{} // package ID
 	var walk func(p *packages.Package) int
 	walk = func(p *packages.Package) int {
@@ -103,7 +99,7 @@ func dependencyOrder(listed []*packages.Package, paths []string) []string {
 		d := 0
 		for _, imp := range p.Imports {
 			step := 0
-			if in[imp.PkgPath] {
+			if counted(imp) {
 				step = 1
 			}
 			d = max(d, walk(imp)+step)
@@ -111,10 +107,21 @@ func dependencyOrder(listed []*packages.Package, paths []string) []string {
 		depth[p.ID] = d
 		return d
 	}
+	return walk
+}
+
+// dependencyOrder sorts import paths so that each comes after the paths it imports, directly
+// or not (then by path): by the length of its longest chain of imports among them.
+func dependencyOrder(listed []*packages.Package, paths []string) []string {
+	in := map[string]bool{}
+	for _, p := range paths {
+		in[p] = true
+	}
+	depth := importDepth(func(p *packages.Package) bool { return in[p.PkgPath] })
 	level := map[string]int{}
 	for _, p := range listed {
 		if in[p.PkgPath] && p.ID == p.PkgPath && !testMain(p) {
-			level[p.PkgPath] = walk(p)
+			level[p.PkgPath] = depth(p)
 		}
 	}
 	out := slices.Clone(paths)
@@ -136,27 +143,10 @@ func dependencyLevels(pkgs []*packages.Package) [][]*packages.Package {
 	for _, p := range pkgs {
 		root[p.ID] = true
 	}
-	depth := map[string]int{} // package ID
-	var walk func(p *packages.Package) int
-	walk = func(p *packages.Package) int {
-		if d, ok := depth[p.ID]; ok {
-			return d
-		}
-		depth[p.ID] = 0
-		d := 0
-		for _, imp := range p.Imports {
-			step := 0
-			if root[imp.ID] {
-				step = 1
-			}
-			d = max(d, walk(imp)+step)
-		}
-		depth[p.ID] = d
-		return d
-	}
+	depth := importDepth(func(p *packages.Package) bool { return root[p.ID] })
 	var levels [][]*packages.Package
 	for _, p := range pkgs {
-		d := walk(p)
+		d := depth(p)
 		for len(levels) <= d {
 			levels = append(levels, nil)
 		}
