@@ -298,9 +298,24 @@ func operationAt(data []byte, dot int) bool {
 	if end < len(data) && data[end] == '(' {
 		return false
 	}
-	n := end - dot - 1
-	return n >= 3 && n <= len("CREATE-UPDATE") && catalog.IsOperation(string(data[dot+1:end]))
+	word := data[dot+1 : end]
+	for _, op := range operationWords {
+		if len(word) == len(op) && equalFold(word, op) {
+			return true
+		}
+	}
+	return false
 }
+
+// operationWords are catalog.Operations in lower case, for equalFold: the dot pass meets a
+// word at many dots, and compares it without making a string of it.
+var operationWords = func() []string {
+	out := make([]string, len(catalog.Operations))
+	for i, op := range catalog.Operations {
+		out[i] = strings.ToLower(op)
+	}
+	return out
+}()
 
 // find calls hit with the offset of each occurrence of the word until it returns false.
 func (n needle) find(data []byte, hit func(off int) bool) {
