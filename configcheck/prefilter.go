@@ -286,8 +286,11 @@ func operationAt(data []byte, dot int) bool {
 	if dot == 0 || dot+3 >= len(data) || !isWordByte(data[dot-1]) {
 		return false
 	}
-	switch data[dot+1] | 0x20 { // the first letters of the operations, in either case
-	case 'a', 'r', 'c', 'u', 'd', 'w':
+	// The first two letters of the operations, in either case: most words after a dot are
+	// turned away here, in the dot pass's inner loop.
+	switch c0, c1 := data[dot+1]|0x20, data[dot+2]|0x20; {
+	case c0 == 'a' && c1 == 'l', c0 == 'r' && c1 == 'e', c0 == 'c' && (c1 == 'r' || c1 == 'u'),
+		c0 == 'u' && c1 == 'p', c0 == 'd' && c1 == 'e', c0 == 'w' && c1 == 'r':
 	default:
 		return false
 	}
