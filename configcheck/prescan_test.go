@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/report"
 )
 
@@ -81,5 +82,17 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 	}
 	if len(all.Findings) == 0 || len(keptFiles) == len(files) {
 		t.Fatalf("%d findings, %d of %d files kept: the test checks nothing", len(all.Findings), len(keptFiles), len(files))
+	}
+}
+
+// TestAuthNeedleInCatalogPaths: the prefilter's authorization needle is in both paths of
+// catalog/oauth.yaml, so a file holding either is parsed whatever the data says.
+func TestAuthNeedleInCatalogPaths(t *testing.T) {
+	paths := catalog.AuthRequest().Paths
+	pf := newPrefilter(opts().Catalog)
+	for _, p := range []string{paths.Auth, paths.PortalAuth} {
+		if pf.scan([]byte("url: https://example.com"+p+"x"))&hitAuth == 0 {
+			t.Errorf("the prefilter passes over %s", p)
+		}
 	}
 }
