@@ -7,6 +7,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/rules"
 )
 
 // The prefilter decides, in one look at a file's bytes, what there is to do with it: parse
@@ -22,12 +23,13 @@ import (
 //     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
 //     Accounts' profile scope), and "1000." (every Zoho token starts so);
 //   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder;
-//   - in a file without any of the others, a scope-named key and an operation after a dot:
-//     a value under such a key (scope: modules.leads.READ) is in scope position, where the
-//     engine completes a scope written without its service (ZS101), so such a file is
-//     parsed too. This is the engine's candidate rule, not a second one: every key
+//   - in a file without any of the others, a scope-named key followed by a text the engine
+//     completes: a value under such a key (scope: modules.leads.READ) is in scope position,
+//     where the engine completes a scope written without its service (ZS101), so such a
+//     file is parsed too. This is the engine's candidate rule, not a second one: every key
 //     scopetext.ScopeName accepts ends in the word, as every scope= parameter holds it, and
-//     every scope the engine can complete ends in an operation after a dot (scopeKeyHit).
+//     the text is asked of rules.Engine.Completion. Only the dot pass's operation after a
+//     dot makes the prefilter look for the key (scopeKeyHit).
 //
 // What it gives up, on purpose: a file that holds none of these is not parsed (it is still
 // searched for tokens when it holds "1000."), as the engine could report nothing in it; a
@@ -39,6 +41,9 @@ type prefilter struct {
 	// byLast holds the names found before a dot (lower case) by their last byte, in both
 	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
+	// completes reports whether the engine completes a text written without its service
+	// (rules.Engine.Completion) under either product's catalog.
+	completes func(text string) bool
 }
 
 // hits is what the prefilter found in a text.
@@ -91,6 +96,9 @@ func newNeedle(word string, hit hits) needle {
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
 	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	crm := &rules.Engine{Catalog: c, Product: catalog.CRM}
+	vertical := &rules.Engine{Catalog: c, Product: catalog.VerticalSolutions}
+	p.completes = func(text string) bool { return crm.Completion(text) != "" || vertical.Completion(text) != "" }
 	for _, w := range tellingKeyWords {
 		p.keys = append(p.keys, newNeedle(w, 0))
 	}
@@ -124,17 +132,18 @@ func (p *prefilter) scan(data []byte) hits {
 		h |= hit
 		return want &^ hit
 	})
-	if !h.needsParse() && h&hitOperation != 0 && scopeKeyHit(data) {
+	if !h.needsParse() && h&hitOperation != 0 && p.scopeKeyHit(data) {
 		h |= hitScope
 	}
 	return h &^ hitOperation
 }
 
-// holds reports whether a text is to be read for scope sets and URLs.
+// holds reports whether a text holds a service name or an authorization path (the lexer
+// adds scope-named keys, whose offsets it finds once per file).
 func (p *prefilter) holds(data []byte) bool {
 	found := false
 	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
-	return found || scopeKeyHit(data)
+	return found
 }
 
 // mattering returns, sorted, the offsets in data of what may make a part of it matter to
@@ -218,17 +227,49 @@ const scopeValueReach = 1024
 
 // scopeKeyHit reports whether data may hold a value the engine judges in scope position
 // although it names no service: a word that ends a scope-named key (scopetext.ScopeName:
-// scope, oauthScopes, ZOHO_SCOPE; scope= too), followed within scopeValueReach bytes by an
-// operation after a dot (modules.leads.READ, fullaccess.all), as every scope the engine can
-// complete ends.
-func scopeKeyHit(data []byte) bool {
+// scope, oauthScopes, ZOHO_SCOPE; scope= too), followed within scopeValueReach bytes by a
+// text the engine completes (completedAfter).
+func (p *prefilter) scopeKeyHit(data []byte) bool {
 	found := false
 	eachScopeWord(data, func(off int) bool {
-		found = operationAfterDot(data[off:min(len(data), off+len("scope")+scopeValueReach)])
+		found = p.completedAfter(data, off, len(data))
 		return !found
 	})
 	return found
 }
+
+// completedAfter reports whether data[off:end], up to scopeValueReach bytes after the scope
+// word at off, holds a text the engine completes with a service: the scope-shaped token
+// around each operation after a dot (operationAt), asked of the catalog as the engine asks
+// it. fs.read (Node's permission scopes) or bigquery.readonly are not.
+func (p *prefilter) completedAfter(data []byte, off, end int) bool {
+	end = min(end, off+len("scope")+scopeValueReach)
+	for from := off; ; {
+		i := bytes.IndexByte(data[from:end], '.')
+		if i < 0 {
+			return false
+		}
+		dot := from + i
+		from = dot + 1
+		if !operationAt(data, dot) {
+			continue
+		}
+		start, stop := dot, dot+1
+		for start > off && scopeTokenByte(data[start-1]) {
+			start--
+		}
+		for stop < len(data) && scopeTokenByte(data[stop]) {
+			stop++
+		}
+		if p.completes(strings.Trim(string(data[start:stop]), ".")) {
+			return true
+		}
+	}
+}
+
+// scopeTokenByte reports whether c may be part of a scope written out: letters, digits and
+// . _ -.
+func scopeTokenByte(c byte) bool { return isWordByte(c) || c == '.' || c == '-' }
 
 // eachScopeWord calls at with the offset of each "scope" or "scopes" that ends a word, as
 // keys are written — scope, Scope, SCOPE — until at returns false, and reports whether it
@@ -263,21 +304,6 @@ func eachScopeWord(data []byte, at func(off int) bool) bool {
 		}
 	}
 	return found
-}
-
-// operationAfterDot reports whether data holds an operation after a dot (operationAt).
-func operationAfterDot(data []byte) bool {
-	for from := 0; ; {
-		i := bytes.IndexByte(data[from:], '.')
-		if i < 0 {
-			return false
-		}
-		i += from
-		if operationAt(data, i) {
-			return true
-		}
-		from = i + 1
-	}
 }
 
 // operationAt reports whether the dot at data[dot] follows a word and starts an operation

@@ -96,3 +96,25 @@ func TestAuthNeedleInCatalogPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeKeyNeedle: a file without a service name is parsed for a scope-named key only
+// when a text after it is one the engine completes with a service; other providers' scopes
+// under such a key (Node's fs.read, Google's) are passed over.
+func TestScopeKeyNeedle(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	for text, want := range map[string]bool{
+		"scope: modules.leads.READ\n":                                         true,
+		"oauthScopes = ['modules.deals.ALL']\n":                               true,
+		"SCOPE=fullaccess.all\n":                                              false, // several services' group scope: the engine completes none
+		"auth?scope=modules.leads.read&x=1":                                   true,
+		"permission.has(scope) // fs.read, fs.write\n":                        false,
+		`"scopes": {"https://www.googleapis.com/auth/bigquery.readonly": {}}`: false,
+		"telescopes: modules.leads.READ\n":                                    true, // ScopeName takes any key ending in scope(s)
+		"scoped: modules.leads.READ\n":                                        false,
+		"modules.leads.READ\n":                                                false,
+	} {
+		if got := pf.scan([]byte(text))&hitScope != 0; got != want {
+			t.Errorf("%q: parsed for its scope key %v, want %v", text, got, want)
+		}
+	}
+}
