@@ -362,13 +362,14 @@ func aloneOnLine(src []byte, offset int) bool {
 	return true
 }
 
-// detectProduct chooses Zoho Vertical Solutions for a package that builds a clientoauth
-// authorization URL (SPEC §1), Zoho CRM otherwise.
+// detectProduct chooses the product from the package's strings (rules.DetectProduct): a
+// package that builds a clientoauth authorization URL is a Zoho Vertical Solutions client.
 func detectProduct(x *extractor) catalog.Product {
-	for _, t := range x.texts {
-		if strings.Contains(t.str.value, "/clientoauth/v2/") {
-			return catalog.VerticalSolutions
+	return rules.DetectProduct(func(yield func(string) bool) {
+		for _, t := range x.texts {
+			if !yield(t.str.value) {
+				return
+			}
 		}
-	}
-	return catalog.CRM
+	})
 }

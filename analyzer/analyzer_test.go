@@ -21,7 +21,7 @@ func withInfo() analyzer.Settings {
 func TestAnalyzer(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(withInfo()),
-		"basic", "consts", "lists", "urls", "quiet", "vertical", "typeerrors", "suppression", "policy", "hygiene", "providers")
+		"basic", "consts", "lists", "urls", "quiet", "vertical", "verticalcomment", "typeerrors", "suppression", "policy", "hygiene", "providers")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -107,7 +107,7 @@ const DefaultMaxSize = safefile.DefaultLimit
 // Options configure a run.
 type Options struct {
 	Catalog *catalog.Catalog
-	Product catalog.Product // 0: Zoho Vertical Solutions for a file with a /clientoauth/v2/ URL, else CRM
+	Product catalog.Product // 0: from the file's values (rules.DetectProduct)
 	Checks  rules.Selection
 	Policy  *policy.Policy // nil: none
 	// EvidenceFor gives the Zoho API calls that judge the scope sets of a file: those of
@@ -264,20 +264,21 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 	other := kind == NotConfig
 	// Tokens are looked for in every file; client secrets in files that mention Zoho
 	// (elsewhere nothing says whose secret it is).
-	zoho := seen.needsParse()
-	if zoho && !other && OwnFile(name, data) {
+	zoho := seen.mentionsZoho()
+	parse := seen.needsParse()
+	if parse && !other && OwnFile(name, data) {
 		other = true // searched for credentials, never judged as scope sets
 	}
 	found := redact.FindSome(data, seen&hitToken != 0, zoho)
 	opts.Registry.Add(data, found)
-	if other || !zoho {
+	if other || !parse {
 		// Nothing to parse here, but a credential may sit anywhere.
 		if len(found.Tokens) == 0 && len(found.Assignments) == 0 {
 			return nil, nil, false
 		}
 		return checkExtraction(name, display, kind, data, opts, extraction{texts: sweepCredentials(data, found)}, nil)
 	}
-	return checkBytes(name, display, kind, data, opts, pf, found)
+	return checkBytes(name, display, kind, data, opts, pf, found, zoho)
 }
 
 // OwnFile reports whether a file is one of zscopelint's own — a policy file, a scope catalog,
@@ -357,12 +358,16 @@ func sweepCredentials(data []byte, found redact.Found) []locText {
 
 // CheckBytes checks the contents of the file name, named so in its findings too.
 func CheckBytes(name string, kind Kind, data []byte, opts Options) (fs []report.Finding, failed bool) {
-	fs, _, failed = checkBytes(name, name, kind, data, opts, newPrefilter(opts.Catalog), redact.Find(data, true))
+	pf := newPrefilter(opts.Catalog)
+	fs, _, failed = checkBytes(name, name, kind, data, opts, pf, redact.Find(data, true), pf.scan(data).mentionsZoho())
 	return fs, failed
 }
 
-// checkBytes extracts and judges the contents of the file name (display in findings).
-func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *prefilter, found redact.Found) (fs []report.Finding, why []report.WhySet, failed bool) {
+// checkBytes extracts and judges the contents of the file name (display in findings). In a
+// file that does not mention Zoho (zoho false: parsed for a scope-named key alone) only the
+// scope sets are judged, and the credentials its bytes hold: its values are no Zoho
+// secrets and its mappings no Zoho credentials.
+func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *prefilter, found redact.Found, zoho bool) (fs []report.Finding, why []report.WhySet, failed bool) {
 	var ex extraction
 	var err *parseError
 	switch kind {
@@ -379,6 +384,9 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 		for i := range ex.sets {
 			ex.sets[i].set.Prose = true
 		}
+	}
+	if !zoho {
+		ex.texts, ex.blocks = nil, nil
 	}
 	ex.texts = append(ex.texts, sweepCredentials(data, found)...)
 	return checkExtraction(name, display, kind, data, opts, ex, err)
@@ -401,10 +409,14 @@ func checkExtraction(name, display string, kind Kind, data []byte, opts Options,
 	}
 	product := opts.Product
 	if product == 0 {
-		product = catalog.CRM
-		if bytes.Contains(data, []byte("/clientoauth/v2/")) {
-			product = catalog.VerticalSolutions
-		}
+		// The file's values, not its bytes: a comment that quotes the path is no URL.
+		product = rules.DetectProduct(func(yield func(string) bool) {
+			for _, t := range ex.texts {
+				if !yield(t.value) {
+					return
+				}
+			}
+		})
 	}
 	eng := &rules.Engine{Catalog: opts.Catalog, Product: product, Checks: opts.Checks, Policy: opts.Policy}
 	if opts.EvidenceFor != nil {

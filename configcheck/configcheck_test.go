@@ -258,3 +258,82 @@ func TestTextFilesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestProductFromValuesNotComments: a clientoauth authorization URL among a file's values
+// makes it a Zoho Vertical Solutions file (ZS103 for the appointments module, which that
+// product lacks), as a string constant does in Go; the same URL in a comment decides
+// nothing.
+func TestProductFromValuesNotComments(t *testing.T) {
+	const url = "https://accounts.zoho.com/clientoauth/v2/12345/auth"
+	const scope = "ZohoCRM.modules.appointments.READ"
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		vertical   bool
+	}{
+		{"comment.yaml", "# portal login: " + url + "\nscopes: [" + scope + "]\n", false},
+		{"value.yaml", "auth_url: " + url + "\nscopes: [" + scope + "]\n", true},
+		{"comment.env", "# " + url + "\nZOHO_SCOPE=" + scope + "\n", false},
+		{"value.env", "ZOHO_AUTH_URL=" + url + "\nZOHO_SCOPE=" + scope + "\n", true},
+		{"comment.js", "// " + url + "\nconst scopes = ['" + scope + "'];\n", false},
+		{"value.js", "const authURL = '" + url + "';\nconst scopes = ['" + scope + "'];\n", true},
+		{"value.json", `{"auth_url": "` + url + `", "scope": "` + scope + `"}`, true},
+	} {
+		name := tt.name
+		if strings.HasSuffix(name, ".env") {
+			name = strings.TrimSuffix(name, ".env") + "/.env"
+		}
+		out := checkWritten(t, dir, name, tt.text)
+		if got := strings.Contains(out, "not available in Zoho Vertical Solutions"); got != tt.vertical {
+			t.Errorf("%s: Vertical Solutions %v, want %v:\n%s", tt.name, got, tt.vertical, out)
+		}
+	}
+}
+
+// TestScopeNamedKeyIsANeedle: a value under a scope-named key is in scope position, where
+// the engine completes a scope written without its service; the prefilter passes over no
+// such file, with or without the word "zoho" in it, in any kind of file. A file parsed for
+// its scope key alone gives no client-secret finding: nothing in it says the secret is
+// Zoho's.
+func TestScopeNamedKeyIsANeedle(t *testing.T) {
+	const want = `malformed scope "modules.leads.READ": no service name; did you mean ZohoCRM.modules.leads.READ? (ZS101)`
+	dir := t.TempDir()
+	const sec = "GOCSPXa81b2c3d4e5f6a7b8c9d0e1f2a3b4c" // a client secret of another provider
+	for _, tt := range []struct{ name, text string }{
+		{"a.yaml", "scope: modules.leads.READ\nclient_secret: " + sec + "\n"},
+		{"b.yaml", "oauth:\n  client_secret: " + sec + "\n  scopes:\n    - modules.leads.READ\n"},
+		{"a/.env", "SCOPE=modules.leads.READ\nCLIENT_SECRET=" + sec + "\n"},
+		{"b/.env", "OAUTH_SCOPES=modules.leads.READ\nCLIENT_SECRET=" + sec + "\n"},
+		{"a.js", "const config = { scope: 'modules.leads.READ', client_secret: '" + sec + "' };\n"},
+		{"b.js", "const clientSecret = '" + sec + "';\nconst scopes = ['modules.leads.READ'];\n"},
+		{"a.json", `{"scope": "modules.leads.READ", "client_secret": "` + sec + `"}`},
+		{"a.properties", "oauth.scope=modules.leads.READ\noauth.client_secret=" + sec + "\n"},
+		{"zoho/.env", "ZOHO_SCOPE=modules.leads.READ\nZOHO_CLIENT_SECRET=" + sec + "\n"},
+		{"zoho.yaml", "# zoho\nscope: modules.leads.READ\nclient_secret: " + sec + "\n"},
+		{"zoho.js", "// zoho client\nconst config = { scope: 'modules.leads.READ', client_secret: '" + sec + "' };\n"},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: want %s, got:\n%s", tt.name, want, out)
+		}
+		if zoho := strings.HasPrefix(tt.name, "zoho"); strings.Contains(out, "(ZS301)") != zoho {
+			t.Errorf("%s: ZS301 %v, want %v:\n%s", tt.name, !zoho, zoho, out)
+		}
+	}
+}
+
+// checkWritten writes text to the file name (slash-separated) under dir, checks it alone
+// and returns its findings as text.
+func checkWritten(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	file := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	report.Text(&b, CheckFiles([]string{file}, opts()).Findings)
+	return b.String()
+}

@@ -2,8 +2,10 @@ package configcheck
 
 import (
 	"bytes"
+	"sort"
 	"unicode/utf8"
 
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
@@ -19,6 +21,8 @@ import (
 // in a large source file with one scope list, the rest costs a scan for quotes.
 func lexicalSets(data []byte, pf *prefilter) extraction {
 	l := &lexer{data: data, pf: pf}
+	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
+	sort.Ints(l.scopeWords)
 	l.scan()
 	return l.extraction
 }
@@ -32,6 +36,24 @@ type lexer struct {
 	runKey   string
 	lastEnd  int // where the last literal of the run ended
 	literals []literalTok
+	// scopeWords are the offsets of the words that end a scope-named key (eachScopeWord),
+	// found once for the file: runs and stretches of text are many.
+	scopeWords []int
+}
+
+// holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
+// needle, or a scope-named key followed by a text the engine completes (scopeKeyHit), such as
+// a scope= parameter in a URL or ZOHO_SCOPE=modules.leads.READ in a Dockerfile.
+func (l *lexer) holds(start, end int) bool {
+	if l.pf.holds(l.data[start:end]) {
+		return true
+	}
+	for i := sort.SearchInts(l.scopeWords, start); i < len(l.scopeWords) && l.scopeWords[i] < end; i++ {
+		if l.pf.completedAfter(l.data, l.scopeWords[i], end) {
+			return true
+		}
+	}
+	return false
 }
 
 // literalTok is one literal of a run: its bytes and the items it added.
@@ -220,10 +242,12 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
-	if !l.pf.holds(l.data[lits[0].start:lits[len(lits)-1].end]) {
+	// A run under a scope-named key is in scope position whatever it holds: the engine
+	// completes modules.leads.READ there.
+	if !scopetext.ScopeName(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
-		if rules.IsSecretKey(l.runKey) {
+		if redact.SecretKey(l.runKey) {
 			for _, t := range lits {
 				value, offs := l.decode(t)
 				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))
@@ -272,7 +296,7 @@ func (l *lexer) prose(start, end int) {
 	if !onlySeparators(d[start:end]) {
 		l.flush()
 	}
-	if !l.pf.holds(d[start:end]) {
+	if !l.holds(start, end) {
 		return
 	}
 	text := string(d[start:end])

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/internal/redact"
+	"github.com/zscopelint/zscopelint/rules"
 )
 
 // The prefilter decides, in one look at a file's bytes, what there is to do with it: parse
@@ -21,30 +22,47 @@ import (
 //   - through the dots: each catalogued service whose name lacks "zoho" (Desk., WorkDrive.,
 //     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
 //     Accounts' profile scope), and "1000." (every Zoho token starts so);
-//   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder.
+//   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder;
+//   - in a file without any of the others, a scope-named key followed by a text the engine
+//     completes: a value under such a key (scope: modules.leads.READ) is in scope position,
+//     where the engine completes a scope written without its service (ZS101), so such a
+//     file is parsed too. This is the engine's candidate rule, not a second one: every key
+//     scopetext.ScopeName accepts ends in the word, as every scope= parameter holds it, and
+//     the text is asked of rules.Engine.Completion. Only the dot pass's operation after a
+//     dot makes the prefilter look for the key (scopeKeyHit).
 //
 // What it gives up, on purpose: a file that holds none of these is not parsed (it is still
-// searched for tokens when it holds "1000."); a client secret is recognised by its key only
-// in files that mention a service (elsewhere nothing says whose secret it is).
+// searched for tokens when it holds "1000."), as the engine could report nothing in it; a
+// client secret is recognised by its key only in files that mention a service or an
+// authorization path (elsewhere nothing says whose secret it is).
 type prefilter struct {
 	words []needle // found through their rarest letter
 	keys  []needle // the words of keys whose values the checks read whatever they hold
 	// byLast holds the names found before a dot (lower case) by their last byte, in both
 	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
+	// completes reports whether the engine completes a text written without its service
+	// (rules.Engine.Completion) under either product's catalog.
+	completes func(text string) bool
 }
 
 // hits is what the prefilter found in a text.
 type hits uint8
 
 const (
-	hitService hits = 1 << iota // a service name: there may be scopes
-	hitAuth                     // an authorization path
-	hitToken                    // "1000.": there may be a token
+	hitService   hits = 1 << iota // a service name: there may be scopes
+	hitAuth                       // an authorization path
+	hitToken                      // "1000.": there may be a token
+	hitScope                      // only a scope-named key: a scope set, and nothing else, may be judged
+	hitOperation                  // an operation after a dot, found by the dot pass for scan alone
 )
 
 // needsParse reports whether a text is to be read for scope sets and URLs.
-func (h hits) needsParse() bool { return h&(hitService|hitAuth) != 0 }
+func (h hits) needsParse() bool { return h&(hitService|hitAuth|hitScope) != 0 }
+
+// mentionsZoho reports whether a text names a Zoho service or an authorization path: what
+// makes a value under a client-secret key a Zoho client secret.
+func (h hits) mentionsZoho() bool { return h&(hitService|hitAuth) != 0 }
 
 // tokenDigits is how every Zoho token starts, before its dot (redact.TokenPrefix).
 var tokenDigits = strings.TrimSuffix(redact.TokenPrefix, ".")
@@ -78,6 +96,9 @@ func newNeedle(word string, hit hits) needle {
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
 	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	crm := &rules.Engine{Catalog: c, Product: catalog.CRM}
+	vertical := &rules.Engine{Catalog: c, Product: catalog.VerticalSolutions}
+	p.completes = func(text string) bool { return crm.Completion(text) != "" || vertical.Completion(text) != "" }
 	for _, w := range tellingKeyWords {
 		p.keys = append(p.keys, newNeedle(w, 0))
 	}
@@ -102,17 +123,23 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 	return p
 }
 
-// scan reports what a text holds, passing over each kind once it is found.
+// scan reports what a text holds, passing over each kind once it is found. A scope-named
+// key is looked for only in a text that would not be parsed without it and that holds an
+// operation after a dot (which the dot pass notes on its way): most texts never pay for it.
 func (p *prefilter) scan(data []byte) hits {
 	var h hits
-	p.find(data, hitService|hitAuth|hitToken, func(_ int, hit hits, want hits) hits {
+	p.find(data, hitService|hitAuth|hitToken|hitOperation, func(_ int, hit hits, want hits) hits {
 		h |= hit
 		return want &^ hit
 	})
-	return h
+	if !h.needsParse() && h&hitOperation != 0 && p.scopeKeyHit(data) {
+		h |= hitScope
+	}
+	return h &^ hitOperation
 }
 
-// holds reports whether a text is to be read for scope sets and URLs.
+// holds reports whether a text holds a service name or an authorization path (the lexer
+// adds scope-named keys, whose offsets it finds once per file).
 func (p *prefilter) holds(data []byte) bool {
 	found := false
 	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
@@ -142,9 +169,11 @@ func within(offs []int, start, end int) bool {
 	return i < len(offs) && offs[i] < end
 }
 
-// each calls at with the offset of every service name and authorization path in data.
+// each calls at with the offset of every service name, authorization path and scope word
+// in data.
 func (p *prefilter) each(data []byte, at func(off int)) {
 	p.find(data, hitService|hitAuth, func(off int, _ hits, want hits) hits { at(off); return want })
+	eachScopeWord(data, func(off int) bool { at(off); return true })
 }
 
 // find calls hit with each occurrence of a needle of the kinds in want, in no particular
@@ -162,7 +191,7 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 			return
 		}
 	}
-	for from := 0; want&(hitToken|hitService) != 0; {
+	for from := 0; want&(hitToken|hitService|hitOperation) != 0; {
 		i := bytes.IndexByte(data[from:], '.')
 		if i < 0 {
 			return
@@ -171,6 +200,9 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		from = i + 1
 		if i == 0 {
 			continue
+		}
+		if want&hitOperation != 0 && i+1 < len(data) && operationFirst[data[i+1]] && operationAt(data, i) {
+			want = hit(i, hitOperation, want)
 		}
 		for _, name := range p.byLast[data[i-1]] {
 			if i < len(name) || !equalFold(data[i-len(name):i], name) {
@@ -188,6 +220,146 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		}
 	}
 }
+
+// scopeValueReach is how far after a scope-named key the prefilter looks for the value the
+// engine may complete: a scope list of a kilobyte is longer than any written by hand.
+const scopeValueReach = 1024
+
+// scopeKeyHit reports whether data may hold a value the engine judges in scope position
+// although it names no service: a word that ends a scope-named key (scopetext.ScopeName:
+// scope, oauthScopes, ZOHO_SCOPE; scope= too), followed within scopeValueReach bytes by a
+// text the engine completes (completedAfter).
+func (p *prefilter) scopeKeyHit(data []byte) bool {
+	found := false
+	eachScopeWord(data, func(off int) bool {
+		found = p.completedAfter(data, off, len(data))
+		return !found
+	})
+	return found
+}
+
+// completedAfter reports whether data[off:end], up to scopeValueReach bytes after the scope
+// word at off, holds a text the engine completes with a service: the scope-shaped token
+// around each operation after a dot (operationAt), asked of the catalog as the engine asks
+// it. fs.read (Node's permission scopes) or bigquery.readonly are not.
+func (p *prefilter) completedAfter(data []byte, off, end int) bool {
+	end = min(end, off+len("scope")+scopeValueReach)
+	for from := off; ; {
+		i := bytes.IndexByte(data[from:end], '.')
+		if i < 0 {
+			return false
+		}
+		dot := from + i
+		from = dot + 1
+		if !operationAt(data, dot) {
+			continue
+		}
+		start, stop := dot, dot+1
+		for start > off && scopeTokenByte(data[start-1]) {
+			start--
+		}
+		for stop < len(data) && scopeTokenByte(data[stop]) {
+			stop++
+		}
+		if p.completes(strings.Trim(string(data[start:stop]), ".")) {
+			return true
+		}
+	}
+}
+
+// scopeTokenByte reports whether c may be part of a scope written out: letters, digits and
+// . _ -.
+func scopeTokenByte(c byte) bool { return isWordByte(c) || c == '.' || c == '-' }
+
+// eachScopeWord calls at with the offset of each "scope" or "scopes" that ends a word, as
+// keys are written — scope, Scope, SCOPE — until at returns false, and reports whether it
+// found any. Its "cope" and "COPE" are found with bytes.Index, which compares whole
+// strings in vector registers: no letter of "scope" is rare in text, and a pass stopping at
+// each p costs more than the rest of the prefilter. A key that mixes cases inside the word
+// (sCoPe) is not found.
+func eachScopeWord(data []byte, at func(off int) bool) bool {
+	found := false
+	for _, w := range [2]string{"cope", "COPE"} {
+		for from := 0; ; {
+			i := bytes.Index(data[from:], []byte(w))
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if i == 0 || data[i-1] != 's' && data[i-1] != 'S' {
+				continue
+			}
+			end := from
+			if end < len(data) && (data[end] == 's' || data[end] == 'S') {
+				end++
+			}
+			if end < len(data) && isWordByte(data[end]) {
+				continue // scoped, scopeOf: not a key that ScopeName accepts
+			}
+			found = true
+			if !at(i - 1) {
+				return true
+			}
+		}
+	}
+	return found
+}
+
+// operationFirst holds the first letters of the operations, in both cases: the dot pass's
+// first look, an index into a table where a call would cost a fifth of the pass.
+var operationFirst = func() (t [256]bool) {
+	for _, op := range catalog.Operations {
+		t[op[0]], t[op[0]|0x20] = true, true
+	}
+	return t
+}()
+
+// operationStart reports whether the two letters after the dot start an operation, in
+// either case.
+func operationStart(data []byte, dot int) bool {
+	if dot+2 >= len(data) {
+		return false
+	}
+	c0, c1 := data[dot+1]|0x20, data[dot+2]|0x20
+	return c0 == 'a' && c1 == 'l' || c0 == 'r' && c1 == 'e' || c0 == 'c' && (c1 == 'r' || c1 == 'u') ||
+		c0 == 'u' && c1 == 'p' || c0 == 'd' && c1 == 'e' || c0 == 'w' && c1 == 'r'
+}
+
+// operationAt reports whether the dot at data[dot] follows a word and starts an operation
+// word in any case that ends the word it is in, and is not called as a method (f.read()).
+func operationAt(data []byte, dot int) bool {
+	if dot == 0 || dot+3 >= len(data) || !isWordByte(data[dot-1]) {
+		return false
+	}
+	if !operationStart(data, dot) {
+		return false
+	}
+	end := dot + 1
+	for end < len(data) && end-dot <= len("CREATE-UPDATE") && (isWordByte(data[end]) || data[end] == '-') {
+		end++
+	}
+	if end < len(data) && data[end] == '(' {
+		return false
+	}
+	word := data[dot+1 : end]
+	for _, op := range operationWords {
+		if len(word) == len(op) && equalFold(word, op) {
+			return true
+		}
+	}
+	return false
+}
+
+// operationWords are catalog.Operations in lower case, for equalFold: the dot pass meets a
+// word at many dots, and compares it without making a string of it.
+var operationWords = func() []string {
+	out := make([]string, len(catalog.Operations))
+	for i, op := range catalog.Operations {
+		out[i] = strings.ToLower(op)
+	}
+	return out
+}()
 
 // find calls hit with the offset of each occurrence of the word until it returns false.
 func (n needle) find(data []byte, hit func(off int) bool) {

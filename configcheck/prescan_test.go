@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/report"
 )
 
@@ -81,5 +82,39 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 	}
 	if len(all.Findings) == 0 || len(keptFiles) == len(files) {
 		t.Fatalf("%d findings, %d of %d files kept: the test checks nothing", len(all.Findings), len(keptFiles), len(files))
+	}
+}
+
+// TestAuthNeedleInCatalogPaths: the prefilter's authorization needle is in both paths of
+// catalog/oauth.yaml, so a file holding either is parsed whatever the data says.
+func TestAuthNeedleInCatalogPaths(t *testing.T) {
+	paths := catalog.AuthRequest().Paths
+	pf := newPrefilter(opts().Catalog)
+	for _, p := range []string{paths.Auth, paths.PortalAuth} {
+		if pf.scan([]byte("url: https://example.com"+p+"x"))&hitAuth == 0 {
+			t.Errorf("the prefilter passes over %s", p)
+		}
+	}
+}
+
+// TestScopeKeyNeedle: a file without a service name is parsed for a scope-named key only
+// when a text after it is one the engine completes with a service; other providers' scopes
+// under such a key (Node's fs.read, Google's) are passed over.
+func TestScopeKeyNeedle(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	for text, want := range map[string]bool{
+		"scope: modules.leads.READ\n":                                         true,
+		"oauthScopes = ['modules.deals.ALL']\n":                               true,
+		"SCOPE=fullaccess.all\n":                                              false, // several services' group scope: the engine completes none
+		"auth?scope=modules.leads.read&x=1":                                   true,
+		"permission.has(scope) // fs.read, fs.write\n":                        false,
+		`"scopes": {"https://www.googleapis.com/auth/bigquery.readonly": {}}`: false,
+		"telescopes: modules.leads.READ\n":                                    true, // ScopeName takes any key ending in scope(s)
+		"scoped: modules.leads.READ\n":                                        false,
+		"modules.leads.READ\n":                                                false,
+	} {
+		if got := pf.scan([]byte(text))&hitScope != 0; got != want {
+			t.Errorf("%q: parsed for its scope key %v, want %v", text, got, want)
+		}
 	}
 }

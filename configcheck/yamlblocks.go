@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
 )
@@ -265,7 +266,7 @@ func keyMatters(key []byte) bool {
 	if len(k) >= 2 && (k[0] == '"' || k[0] == '\'') && k[len(k)-1] == k[0] {
 		k = k[1 : len(k)-1]
 	}
-	return scopetext.ScopeName(k) || k == "security" || rules.IsCredentialKey(k) || rules.IsSecretKey(k)
+	return scopetext.ScopeName(k) || k == "security" || rules.IsCredentialKey(k) || redact.SecretKey(k)
 }
 
 // containsFold reports whether b contains the lower-case ASCII word, in any case.

@@ -134,6 +134,12 @@ func (e *Engine) zohoElement(text string, scopePos bool) bool {
 	return zoho && e.IsCandidate(text, scopePos) || scopePos && e.missingService(text) != ""
 }
 
+// Completion is the one catalogued scope that putting a service in front of text makes
+// (modules.leads.READ -> ZohoCRM.modules.leads.READ), "" when none or several do: what the
+// engine completes a scope written without its service to, in a scope position (ZS101).
+// Front ends ask it to tell whether such a text can matter at all.
+func (e *Engine) Completion(text string) string { return e.missingService(text) }
+
 // missingService returns the one catalogued scope that putting a service in front of text
 // makes ("modules.leads.READ" -> "ZohoCRM.modules.leads.READ"), or "" when none or several
 // do.

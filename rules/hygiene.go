@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"net/url"
 	"slices"
 	"sort"
@@ -55,7 +56,7 @@ func (e *Engine) credentials(t Text) []TextFinding {
 	for _, sp := range FindTokens(t.Value) {
 		out = append(out, e.credentialFinding(t, [2]int{sp.Start, sp.End}, "Zoho OAuth token"))
 	}
-	if len(out) == 0 && IsSecretKey(t.Key) {
+	if len(out) == 0 && t.Key != "" && redact.SecretKey(t.Key) {
 		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
 			start := strings.Index(t.Value, v)
 			out = append(out, e.credentialFinding(t, [2]int{start, start + len(v)}, "client secret"))
@@ -126,43 +127,6 @@ func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
 }
 
-// IsSecretKey reports whether a key names a client secret: any key that contains
-// client_secret in any case and spelling (clientSecret, ZOHO_CLIENT_SECRET_PROD,
-// zoho.client_secret), and secret or zoho_secret.
-func IsSecretKey(key string) bool {
-	if key == "" {
-		return false
-	}
-	if redact.SecretKey(key) {
-		return true
-	}
-	// Both other shapes end in "secret": most keys are told apart without a copy.
-	if !normEndsWith(key, "secret") {
-		return false
-	}
-	k := normKey(key)
-	return k == "secret" || strings.HasSuffix(k, "zohosecret")
-}
-
-// normEndsWith reports whether normKey(key) ends with the lower-case suffix.
-func normEndsWith(key, suffix string) bool {
-	j := len(suffix)
-	for i := len(key) - 1; i >= 0 && j > 0; i-- {
-		c := key[i]
-		switch {
-		case c == '_' || c == '-' || c == '.':
-			continue
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if c != suffix[j-1] {
-			return false
-		}
-		j--
-	}
-	return j == 0
-}
-
 // looksLikeSecret accepts what Zoho issues as client secrets: 30 to 64 letters and digits,
 // varied enough not to be a placeholder.
 func looksLikeSecret(v string) bool {
@@ -223,21 +187,22 @@ func findAuthURLs(s string) [][2]int {
 }
 
 func indexAuthPath(s string) int {
-	a := strings.Index(s, "/oauth/v2/auth")
+	paths := catalog.AuthRequest().Paths
+	a := strings.Index(s, paths.Auth)
 	for a >= 0 {
 		// Not /oauth/v2/authorize or the like; /oauth/v2/auth? or end.
-		rest := s[a+len("/oauth/v2/auth"):]
+		rest := s[a+len(paths.Auth):]
 		if rest == "" || rest[0] == '?' || rest[0] == '#' || urlStop(rest[0]) {
 			break
 		}
-		next := strings.Index(rest, "/oauth/v2/auth")
+		next := strings.Index(rest, paths.Auth)
 		if next < 0 {
 			a = -1
 			break
 		}
-		a += len("/oauth/v2/auth") + next
+		a += len(paths.Auth) + next
 	}
-	c := strings.Index(s, "/clientoauth/v2/")
+	c := strings.Index(s, paths.PortalAuth)
 	switch {
 	case a < 0:
 		return c
@@ -245,6 +210,22 @@ func indexAuthPath(s string) int {
 		return a
 	}
 	return c
+}
+
+// DetectProduct is the product that the strings written in a file or a package show —
+// string constants in code, values in configuration, never comments: Zoho Vertical
+// Solutions when one holds a portal's authorization path (catalog/oauth.yaml's
+// portal_auth, /clientoauth/v2/), Zoho CRM otherwise (SPEC §1). It is the one product
+// detector of every front end, so that the same URL decides alike in Go and in a config
+// file, and a comment that quotes the path decides nothing in either.
+func DetectProduct(texts iter.Seq[string]) catalog.Product {
+	portal := catalog.AuthRequest().Paths.PortalAuth
+	for t := range texts {
+		if strings.Contains(t, portal) {
+			return catalog.VerticalSolutions
+		}
+	}
+	return catalog.CRM
 }
 
 func urlStop(c byte) bool {

@@ -208,3 +208,26 @@ func TestUnreadableDocsAreQuiet(t *testing.T) {
 		t.Errorf("exit %d:\n%s%s", code, out, stderr)
 	}
 }
+
+// TestScopeKeyAlikeInGoAndConfig: a scope without its service under a scope-named key is
+// completed alike in Go, YAML, .env and JS, none of which names Zoho.
+func TestScopeKeyAlikeInGoAndConfig(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":     "module s\n\ngo 1.26\n",
+		"main.go":    "package main\n\nvar cfg = struct{ Scope string }{Scope: \"modules.leads.READ\"}\n\nfunc main() { _ = cfg }\n",
+		"app.yaml":   "oauth:\n  scope: modules.leads.READ\n",
+		".env":       "OAUTH_SCOPE=modules.leads.READ\n",
+		"web/app.js": "export const config = { scope: 'modules.leads.READ' };\n",
+	})
+	out, stderr, code := zscopelintIn(t, dir, "./...")
+	const completion = `malformed scope "modules.leads.READ": no service name; did you mean ZohoCRM.modules.leads.READ? (ZS101)`
+	for _, at := range []string{"main.go:3:42: ", "app.yaml:2:10: ", ".env:1:13: ", "web/app.js:1:33: "} {
+		if !strings.Contains(out, at+completion) {
+			t.Errorf("missing %s%s in:\n%s%s", at, completion, out, stderr)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+}

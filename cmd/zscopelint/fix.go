@@ -201,8 +201,6 @@ type pending struct {
 	finding int
 }
 
-func (p pending) base() string { return p.edit.Base }
-
 // note prints a note once.
 func (fx *fixer) note(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)

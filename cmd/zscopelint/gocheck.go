@@ -45,10 +45,13 @@ var cannotCheck = rules.Unreadable
 // The packages are first listed (names, files, imports: cheap), then loaded with syntax
 // and types and analysed in batches, so that the syntax trees and type information of one
 // batch are released before the next is loaded: peak memory follows the batch, not the
-// module. The first pass finds the Zoho API calls of every package; if there are any, a
-// second pass judges again the packages that hold scope sets, each set against the calls
-// of its package and of the packages it imports (under go vet, facts carry them
-// instead). Findings are kept for the packages the load reports.
+// module. The packages are analysed in dependency order, and the request wrappers and scope
+// builders each one summarises reach the packages that import it before they are analysed
+// (a summaryChannel): what facts carry under go vet, so that both find the same calls
+// through wrappers of any depth. The first pass finds the Zoho API calls of every package;
+// if there are any, a second pass judges again the packages that hold scope sets, each set
+// against the calls of its package and of the packages it imports (under go vet, facts
+// carry them instead). Findings are kept for the packages the load reports.
 func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
 	list := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
@@ -76,34 +79,27 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		paths = rootPaths(listed)
 	}
 	res := &goResult{wd: wd}
-	first, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), res)
+	ch := newSummaryChannel()
+	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
+	paths = dependencyOrder(listed, paths)
+	first, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), res, ch)
 	if err != nil {
 		return nil, err
 	}
-	// Request wrappers of one package make requests in the packages that call them: with
-	// the wrappers found, the packages are analysed again (what facts carry under go vet),
-	// until a round finds no new ones (wrappers of wrappers across packages), at most 3.
-	// Scope builders likewise yield the scopes of the packages that call them.
-	wrappers, builders := collectSummaries(first)
-	for round := 0; len(wrappers)+len(builders) > 0 && round < 3; round++ {
-		settings.ProgramWrappers, settings.ProgramBuilders = wrappers, builders
-		// Only the packages that import one holding a summary can change.
-		targets := importers(listed, summaryHolders(first))
-		if len(targets) == 0 {
+	// In dependency order every package sees the summaries of the packages it imports. A
+	// package analysed before one of its imports — only through a test variant: p's
+	// external test imports q, which imports p — is analysed again, until none is left
+	// behind; each round analyses only those, so this ends when the summaries stop changing.
+	for round := 0; round <= len(paths); round++ {
+		stale := ch.stale(listed)
+		if len(stale) == 0 {
 			break
 		}
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, targets), nil)
+		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
 		if err != nil {
 			return nil, err
 		}
-		first = replaceResults(first, targets, again)
-		nextW, nextB := collectSummaries(first)
-		sameW := maps.EqualFunc(nextW, wrappers, func(a, b analyzer.WrapperFact) bool { return slices.Equal(a.Requests, b.Requests) })
-		sameB := maps.EqualFunc(nextB, builders, func(a, b analyzer.BuilderFact) bool { return fmt.Sprint(a) == fmt.Sprint(b) })
-		if round > 0 && sameW && sameB {
-			break
-		}
-		wrappers, builders = nextW, nextB
+		first = replaceResults(first, stale, again)
 	}
 	own := map[string][]rules.Call{}
 	seen := map[string]bool{}
@@ -126,7 +122,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	}
 	if len(seen) > 0 && len(scoped) > 0 {
 		sort.Strings(scoped)
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, scoped), nil)
+		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, scoped), nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -147,44 +143,6 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	return res, nil
 }
 
-// summaryHolders are the packages whose results hold request wrappers or scope builders.
-func summaryHolders(results []packageResult) map[string]bool {
-	out := map[string]bool{}
-	for _, pr := range results {
-		if len(pr.wrappers)+len(pr.builders) > 0 {
-			out[pr.path] = true
-		}
-	}
-	return out
-}
-
-// importers lists, sorted, the load paths of the listed packages that import one of
-// holders, directly or not.
-func importers(listed []*packages.Package, holders map[string]bool) []string {
-	memo := map[string]bool{}
-	var reaches func(p *packages.Package) bool
-	reaches = func(p *packages.Package) bool {
-		if v, ok := memo[p.ID]; ok {
-			return v
-		}
-		memo[p.ID] = false // a cycle does not reach
-		for _, imp := range p.Imports {
-			if holders[imp.PkgPath] || reaches(imp) {
-				memo[p.ID] = true
-				return true
-			}
-		}
-		return false
-	}
-	set := map[string]bool{}
-	for _, p := range listed {
-		if !testMain(p) && reaches(p) {
-			set[loadPath(p)] = true
-		}
-	}
-	return slices.Sorted(maps.Keys(set))
-}
-
 // replaceResults puts the results of a round's packages in place of those of the round
 // before.
 func replaceResults(old []packageResult, paths []string, fresh []packageResult) []packageResult {
@@ -195,17 +153,6 @@ func replaceResults(old []packageResult, paths []string, fresh []packageResult) 
 		}
 	}
 	return append(out, fresh...)
-}
-
-// collectSummaries merges the request wrappers and scope builders the packages' results
-// name.
-func collectSummaries(results []packageResult) (map[string]analyzer.WrapperFact, map[string]analyzer.BuilderFact) {
-	wrappers, builders := map[string]analyzer.WrapperFact{}, map[string]analyzer.BuilderFact{}
-	for _, pr := range results {
-		maps.Copy(wrappers, pr.wrappers)
-		maps.Copy(builders, pr.builders)
-	}
-	return wrappers, builders
 }
 
 // packageResult is what analysing one package (or test variant) found, ready to print.
@@ -279,9 +226,12 @@ func rootPaths(listed []*packages.Package) []string {
 }
 
 // analyseBatches loads each batch of import paths with syntax and types, analyses it and
-// keeps only what is printed, so that a batch is garbage once the next one loads. With
-// res set, package errors are recorded there (the first pass).
-func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry, groups [][]string, res *goResult) ([]packageResult, error) {
+// keeps only what is printed, so that a batch is garbage once the next one loads. The
+// packages of a batch are analysed in dependency order, each after those it imports, and
+// the summaries of each go into ch for the next (settings' ProgramWrappers and
+// ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
+// first pass).
+func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
 	a := analyzer.New(settings)
 	var out []packageResult
 	for _, group := range groups {
@@ -308,11 +258,16 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests 
 				}
 			})
 		}
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			return nil, err
+		var roots []*checker.Action
+		for _, level := range dependencyLevels(pkgs) {
+			graph, err := checker.Analyze([]*analysis.Analyzer{a}, level, nil)
+			if err != nil {
+				return nil, err
+			}
+			ch.send(graph.Roots)
+			roots = append(roots, graph.Roots...)
 		}
-		for _, act := range graph.Roots {
+		for _, act := range roots {
 			pr := packageResult{path: loadPath(act.Package)}
 			r, _ := act.Result.(*analyzer.Result)
 			if r != nil {

@@ -51,3 +51,26 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretKeyOneRecogniser: a value after a key the checks take for a client secret
+// (ZOHO_SECRET, zohoSecret) is reported as ZS301, and -diff, asked to fix something else in
+// the same file, prints no part of it: the checks and the redactor know the same keys.
+func TestSecretKeyOneRecogniser(t *testing.T) {
+	t.Parallel()
+	const secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0ffee1234"
+	dir := writeTree(t, map[string]string{
+		"go.mod":  "module s\n\ngo 1.26\n",
+		".env":    "ZOHO_SECRET=" + secret + "\nZOHO_SCOPES=ZohoCRM.modules.leads.read\n",
+		"main.go": "package main\n\nconst zohoSecret = \"" + secret + "\"\n\nvar scopes = []string{\"ZohoCRM.modules.leads.read\"}\n\nfunc main() {}\n",
+	})
+	out, stderr, _ := zscopelintIn(t, dir, "./...")
+	for _, want := range []string{".env:1:13: client secret 9f8…", "main.go:3:21: client secret 9f8…"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s%s", want, out, stderr)
+		}
+	}
+	diff, stderr, _ := zscopelintIn(t, dir, "-diff", "./...")
+	if strings.Contains(diff+stderr, secret[3:]) {
+		t.Errorf("-diff prints the secret:\n%s%s", diff, stderr)
+	}
+}

@@ -113,10 +113,61 @@ func tokens[T text](s T, strict bool) []Span {
 
 // SecretKey reports whether a key names a client secret: its letters, without case and
 // without the separators _ - . and spaces, contain "clientsecret" (client_secret,
-// clientSecret, ZOHO_CLIENT_SECRET_PROD, zoho.client.secret).
+// clientSecret, ZOHO_CLIENT_SECRET_PROD, zoho.client.secret), are "secret", or end in
+// "zohosecret" (ZOHO_SECRET, my.zoho.secret). It is the one recogniser of secret keys:
+// what the checks report (ZS301) and what output shortens are the same keys.
 func SecretKey(key string) bool { return secretKey(key) }
 
 func secretKey[T text](key T) bool {
+	if containsClientSecret(key) {
+		return true
+	}
+	// Both other shapes end in "secret": most keys are told apart without reading further.
+	i, ok := trimKeySuffix(key, len(key), "secret")
+	if !ok {
+		return false
+	}
+	if j, _ := trimKeySuffix(key, i, ""); j == 0 {
+		return true // nothing but separators before it: "secret", "_secret"
+	}
+	_, ok = trimKeySuffix(key, i, "zoho")
+	return ok
+}
+
+// isKeySeparator reports whether c is one of the separators keys are written with, which
+// the recogniser ignores.
+func isKeySeparator(c byte) bool { return c == '_' || c == '-' || c == '.' || c == ' ' }
+
+// trimKeySuffix matches the lower-case suffix against key[:end] read backwards, without
+// case and separators, and returns where the match starts in key. With an empty suffix it
+// skips the separators before end.
+func trimKeySuffix[T text](key T, end int, suffix string) (int, bool) {
+	j := len(suffix)
+	i := end
+	for i > 0 {
+		c := key[i-1]
+		if isKeySeparator(c) {
+			i--
+			continue
+		}
+		if j == 0 {
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[j-1] {
+			return i, false
+		}
+		i--
+		j--
+	}
+	return i, j == 0
+}
+
+// containsClientSecret reports whether the key's letters, lower-cased and without
+// separators, contain "clientsecret".
+func containsClientSecret[T text](key T) bool {
 	const want = "clientsecret"
 	// Match want against the key's letters as they come, lower-cased and without
 	// separators, restarting at each position: no copy of the key is made.
@@ -125,7 +176,7 @@ func secretKey[T text](key T) bool {
 		for i < len(key) && k < len(want) {
 			c := key[i]
 			i++
-			if c == '_' || c == '-' || c == '.' || c == ' ' {
+			if isKeySeparator(c) {
 				if k == 0 {
 					break
 				}

@@ -66,7 +66,13 @@ func TestTokensStrict(t *testing.T) {
 func TestSecretKey(t *testing.T) {
 	for key, want := range map[string]bool{
 		"client_secret": true, "clientSecret": true, "ZOHO_CLIENT_SECRET_PROD": true,
-		"zoho.client.secret": true, "client-secret": true, "secret": false, "client_id": false,
+		"zoho.client.secret": true, "client-secret": true, "client_id": false,
+		// The shapes rules.IsSecretKey alone used to know: the checks and the redactor read
+		// the same keys.
+		"secret": true, "SECRET": true, "_secret": true, "zoho_secret": true, "ZOHO_SECRET": true,
+		"Zoho-Secret": true, "zoho.secret_": true, "my_zoho_secret": true, "zoho secret": true,
+		"secrets": false, "api_secret": false, "cret": false, "secret_zoho": false, "": false,
+		"zohosecretkey": false, "xzoho_secret": true, "ZohoSecret": true,
 	} {
 		if got := SecretKey(key); got != want {
 			t.Errorf("SecretKey(%q) = %v, want %v", key, got, want)
