@@ -65,7 +65,7 @@
 // testdata/crm-sources.tsv is what it read. From the repository root, with the three
 // repositories cloned (bare clones do):
 //
-//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
+//	go run ./internal/gen/cmd/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
 //
 // There is no go:generate line: the sources are not in the repository. A test re-derives
 // endpoints_crm.yaml from the extract, so a change to the catalog that moves a derived

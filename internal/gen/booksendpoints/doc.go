@@ -4,7 +4,7 @@
 // It is run by hand, never at lint time, from the repository root, with each source
 // fetched into a git directory (bare or not; HEAD is read):
 //
-//	go run ./internal/gen/booksendpoints \
+//	go run ./internal/gen/cmd/booksendpoints \
 //		-java   DIR  # github.com/zoho/books-java-wrappers
 //		-dotnet DIR  # github.com/zoho/books-dotnet-wrappers
 //		-oas    DIR  # Zoho's Books OpenAPI files (-oas-repo, -oas-dir name the copy read)
@@ -34,4 +34,4 @@
 // generators. The extract (package internal/gen/extract) holds, per row, the wrapper files, method,
 // path, scope, page and OpenAPI file; the endpoint file is rendered from the extract alone,
 // and a catalog test renders it again and compares.
-package main
+package booksendpoints

@@ -1,4 +1,4 @@
-package main
+package booksendpoints
 
 import (
 	"bytes"
@@ -25,7 +25,8 @@ const root = "/books/v3"
 // pageBase is where Zoho's Books API pages live; an OpenAPI file is named after its page.
 const pageBase = "https://www.zoho.com/books/api/v3/"
 
-func main() {
+// Main runs the generator with the command line's flags (internal/gen/cmd/booksendpoints).
+func Main() {
 	java := flag.String("java", "", "git directory (bare or not) of github.com/zoho/books-java-wrappers")
 	dotnet := flag.String("dotnet", "", "git directory of github.com/zoho/books-dotnet-wrappers")
 	oas := flag.String("oas", "", "git directory holding Zoho's Books OpenAPI files")
@@ -152,7 +153,7 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 	}
 	header = append(header,
 		"Regenerate (from the repository root, each source fetched into a git directory):",
-		"  go run ./internal/gen/booksendpoints -java DIR -dotnet DIR -oas DIR",
+		"  go run ./internal/gen/cmd/booksendpoints -java DIR -dotnet DIR -oas DIR",
 	)
 	var disagree, unmatched []string
 	x := &extract.Extract{Header: header}

@@ -17,12 +17,12 @@
 //	git clone --bare https://github.com/zoho/crm-oas /tmp/crm-oas
 //	git clone --bare https://github.com/zoho/zohocrm-nodejs-sdk-8.0 /tmp/crm-node
 //	git clone --bare https://github.com/zoho/zohocrm-python-sdk-8.0 /tmp/crm-python
-//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
+//	go run ./internal/gen/cmd/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
 //
 // The scope of each row is derived by package derive (see its doc), which the catalog's
 // tests also run on the committed extract. The rows whose scope falls back from the narrow
 // one (a derived scope the catalog lacks) are listed on standard error.
-package main
+package crmendpoints
 
 import (
 	"bytes"
@@ -41,7 +41,8 @@ import (
 	"github.com/zscopelint/zscopelint/internal/gen/crmendpoints/derive"
 )
 
-func main() {
+// Main runs the generator with the command line's flags (internal/gen/cmd/crmendpoints).
+func Main() {
 	oasDir := flag.String("oas", "", "git directory (bare or checkout) of github.com/zoho/crm-oas")
 	sdkDir := flag.String("sdk", "", "git directory (bare or checkout) of github.com/zoho/zohocrm-nodejs-sdk-8.0")
 	pySDKDir := flag.String("sdk-python", "", "git directory of github.com/zoho/zohocrm-python-sdk-8.0 (optional, a cross-check)")

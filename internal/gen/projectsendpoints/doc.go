@@ -4,7 +4,7 @@
 //
 // It is run by hand, never at lint time, from the repository root:
 //
-//	go run ./internal/gen/projectsendpoints -java DIR  # github.com/zoho/projects-java-wrappers
+//	go run ./internal/gen/cmd/projectsendpoints -java DIR  # github.com/zoho/projects-java-wrappers
 //
 // The wrappers (read by internal/gen/wrappers) give each request's method and path, from
 // the base https://projectsapi.zoho.com/restapi and a portal's /portal/[PORTALID].
@@ -16,4 +16,4 @@
 // the pattern does not fit. Operations under a prefix no page gives a scope for
 // (documents and folders, whose page prints none; project activities and statuses) are
 // left out and listed in the extract.
-package main
+package projectsendpoints

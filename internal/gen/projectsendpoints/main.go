@@ -1,4 +1,4 @@
-package main
+package projectsendpoints
 
 import (
 	"bytes"
@@ -20,7 +20,8 @@ const root = "/@projects/restapi"
 
 const repo = "projects-java-wrappers"
 
-func main() {
+// Main runs the generator with the command line's flags (internal/gen/cmd/projectsendpoints).
+func Main() {
 	java := flag.String("java", "", "git directory (bare or not) of github.com/zoho/projects-java-wrappers")
 	scopes := flag.String("scopes", "internal/gen/projectsendpoints/scopes.tsv", "the hand table of path prefix → scope name → page")
 	out := flag.String("out", "catalog/endpoints_projects.yaml", "the endpoint file to write")
@@ -61,7 +62,7 @@ func run(dir, scopesFile, out, extractOut string) error {
 		"Sources:",
 		"  github.com/zoho/" + repo + "@" + strings.TrimSpace(string(commit)),
 		"Regenerate (from the repository root, the wrappers fetched into a git directory):",
-		"  go run ./internal/gen/projectsendpoints -java DIR",
+		"  go run ./internal/gen/cmd/projectsendpoints -java DIR",
 	}}
 	seen := map[string]*extract.Op{}
 	for _, f := range strings.Fields(string(list)) {
