@@ -161,7 +161,8 @@ func TestResolveMistakes(t *testing.T) {
 		{in: "ZOHOPEOPLE.employee.READ", problem: UnsupportedOperation, offset: 20, reason: "accepts ALL"},
 		{in: "ZohoCRM.coql.ALL", problem: UnsupportedOperation, offset: 13, reason: "accepts READ", suggest: []string{"ZohoCRM.coql.READ"}},
 		{in: "ZohoCRM.coql.CREATE", problem: UnsupportedOperation, offset: 13},
-		{in: "ZohoCRM.settings.READ", problem: UnsupportedOperation, offset: 17, reason: "accepts ALL"},
+		// Zoho's accounts pages print "ZohoCRM.modules.READ,ZohoCRM.settings.READ" (issue 26).
+		{in: "ZohoCRM.settings.READ", problem: OK},
 		{in: "ZohoCRM.send_mail.CREATE", problem: UnsupportedOperation, offset: 18, reason: "takes a sub-scope"},
 		{in: "ZohoCRM.modules.leads", problem: Malformed, offset: 21, reason: "missing operation"},
 		{in: "ZohoCRM.modules", problem: Malformed, offset: 15, reason: "missing operation"},

@@ -56,4 +56,18 @@
 // and the wrong names seen in code, each with Zoho's. endpoints.yaml maps each product's
 // REST endpoints to the scopes that authorise them; products on their own hosts (Mail,
 // Analytics, Cliq, ...) are matched as "/@name" + path.
+//
+// # Generated endpoint files
+//
+// endpoints_crm.yaml is written by internal/gen/crmendpoints from Zoho's CRM OpenAPI files
+// (zoho/crm-oas) and the Node and Python SDKs 8.0 (zoho/zohocrm-nodejs-sdk-8.0,
+// zoho/zohocrm-python-sdk-8.0), read from git directories on disk, never at lint time;
+// testdata/crm-sources.tsv is what it read. From the repository root, with the three
+// repositories cloned (bare clones do):
+//
+//	go run ./internal/gen/crmendpoints -oas /tmp/crm-oas -sdk /tmp/crm-node -sdk-python /tmp/crm-python
+//
+// There is no go:generate line: the sources are not in the repository. A test re-derives
+// endpoints_crm.yaml from the extract, so a change to the catalog that moves a derived
+// scope (a narrow scope added, an operation dropped) asks for a regeneration.
 package catalog

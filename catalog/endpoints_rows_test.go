@@ -8,9 +8,10 @@ import (
 )
 
 // sampleURL builds a URL that stands for one row: its template with a sample for each
-// slot, on the row's API host.
+// slot, on the row's API host. The sample module is one no row spells (rows for Leads,
+// Contacts, Deals own their literal paths and rightly win over the {module} row).
 func sampleURL(e *Endpoint) string {
-	fill := map[string]string{"{v}": "v8", "{module}": "Leads", "{bmodule}": "Contacts", "{rmodule}": "Candidates",
+	fill := map[string]string{"{v}": "v8", "{module}": "Price_Books", "{bmodule}": "Contacts", "{rmodule}": "Candidates",
 		"{form}": "employee", "{related}": "Contacts"}
 	segs := slices.Clone(e.segments)
 	for i, s := range segs {

@@ -41,9 +41,13 @@ func TestRequirement(t *testing.T) {
 		{"GET", "/crm/v8/Leads/1/Notes", [][][]string{{{"ZohoCRM.modules.leads.READ"}, {"ZohoCRM.modules.notes.READ"}}}, true},
 		{"POST", "/crm/v8/Deals/1/actions/send_mail", [][][]string{{{"ZohoCRM.send_mail.deals.CREATE", "ZohoCRM.send_mail.all.CREATE"}}}, true},
 		{"POST", "/crm/v8/coql", [][][]string{{{"ZohoCRM.coql.READ"}, {"ZohoCRM.modules.*.READ"}}}, false},
-		// A segment known only at run time may be any module, or users, org, Notes.
+		// A segment known only at run time may be any module, or any one-segment endpoint
+		// (the generated rows put the record row first).
 		{"GET", "https://www.zohoapis.com/crm/v8/" + Unknown, [][][]string{{{"ZohoCRM.modules.*.READ"}},
-			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.users.READ"}}, {{"ZohoCRM.org.READ"}}}, false},
+			{{"ZohoCRM.modules.appointments_rescheduled_history.READ"}}, {{"ZohoCRM.modules.entity_scores.READ"}},
+			{{"ZohoCRM.modules.notes.READ"}}, {{"ZohoCRM.modules.services.READ"}}, {{"ZohoCRM.apis.READ"}},
+			{{"ZohoCRM.features.READ"}}, {{"ZohoCRM.settings.intelligence.READ"}}, {{"ZohoCRM.settings.intelligence.READ"}},
+			{{"ZohoCRM.files.READ"}}, {{"ZohoCRM.org.READ"}}, {{"ZohoCRM.users.READ"}}}, false},
 		{"GET", "https://people.zoho.com/people/api/forms/employee/getRecords", [][][]string{{{"ZOHOPEOPLE.forms.READ"}}}, true},
 		{"POST", "https://people.zoho.com/people/api/timetracker/gettimesheet", [][][]string{{{"ZOHOPEOPLE.timetracker.READ"}}}, true},
 	}
@@ -100,11 +104,11 @@ func TestReservedSegmentsAndUnknownEndpoints(t *testing.T) {
 	for _, tt := range []struct {
 		method, url, unresolved string
 	}{
-		{"GET", "https://www.zohoapis.com/crm/v8/users/actions/count", "ZohoCRM"},
-		{"GET", "https://www.zohoapis.com/crm/v8/settings/user_groups/actions/associated_users_count", "ZohoCRM"},
-		{"GET", "https://www.zohoapis.com/crm/v8/__apis", "ZohoCRM"},
-		{"POST", "https://www.zohoapis.com/crm/v8/functions/send_report/actions/execute", "ZohoCRM"},
-		{"GET", "https://www.zohoapis.com/crm/v8/org/currencies", "ZohoCRM"},
+		// CRM paths no row holds (endpoints_crm.yaml has the SDK's and crm-oas's operations).
+		{"POST", "https://www.zohoapis.com/crm/v8/__digest", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/crm/v8/settings/no_such_setting", "ZohoCRM"},
+		{"GET", "https://www.zohoapis.com/crm/v8/users/actions/no_such_action", "ZohoCRM"},
+		{"POST", "https://www.zohoapis.com/crm/v8/functions/send_report/actions/no_such_action", "ZohoCRM"},
 		{"GET", "https://www.zohoapis.com/bigin/v2/settings/pipelines", "ZohoBigin"},
 		{"GET", "https://mail.zoho.com/api/organization/1/unknownthing", "ZohoMail"},
 	} {
