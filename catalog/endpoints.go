@@ -443,3 +443,7 @@ func (c *Catalog) instances(required string) []*Entry {
 
 // String renders an endpoint for messages.
 func (e *Endpoint) String() string { return fmt.Sprintf("%s %s", e.Method, e.Path) }
+
+// ProductRoots lists the first path segments of the products' API paths (crm, books, ...),
+// for front ends that look for API paths in text.
+func ProductRoots() []string { return slices.Clone(endpointHead().Roots) }

@@ -202,7 +202,7 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 			i = j
 		case isIdentStart(c, l.lang):
 			j := i + 1
-			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && l.lang == JS) {
+			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && l.lang == JS || d[j] == '\\' && l.lang == PHP && j+1 < len(d) && isLetter(d[j+1])) {
 				j++
 			}
 			if c == '$' && l.lang == PHP && j < len(d) && d[j] == '$' {
