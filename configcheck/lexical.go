@@ -6,6 +6,7 @@ import (
 
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
+	"github.com/zscopelint/zscopelint/srclex"
 )
 
 // lexicalSets scans a source file of another language without parsing it: string literals
@@ -34,8 +35,12 @@ type lexer struct {
 	literals []literalTok
 }
 
-// literalTok is one literal of a run: its bytes and the items it added.
-type literalTok struct{ start, end, firstItem, nItems int }
+// literalTok is one literal of a run: its bytes and the items it added, and a template
+// literal's holes.
+type literalTok struct {
+	start, end, firstItem, nItems int
+	holes                         []srclex.Part
+}
 
 func (l *lexer) scan() {
 	d := l.data
@@ -89,14 +94,28 @@ func skipTo(d []byte, from int, end string) int {
 func (l *lexer) literal(start int) int {
 	d := l.data
 	q := d[start]
-	i := start + 1
-	for i < len(d) && d[i] != q && (d[i] != '\n' || q == '`') { // an unterminated literal ends with its line
-		if d[i] == '\\' && i+1 < len(d) {
+	var holes []srclex.Part
+	var end int
+	if q == '`' {
+		// A template literal ends at its closing backquote, whatever its holes hold
+		// (`${f(`x`)}`).
+		var t srclex.Token
+		t, end = srclex.StringAt(srclex.JS, d, start)
+		for _, p := range t.Parts {
+			if p.IsHole {
+				holes = append(holes, p)
+			}
+		}
+	} else {
+		i := start + 1
+		for i < len(d) && d[i] != q && d[i] != '\n' { // an unterminated literal ends with its line
+			if d[i] == '\\' && i+1 < len(d) {
+				i++
+			}
 			i++
 		}
-		i++
+		end = min(i+1, len(d))
 	}
-	end := min(i+1, len(d))
 	// Does this literal continue a run (only commas and white space since the last)?
 	if l.inRun && !onlySeparators(d[l.lastEnd:start]) {
 		l.flush()
@@ -105,7 +124,7 @@ func (l *lexer) literal(start int) int {
 		l.inRun = true
 		l.runKey = keyBefore(d, start)
 	}
-	l.literals = append(l.literals, literalTok{start: start, end: end})
+	l.literals = append(l.literals, literalTok{start: start, end: end, holes: holes})
 	l.lastEnd = end
 	return end
 }
@@ -117,7 +136,19 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 	var buf []byte
 	var offs []int
 	i := t.start + 1
+	holes := t.holes
 	for i < t.end && d[i] != q && (d[i] != '\n' || q == '`') {
+		if len(holes) > 0 && i == holes[0].Off {
+			// A hole is filled at run time: it stands as ${name} (${expr} for more than a
+			// name), so that no bracket or space inside it ends a URL around it.
+			for _, c := range []byte(holeText(holes[0].Hole)) {
+				buf = append(buf, c)
+				offs = append(offs, i)
+			}
+			i = holes[0].End
+			holes = holes[1:]
+			continue
+		}
 		if d[i] == '\\' && i+1 < len(d) {
 			// An escape is decoded (JS, TS, Python, PHP, Java share these), so that
 			// 'attendance.READ\n' ends in a newline, not in "READn"; every byte it yields
@@ -136,6 +167,22 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 		i++
 	}
 	return string(buf), append(offs, i)
+}
+
+// holeText is how a template literal's hole reads in its decoded value: ${name} for a name
+// or a.b.c, ${expr} for anything else.
+func holeText(toks []srclex.Token) string {
+	name := ""
+	for i, t := range toks {
+		if i%2 == 0 && t.Kind != srclex.Ident || i%2 == 1 && !t.Is(".") {
+			return "${expr}"
+		}
+		name += t.Text
+	}
+	if name == "" || len(toks)%2 == 0 {
+		return "${expr}"
+	}
+	return "${" + name + "}"
 }
 
 // unescape decodes the escape after a backslash: \n \t \r \b \f \v \0, \xHH, \uHHHH,

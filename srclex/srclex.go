@@ -77,6 +77,9 @@ type Part struct {
 	Lit    string
 	Hole   []Token
 	IsHole bool
+	// Off and End are a hole's source offsets: from its ${ (or {, or $) to just past its
+	// end. Zero for literal text.
+	Off, End int
 }
 
 // Is reports whether t is punctuation or an identifier with text s.
@@ -338,4 +341,13 @@ func matchBrackets(toks []Token) {
 			}
 		}
 	}
+}
+
+// StringAt reads the string literal whose opening quote is at offset i of src (a template
+// literal's holes and all), for scanners that read literals without the rest of the
+// tokens. It returns the token (its Line and Col are not set) and the offset just past
+// the literal.
+func StringAt(lang Lang, src []byte, i int) (Token, int) {
+	l := &lexer{lang: lang, d: src}
+	return l.str(i, "")
 }

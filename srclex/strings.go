@@ -19,13 +19,13 @@ func (b *strBuilder) rune(r rune) {
 	b.lit = utf8.AppendRune(b.lit, r)
 	b.all = utf8.AppendRune(b.all, r)
 }
-func (b *strBuilder) hole(t []Token) {
+func (b *strBuilder) hole(t []Token, off, end int) {
 	b.holes = true
 	if len(b.lit) > 0 {
 		b.parts = append(b.parts, Part{Lit: string(b.lit)})
 		b.lit = nil
 	}
-	b.parts = append(b.parts, Part{Hole: t, IsHole: true})
+	b.parts = append(b.parts, Part{Hole: t, IsHole: true, Off: off, End: end})
 }
 
 func (b *strBuilder) token(l *lexer, off int, prefix string) Token {
@@ -90,7 +90,7 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 		case q == '`' && c == '$' && i+1 < len(d) && d[i+1] == '{':
 			toks, end := l.lex(i+2, stopAtBrace)
 			matchBrackets(toks)
-			b.hole(toks)
+			b.hole(toks, i, end)
 			i = end
 		case format && c == '{':
 			if i+1 < len(d) && d[i+1] == '{' {
@@ -99,7 +99,7 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 				continue
 			}
 			toks, end := l.lex(i+1, stopAtBrace)
-			b.hole(formatExpr(toks))
+			b.hole(formatExpr(toks), i, end)
 			i = end
 		case format && c == '}' && i+1 < len(d) && d[i+1] == '}':
 			b.byte('}')
@@ -107,11 +107,11 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 		case l.lang == PHP && q == '"' && c == '{' && i+1 < len(d) && d[i+1] == '$':
 			toks, end := l.lex(i+1, stopAtBrace)
 			matchBrackets(toks)
-			b.hole(toks)
+			b.hole(toks, i, end)
 			i = end
 		case l.lang == PHP && q == '"' && c == '$' && i+1 < len(d) && (isLetter(d[i+1]) || d[i+1] == '_' || d[i+1] == '{'):
 			toks, end := l.phpSimpleVar(i)
-			b.hole(toks)
+			b.hole(toks, i, end)
 			i = end
 		default:
 			b.byte(c)
