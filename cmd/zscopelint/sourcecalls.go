@@ -1,0 +1,42 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/zscopelint/zscopelint/httpcalls"
+	"github.com/zscopelint/zscopelint/internal/safefile"
+	"github.com/zscopelint/zscopelint/program"
+	"github.com/zscopelint/zscopelint/rules"
+	"github.com/zscopelint/zscopelint/srclex"
+)
+
+// reportSourceCalls finds the Zoho API requests that the JavaScript/TypeScript, Python and
+// PHP files among the inputs make, and reports them into their programs: the scope sets
+// of a program are judged against them as against a Go program's calls. Only files that
+// hold a needle are tokenised; a file that cannot be read is left to the config checks,
+// which report it.
+func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *program.Programs, maxSize int64) {
+	for _, file := range files {
+		lang := srclex.LangOf(file)
+		if lang == srclex.NoLang {
+			continue
+		}
+		src, err := safefile.ReadFile(file, maxSize)
+		if err != nil || !httpcalls.Needle(src) {
+			continue
+		}
+		var calls []rules.Call
+		for _, r := range httpcalls.Find(lang, src) {
+			where := wd.rel(file) + ":" + strconv.Itoa(r.Line)
+			if r.Via != "" {
+				where += " (via " + r.Via + ")"
+			}
+			if c, ok := eng.NewCall(r.Method, r.URL, where); ok {
+				calls = append(calls, c)
+			}
+		}
+		if len(calls) > 0 {
+			programs.Report(file, calls...)
+		}
+	}
+}
