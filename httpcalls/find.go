@@ -48,13 +48,22 @@ type segment struct {
 // chain reads the callee of the call whose ( is at index p, back to its root; start is the
 // index of its first token; ok is false when the chain starts with something other than a
 // name (a literal, a parenthesised expression).
-func (f *file) chain(p int) (segs []segment, start int, ok bool) {
+func (f *file) chain(p int) (segs []segment, start, member int, ok bool) {
 	ts := f.toks
 	k, call, sep := p-1, p, ""
+	if f.lang == srclex.JS && f.punct(k, ">") { // TypeScript type arguments: http.get<T>(...)
+		for j := k - 1; j >= 0 && j > k-12 && ts[j].Line == ts[k].Line; j-- {
+			if f.punct(j, "<") {
+				k = j - 1
+				break
+			}
+		}
+	}
 	var rev []segment
+	member = k
 	for {
 		if k < 0 || ts[k].Kind != srclex.Ident {
-			return nil, 0, false
+			return nil, 0, 0, false
 		}
 		rev = append(rev, segment{name: ts[k].Text, call: call, sep: sep})
 		k--
@@ -72,7 +81,7 @@ func (f *file) chain(p int) (segs []segment, start int, ok bool) {
 	for i := len(rev) - 1; i >= 0; i-- {
 		segs = append(segs, rev[i])
 	}
-	return segs, k + 1, true
+	return segs, k + 1, member, true
 }
 
 // requests recognises the file's requests and evaluates them, lending a helper's to its
@@ -116,7 +125,7 @@ func (f *file) lend(s site) []Request {
 		if t.Kind != srclex.Punct || t.Text != "(" || t.Match < 0 {
 			continue
 		}
-		segs, start, ok := f.chain(p)
+		segs, start, _, ok := f.chain(p)
 		if !ok || f.definition(start, p) {
 			continue
 		}
@@ -189,8 +198,13 @@ func (f *file) evalSite(s site, e *env, line int, via string) []Request {
 
 // join puts a client's base URL before a relative path.
 func join(base, u string) string {
-	if strings.Contains(u, "://") || strings.HasPrefix(u, catalog.Unknown) || base == "" {
-		return u
+	if strings.Contains(u, "://") || base == "" || strings.HasPrefix(u, catalog.Unknown) && u != catalog.Unknown && !strings.HasPrefix(u, catalog.Unknown+"/") {
+		return u // absolute, or a base of its own
+	}
+	if u == catalog.Unknown || strings.HasPrefix(u, catalog.Unknown+"/") {
+		// A path not known before run time, relative to the client's base as a client's
+		// paths mostly are: the base says the product.
+		return strings.TrimSuffix(base, "/") + "/" + u
 	}
 	switch {
 	case strings.HasSuffix(base, "/") && strings.HasPrefix(u, "/"):
@@ -216,7 +230,7 @@ func (f *file) sites() []site {
 		if t.Kind != srclex.Punct || t.Text != "(" || t.Match < 0 {
 			continue
 		}
-		segs, start, ok := f.chain(p)
+		segs, start, mi, ok := f.chain(p)
 		if !ok || f.definition(start, p) || f.ident(start-1, "new") && len(segs) == 1 && f.lang != srclex.PHP {
 			continue
 		}
@@ -246,7 +260,7 @@ func (f *file) sites() []site {
 						}
 					}
 				}
-			} else if recvEnd := p - 2; recvEnd >= start && isRef(span{f.toks, start, recvEnd}) {
+			} else if recvEnd := mi - 1; recvEnd >= start && isRef(span{f.toks, start, recvEnd}) {
 				c, _ = f.clientOf(span{f.toks, start, recvEnd}, e)
 			}
 		}

@@ -256,7 +256,17 @@ func (f *file) scanBindings() {
 			f.bind(ts[i+2].Text, span{ts, i + 4, ts[i+1].Match})
 			continue
 		}
-		if t.Kind != srclex.Ident || !f.punct(i+1, "=") {
+		if t.Kind != srclex.Ident {
+			continue
+		}
+		if f.lang == srclex.JS && f.punct(i+1, ":") {
+			// TypeScript: const NAME: Type = value, private NAME: Type = value.
+			if eq := f.typedInit(i + 2); eq > 0 && (i == 0 || ts[i-1].Kind == srclex.Ident) {
+				f.bind(t.Text, span{ts, eq + 1, f.exprEnd(eq+1, len(ts))})
+			}
+			continue
+		}
+		if !f.punct(i+1, "=") {
 			continue
 		}
 		key := t.Text
@@ -272,6 +282,29 @@ func (f *file) scanBindings() {
 		}
 		f.bind(key, span{ts, i + 2, f.exprEnd(i+2, len(ts))})
 	}
+}
+
+// typedInit returns the index of the = after a TypeScript type annotation starting at
+// token from, -1 when the annotation is not followed by one.
+func (f *file) typedInit(from int) int {
+	ts := f.toks
+	for k := from; k < len(ts) && k < from+16 && ts[k].Line == ts[from].Line; k++ {
+		t := ts[k]
+		if t.Kind == srclex.Punct {
+			switch t.Text {
+			case "=":
+				return k
+			case "[", "(":
+				if t.Match > k {
+					k = t.Match
+				}
+				continue
+			case ";", ",", ")", "{", "}", "=>":
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 func isPropertyModifier(t srclex.Token) bool {
