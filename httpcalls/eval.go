@@ -1,6 +1,7 @@
 package httpcalls
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
@@ -12,6 +13,10 @@ const maxValues = 4
 
 // maxDepth bounds the names followed to evaluate one expression.
 const maxDepth = 12
+
+// maxSteps bounds the evaluation steps of one request: names bound to names bound to
+// concatenations of names could otherwise take exponential time.
+const maxSteps = 20_000
 
 // env is what an expression is evaluated in: the function it is in, and, when a helper
 // is evaluated for one of its call sites, its arguments' values.
@@ -26,7 +31,8 @@ var unknown = []string{catalog.Unknown}
 // eval returns the string values an expression may have, catalog.Unknown for parts not
 // known.
 func (f *file) eval(s span, e *env, depth int) []string {
-	if depth > maxDepth || s.empty() {
+	f.steps++
+	if depth > maxDepth || s.empty() || f.steps > maxSteps {
 		return unknown
 	}
 	// cond ? a : b, a if cond else b: both.
@@ -309,33 +315,28 @@ func (f *file) lookup(key string, at int, e *env, depth int) []string {
 // it in the same function; else the last one before it outside functions; else the
 // first outside functions; else, for a field (this.x), the first anywhere.
 func (f *file) binding(key string, at, fn int) (binding, bool) {
-	bs := f.binds[key]
-	pick := func(ok func(b binding) bool, last bool) (binding, bool) {
-		var found binding
-		seen := false
-		for _, b := range bs {
-			if ok(b) {
-				found, seen = b, true
-				if !last {
-					break
-				}
-			}
+	lastBefore := func(bs []binding) (binding, bool) {
+		// Bindings are in file order: the last that ends before at.
+		k := sort.Search(len(bs), func(i int) bool { return bs[i].end > at })
+		if k == 0 {
+			return binding{}, false
 		}
-		return found, seen
+		return bs[k-1], true
 	}
 	if fn >= 0 {
-		if b, ok := pick(func(b binding) bool { return b.fn == fn && b.end <= at }, true); ok {
+		if b, ok := lastBefore(f.local[localKey{key, fn}]); ok {
 			return b, true
 		}
 	}
-	if b, ok := pick(func(b binding) bool { return b.fn < 0 && b.end <= at }, true); ok {
+	top := f.local[localKey{key, -1}]
+	if b, ok := lastBefore(top); ok {
 		return b, true
 	}
-	if b, ok := pick(func(b binding) bool { return b.fn < 0 }, false); ok {
-		return b, true
+	if len(top) > 0 {
+		return top[0], true
 	}
-	if strings.HasPrefix(key, "this.") {
-		return pick(func(binding) bool { return true }, false)
+	if bs := f.binds[key]; strings.HasPrefix(key, "this.") && len(bs) > 0 {
+		return bs[0], true
 	}
 	return binding{}, false
 }

@@ -120,7 +120,27 @@ func dedupe(rs []Request) []Request {
 // lend evaluates a helper's request at each call of the helper in the file.
 func (f *file) lend(s site) []Request {
 	fn := f.funcs[s.fn]
+	if f.calls == nil {
+		f.indexCalls()
+	}
 	var out []Request
+	for _, p := range f.calls[fn.name] {
+		t := f.toks[p]
+		_, start, _, _ := f.chain(p)
+		if t.Off >= fn.start && t.Off < fn.end {
+			continue
+		}
+		caller := &env{fn: f.fnAt(t.Off)}
+		ce := &env{fn: s.fn, args: f.bindArgs(s.fn, span{f.toks, p + 1, t.Match}, caller, 0)}
+		out = append(out, f.evalSite(s, ce, f.toks[start].Line, fn.name)...)
+	}
+	return out
+}
+
+// indexCalls finds the calls of names that may be same-file functions: f(...),
+// this.f(...), self.f(...), $this->f(...), self::f(...), static::f(...).
+func (f *file) indexCalls() {
+	f.calls = map[string][]int{}
 	for p, t := range f.toks {
 		if t.Kind != srclex.Punct || t.Text != "(" || t.Match < 0 {
 			continue
@@ -129,24 +149,16 @@ func (f *file) lend(s site) []Request {
 		if !ok || f.definition(start, p) {
 			continue
 		}
-		name := ""
 		switch {
 		case len(segs) == 1:
-			name = segs[0].name
+			f.calls[segs[0].name] = append(f.calls[segs[0].name], p)
 		case len(segs) == 2 && segs[0].call < 0:
 			switch segs[0].name {
 			case "this", "self", "$this", "static", "cls":
-				name = segs[1].name
+				f.calls[segs[1].name] = append(f.calls[segs[1].name], p)
 			}
 		}
-		if name != fn.name || t.Off >= fn.start && t.Off < fn.end {
-			continue
-		}
-		caller := &env{fn: f.fnAt(t.Off)}
-		ce := &env{fn: s.fn, args: f.bindArgs(s.fn, span{f.toks, p + 1, t.Match}, caller, 0)}
-		out = append(out, f.evalSite(s, ce, f.toks[start].Line, fn.name)...)
 	}
-	return out
 }
 
 // definition reports whether the call-like tokens at start..( define a function.
@@ -160,6 +172,7 @@ func (f *file) definition(start, p int) bool {
 
 // evalSite evaluates a site's method and URL in env e.
 func (f *file) evalSite(s site, e *env, line int, via string) []Request {
+	f.steps = 0
 	methods := []string{s.method}
 	if !s.methodExpr.empty() {
 		methods = nil

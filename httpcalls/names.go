@@ -1,6 +1,7 @@
 package httpcalls
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/srclex"
@@ -30,6 +31,7 @@ type function struct {
 	start    int // offsets of its body
 	end      int
 	returns  []span
+	arrow    bool   // an arrow function whose body is its return expression
 	class    string // the base class of the class it is a method of (Python), "" for none
 	classEnd int
 }
@@ -43,6 +45,10 @@ type file struct {
 	guzzle bool // the file names GuzzleHttp: a bare Client is Guzzle's
 	// classes are Python classes with their base and extent (offsets).
 	classes []class
+	fnOf    []int32          // the innermost function of each token, -1 for none
+	steps   int              // evaluation steps taken: a file's evaluation is bounded
+	calls   map[string][]int // a same-file function's name: the ( of its calls
+	local   map[localKey][]binding
 }
 
 type class struct {
@@ -51,8 +57,9 @@ type class struct {
 }
 
 func newFile(lang srclex.Lang, toks []srclex.Token) *file {
-	f := &file{lang: lang, toks: toks, binds: map[string][]binding{}}
+	f := &file{lang: lang, toks: toks, binds: map[string][]binding{}, local: map[localKey][]binding{}}
 	f.scanFunctions()
+	f.placeTokens()
 	f.scanBindings()
 	return f
 }
@@ -68,6 +75,17 @@ func (f *file) ident(i int, s string) bool {
 
 // fnAt returns the innermost function whose body holds offset off, -1 for none.
 func (f *file) fnAt(off int) int {
+	if f.fnOf == nil {
+		return f.fnAtSlow(off)
+	}
+	k := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].Off >= off })
+	if k < len(f.toks) && f.toks[k].Off == off {
+		return int(f.fnOf[k])
+	}
+	return f.fnAtSlow(off) // inside a string's hole
+}
+
+func (f *file) fnAtSlow(off int) int {
 	best := -1
 	for i, fn := range f.funcs {
 		if off >= fn.start && off < fn.end && (best < 0 || fn.start >= f.funcs[best].start) {
@@ -75,6 +93,40 @@ func (f *file) fnAt(off int) int {
 		}
 	}
 	return best
+}
+
+// placeTokens works out, in one sweep, the innermost function of every token, and the
+// return expressions of every function.
+func (f *file) placeTokens() {
+	order := make([]int, len(f.funcs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return f.funcs[order[a]].start < f.funcs[order[b]].start })
+	f.fnOf = make([]int32, len(f.toks))
+	var stack []int
+	next := 0
+	for k, t := range f.toks {
+		for len(stack) > 0 && t.Off >= f.funcs[stack[len(stack)-1]].end {
+			stack = stack[:len(stack)-1]
+		}
+		for next < len(order) && f.funcs[order[next]].start <= t.Off {
+			if fn := f.funcs[order[next]]; t.Off < fn.end {
+				stack = append(stack, order[next])
+			}
+			next++
+		}
+		f.fnOf[k] = -1
+		if len(stack) > 0 {
+			f.fnOf[k] = int32(stack[len(stack)-1])
+		}
+		if t.Kind == srclex.Ident && t.Text == "return" && len(stack) > 0 {
+			fn := &f.funcs[stack[len(stack)-1]]
+			if !fn.arrow {
+				fn.returns = append(fn.returns, span{f.toks, k + 1, f.exprEnd(k+1, len(f.toks))})
+			}
+		}
+	}
 }
 
 // endOf returns the offset just past token i (or the end of the file).
@@ -227,13 +279,7 @@ func (f *file) addFunction(fn function, open, closeAt int) {
 			}
 		}
 	}
-	if fn.returns == nil {
-		for k := 0; k < len(ts); k++ {
-			if ts[k].Off >= fn.start && ts[k].Off < fn.end && ts[k].Is("return") {
-				fn.returns = append(fn.returns, span{ts, k + 1, f.exprEnd(k+1, len(ts))})
-			}
-		}
-	}
+	fn.arrow = fn.returns != nil
 	f.funcs = append(f.funcs, fn)
 }
 
@@ -320,7 +366,16 @@ func (f *file) bind(key string, expr span) {
 		return
 	}
 	end := endOf(expr.ts, expr.to-1)
-	f.binds[key] = append(f.binds[key], binding{expr: expr, end: end, fn: f.fnAt(expr.ts[expr.from].Off)})
+	b := binding{expr: expr, end: end, fn: f.fnAt(expr.ts[expr.from].Off)}
+	f.binds[key] = append(f.binds[key], b)
+	lk := localKey{key, b.fn}
+	f.local[lk] = append(f.local[lk], b)
+}
+
+// localKey names the bindings of one name in one function (-1: outside functions).
+type localKey struct {
+	key string
+	fn  int
 }
 
 // exprEnd returns where the expression starting at token from ends: at a ; , ) ] } outside
