@@ -18,9 +18,13 @@ type Request struct {
 }
 
 // Find returns the requests a file of language lang makes, sorted by line.
-func Find(lang srclex.Lang, src []byte) []Request {
+//
+// sdks are the official Zoho SDKs the file's program depends on (ManifestSDKs): their
+// operations are requests too.
+func Find(lang srclex.Lang, src []byte, sdks ...SDK) []Request {
 	f := newFile(lang, srclex.Tokens(lang, src))
 	f.guzzle = bytes.Contains(src, []byte("GuzzleHttp"))
+	f.sdk = sdkMajor(lang, src, sdks)
 	return f.requests()
 }
 
@@ -35,6 +39,11 @@ type site struct {
 	url        span
 	base       []string // the client's base URLs; nil for none
 	baseExpr   span     // a base given with the request
+	// An SDK operation's path template, and the constructor arguments that fill its
+	// variables (evaluated in sdkEnv); "" for a request that is not an SDK's.
+	sdkPath string
+	sdkArgs map[string]span
+	sdkEnv  *env
 }
 
 // segment is one name of a callee chain (a.b().c): its name, the separator after it and
@@ -183,7 +192,12 @@ func (f *file) evalSite(s site, e *env, line int, via string) []Request {
 			methods = union(methods, []string{strings.ToUpper(strings.TrimSpace(m))})
 		}
 	}
-	urls := f.eval(s.url, e, 0)
+	var urls []string
+	if s.sdkPath != "" {
+		urls = f.sdkURLs(s, e)
+	} else {
+		urls = f.eval(s.url, e, 0)
+	}
 	bases := s.base
 	if !s.baseExpr.empty() {
 		bases = f.eval(s.baseExpr, e, 0)
@@ -279,6 +293,10 @@ func (f *file) sites() []site {
 		}
 		rec, ok := recogniser(f.lang, c.lib, member)
 		if !ok {
+			if s, ok := f.sdkSite(segs, start, mi, e); ok {
+				s.off = t.Off
+				out = append(out, s)
+			}
 			continue
 		}
 		s := site{line: f.toks[start].Line, off: t.Off, fn: fn, method: rec.Method, base: c.base, baseExpr: c.baseExpr}

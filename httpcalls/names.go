@@ -43,6 +43,7 @@ type file struct {
 	binds  map[string][]binding
 	funcs  []function
 	guzzle bool // the file names GuzzleHttp: a bare Client is Guzzle's
+	sdk    int  // the major of the official SDK the file uses, 0 for none
 	// classes are Python classes with their base and extent (offsets).
 	classes []class
 	fnOf    []int32          // the innermost function of each token, -1 for none

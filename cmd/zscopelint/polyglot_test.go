@@ -53,6 +53,12 @@ func TestPolyglotLeastPrivilege(t *testing.T) {
 			"laravelapp/config/zoho.php:5:18: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
 			"laravelapp/config/zoho.php:5:38: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Accounts at laravelapp/app/Services/ZohoCrm.php:21, POST https://www.zohoapis.com/crm/v8/Tasks at laravelapp/app/Services/ZohoCrm.php:26, GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31) (ZS203)",
 		}, "laravelapp: ZohoCRM.modules.accounts.READ,ZohoCRM.modules.tasks.CREATE,ZohoCRM.users.READ\n"},
+		// The official Python SDK, version 8 by requirements.txt: its operations are calls.
+		{"sdkapp", []string{
+			"sdkapp/settings.py:1:15: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.CREATE, ZohoCRM.modules.leads.READ (ZS201)",
+			"sdkapp/settings.py:1:15: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
+			"sdkapp/settings.py:1:35: ZohoCRM.org.ALL is not needed by any of the 3 ZohoCRM calls found (POST https://www.zohoapis.com/crm/v8/Deals at sdkapp/crm/records.py:11, GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15, GET https://www.zohoapis.com/crm/v8/Leads at sdkapp/crm/records.py:6) (ZS203)",
+		}, "sdkapp: ZohoCRM.modules.deals.CREATE,ZohoCRM.modules.leads.READ,ZohoCRM.users.READ\n"},
 	} {
 		t.Run(tt.app, func(t *testing.T) {
 			t.Parallel()

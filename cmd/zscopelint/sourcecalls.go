@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strconv"
 
 	"github.com/zscopelint/zscopelint/httpcalls"
@@ -15,7 +16,11 @@ import (
 // of a program are judged against them as against a Go program's calls. Only files that
 // hold a needle are tokenised; a file that cannot be read is left to the config checks,
 // which report it.
+//
+// The official SDKs a program depends on (by its manifests) make their operations'
+// requests known too.
 func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *program.Programs, maxSize int64) {
+	sdks := map[string][]httpcalls.SDK{} // program directory: the SDKs its manifests name
 	for _, file := range files {
 		lang := srclex.LangOf(file)
 		if lang == srclex.NoLang {
@@ -26,7 +31,11 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 			continue
 		}
 		var calls []rules.Call
-		for _, r := range httpcalls.Find(lang, src) {
+		dir := programs.Layout().RootOf(file).Dir
+		if _, ok := sdks[dir]; !ok && dir != "" {
+			sdks[dir] = manifestSDKs(dir, maxSize)
+		}
+		for _, r := range httpcalls.Find(lang, src, sdks[dir]...) {
 			where := wd.rel(file) + ":" + strconv.Itoa(r.Line)
 			if r.Via != "" {
 				where += " (via " + r.Via + ")"
@@ -39,4 +48,18 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 			programs.Report(file, calls...)
 		}
 	}
+}
+
+// manifests are the files that name a program's dependencies.
+var manifests = []string{"package.json", "requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "composer.json"}
+
+// manifestSDKs lists the official Zoho SDKs the manifests in dir depend on.
+func manifestSDKs(dir string, maxSize int64) []httpcalls.SDK {
+	out := []httpcalls.SDK{}
+	for _, m := range manifests {
+		if b, err := safefile.ReadFile(filepath.Join(dir, m), maxSize); err == nil {
+			out = append(out, httpcalls.ManifestSDKs(b)...)
+		}
+	}
+	return out
 }

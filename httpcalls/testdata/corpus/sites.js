@@ -55,5 +55,5 @@ export function fromEnv() {
 }
 
 export function sdk(RecordOperations) {
-  return new RecordOperations("Leads").getRecords(); // want sdk opaque
+  return new RecordOperations("Leads").getRecords(); // want sdk-no-manifest opaque
 }

@@ -93,5 +93,5 @@ function from_env()
 
 function sdk()
 {
-    return (new \com\zoho\crm\api\record\RecordOperations('Leads'))->getRecords(); // want sdk opaque
+    return (new \com\zoho\crm\api\record\RecordOperations('Leads'))->getRecords(); // want sdk-no-manifest opaque
 }

@@ -84,4 +84,4 @@ def from_env(os):
 
 
 def sdk(RecordOperations):
-    return RecordOperations("Leads").get_records()  # want sdk opaque
+    return RecordOperations("Leads").get_records()  # want sdk-no-manifest opaque

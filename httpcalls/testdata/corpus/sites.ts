@@ -64,5 +64,5 @@ export async function fromEnv(resource: string) {
 }
 
 export async function sdk(ops: { getRecords(): Promise<unknown> }, RecordOperations: new (m: string) => typeof ops) {
-  return new RecordOperations("Contacts").getRecords(); // want sdk opaque
+  return new RecordOperations("Contacts").getRecords(); // want sdk-no-manifest opaque
 }
