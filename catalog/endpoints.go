@@ -176,13 +176,24 @@ func (c *Catalog) reservedFor(root string) map[string]bool {
 	}
 	for _, e := range rows {
 		for i, t := range e.segments {
-			if slots[i] && !strings.HasPrefix(t, "{") && (root != "crm" || c.moduleScope(t) == "custom") {
+			if slots[i] && !strings.HasPrefix(t, "{") && !c.spellsModule(root, t) {
 				out[strings.ToLower(t)] = true
 			}
 		}
 	}
 	c.memo.Store(key, out)
 	return out
+}
+
+// spellsModule reports whether a row's literal segment is a module API name rather than a
+// reserved word: a module the CRM catalog knows (Leads, Notes), or elsewhere a name in
+// Zoho's module spelling, capitalised (Candidates in /recruit/v2/Candidates/actions/associate),
+// where the reserved words are lower case (settings, users).
+func (c *Catalog) spellsModule(root, seg string) bool {
+	if root == "crm" {
+		return c.moduleScope(seg) != "custom"
+	}
+	return seg != "" && seg[0] >= 'A' && seg[0] <= 'Z'
 }
 
 func isModuleSlot(t string) bool { return t == "{module}" || t == "{bmodule}" || t == "{rmodule}" }
@@ -339,7 +350,8 @@ func (c *Catalog) Requirement(method, rawURL string) (Requirement, bool) {
 		for _, clause := range m.e.Requires {
 			var alts []string
 			for _, alt := range clause {
-				alts = append(alts, strings.ReplaceAll(alt, "{module}", m.module))
+				alt = strings.ReplaceAll(alt, "{module}", m.module)
+				alts = append(alts, strings.ReplaceAll(alt, "{bmodule}", m.module))
 			}
 			opt = append(opt, alts)
 		}
@@ -373,6 +385,11 @@ func (c *Catalog) matchPath(tmpl, segs []string, reserved map[string]bool) (modu
 			if !unknown {
 				module = c.moduleScope(s)
 			}
+		case t == "{bmodule}":
+			module = "*"
+			if !unknown {
+				module = c.biginModuleScope(s)
+			}
 		case strings.HasPrefix(t, "{"):
 		case unknown:
 			// A segment known only at run time may be this literal too: the call may be
@@ -399,6 +416,22 @@ func (c *Catalog) moduleScope(apiName string) string {
 		}
 	}
 	return "custom"
+}
+
+// biginModuleScope maps a Bigin module API name to its scope name by the same rule
+// (Contacts -> contacts, as get-records.html spells ZohoBigin.modules.{module_name}); a
+// module the catalog does not hold (Pipelines, a custom module) is "*": not known, so the
+// call is not exact.
+func (c *Catalog) biginModuleScope(apiName string) string {
+	name := strings.ToLower(strings.ReplaceAll(apiName, "_", ""))
+	if svc, ok := c.Service("ZohoBigin"); ok {
+		if mods := svc.byName["modules"]; mods != nil {
+			if r, ok := mods.child(name); ok {
+				return r.Name
+			}
+		}
+	}
+	return "*"
 }
 
 // Serves reports whether a granted scope grants some instance of a required scope text

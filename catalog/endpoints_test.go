@@ -15,7 +15,7 @@ func TestEndpointDataIsValid(t *testing.T) {
 		}
 		for _, clause := range e.Requires {
 			for _, alt := range clause {
-				s := strings.ReplaceAll(alt, "{module}", "leads")
+				s := strings.ReplaceAll(strings.ReplaceAll(alt, "{module}", "leads"), "{bmodule}", "contacts")
 				if len(c.instances(s)) == 0 {
 					t.Errorf("%s: %s names no catalogued scope", e, alt)
 				}
@@ -148,5 +148,22 @@ func TestProductHostRewrite(t *testing.T) {
 	}
 	if p, ok := APIPath("https://books.zoho.com/app/12345#/invoices"); ok {
 		t.Errorf("the Books web app taken for an API path: %q", p)
+	}
+}
+
+// A row's literal at a module position is a module name, not a reserved word, when it is a
+// module the CRM catalog knows or, elsewhere, a capitalised API name.
+func TestSpellsModule(t *testing.T) {
+	c := Default()
+	for _, tt := range []struct {
+		root, seg string
+		want      bool
+	}{
+		{"crm", "Leads", true}, {"crm", "Notes", true}, {"crm", "settings", false}, {"crm", "Custom_Thing", false},
+		{"@recruit", "Candidates", true}, {"@recruit", "settings", false}, {"bigin", "users", false},
+	} {
+		if got := c.spellsModule(tt.root, tt.seg); got != tt.want {
+			t.Errorf("spellsModule(%s, %s) = %v", tt.root, tt.seg, got)
+		}
 	}
 }
