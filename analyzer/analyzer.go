@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/token"
@@ -101,10 +102,49 @@ type Finding struct {
 	Withheld string                 // why a fix the finding had is not offered, "" if none is withheld
 }
 
-func (in *instance) run(pass *analysis.Pass) (any, error) {
+// run is the analyzer's boundary: a panic anywhere below it (a bug of ours on an input
+// nobody foresaw) becomes a ZS001 for the package's files instead of ending the process,
+// so that the other packages' findings are still reported.
+func (in *instance) run(pass *analysis.Pass) (res any, err error) {
+	pass = withParsedFiles(pass)
 	if len(pass.Files) == 0 {
 		return &Result{}, nil
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = failedPackage(pass, r), nil
+		}
+	}()
+	return in.check(pass)
+}
+
+// testHookFile, set by tests only, is called with the name of each file as it is
+// extracted: a test makes it panic to show that the panic stays within that file.
+var testHookFile func(name string)
+
+// failedPackage is the result of a package whose check panicked: a ZS001 at the start
+// of each of its files, reported as any finding is.
+func failedPackage(pass *analysis.Pass, r any) *Result {
+	res := &Result{Findings: failedFiles(pass.Files, r)}
+	for _, fd := range res.Findings {
+		pass.Report(analysis.Diagnostic{Pos: fd.Pos, End: fd.End, Category: fd.Check.ID,
+			Message: redact.Text(fd.Message) + " (" + fd.Check.ID + ")", URL: fd.Check.URL()})
+	}
+	return res
+}
+
+// failedFiles are the ZS001 findings of files whose check panicked with r. The panic value
+// says what broke; it passes the redactor, as every message does.
+func failedFiles(files []*ast.File, r any) []Finding {
+	var out []Finding
+	for _, f := range files {
+		out = append(out, Finding{Finding: rules.Finding{Check: rules.Unreadable(), Severity: rules.Unreadable().Severity,
+			Message: fmt.Sprintf("cannot check: zscopelint failed on this file (%v); please report it", r)}, Pos: f.Package, End: f.Package})
+	}
+	return out
+}
+
+func (in *instance) check(pass *analysis.Pass) (any, error) {
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	if inGOROOT(dir) {
 		// The standard library holds no Zoho scope or call; under go vet, which runs
@@ -120,6 +160,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 	x.builder = in.builderLookup(pass, builders)
 	var y judge.Yield
 	var checked []*ast.File
+	var failed []Finding // the ZS001 of files whose extraction panicked
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
 			continue
@@ -128,7 +169,10 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 		if cfg.Policy.Excluded(name) {
 			continue
 		}
-		x.file(f)
+		if r := extractFile(x, f, name); r != nil {
+			failed = append(failed, failedFiles([]*ast.File{f}, r)...)
+			continue
+		}
 		y.Directives = append(y.Directives, goDirectives(pass, f))
 		checked = append(checked, f)
 	}
@@ -199,6 +243,7 @@ func (in *instance) run(pass *analysis.Pass) (any, error) {
 			return src
 		},
 	})
+	res.Findings = append(res.Findings, failed...)
 	for _, w := range why {
 		res.Sets = append(res.Sets, SetReport{Pos: token.Pos(w.At), Scopes: w.Scopes, Calls: w.Calls})
 	}
@@ -238,6 +283,36 @@ func inGOROOT(dir string) bool {
 		dir = r
 	}
 	return strings.HasPrefix(dir+string(filepath.Separator), goroot)
+}
+
+// extractFile reads a file's scope sets and texts into x, and returns what panicked if
+// that did: the file is then a ZS001 and the package's other files are still checked.
+func extractFile(x *extractor, f *ast.File, name string) (panicked any) {
+	defer func() { panicked = recover() }()
+	if testHookFile != nil {
+		testHookFile(name)
+	}
+	x.file(f)
+	return nil
+}
+
+// withParsedFiles is pass without the files the parser gave up on (nested past its limit,
+// say): such a file has no position in the file set and nothing to read. The driver
+// reports it, from its parse error, as a file that could not be checked; the package's
+// other files are still checked.
+func withParsedFiles(pass *analysis.Pass) *analysis.Pass {
+	parsed := make([]*ast.File, 0, len(pass.Files))
+	for _, f := range pass.Files {
+		if f != nil && f.Pos().IsValid() && pass.Fset.File(f.Pos()) != nil {
+			parsed = append(parsed, f)
+		}
+	}
+	if len(parsed) == len(pass.Files) {
+		return pass
+	}
+	p := *pass
+	p.Files = parsed
+	return &p
 }
 
 // goDirectives reads the //zscopelint: comments of a file. A comment alone on its line

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -79,4 +80,15 @@ func TestFlagsArePerAnalyzer(t *testing.T) {
 	if got := analyzer.Analyzer.Flags.Lookup("checks").Value.String(); got != "" {
 		t.Errorf("Analyzer: -checks = %q after setting another analyzer's", got)
 	}
+}
+
+// TestPanicIsZS001 makes the extraction of one file panic: that file is a ZS001 at its
+// package clause and the package's other file is still checked (issue 27, item 5).
+func TestPanicIsZS001(t *testing.T) {
+	analyzer.SetTestHookFile(t.Cleanup, func(name string) {
+		if strings.HasSuffix(name, "boom.go") {
+			panic("injected")
+		}
+	})
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(withInfo()), "panics")
 }

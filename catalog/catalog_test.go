@@ -181,6 +181,9 @@ func TestResolveMistakes(t *testing.T) {
 		// A wrong name for a Zoho service: the right one.
 		{in: "ZohoDesk.tickets.READ", problem: UnknownService, near: true, reason: "the Zoho service is Desk", suggest: []string{"Desk.tickets.READ"}},
 		{in: "ZohoSheet.dataAPI.READ", problem: UnknownService, reason: "a Zoho service whose scope list zscopelint does not have"},
+		// A near miss of a service known by name only, in a scope with no operation word:
+		// ZohoPC.0.0 would itself be reported, so it is no fix (issue 27, item 10).
+		{in: "ZOHO0.0.0", problem: UnknownService, reason: `unknown service "ZOHO0"`, near: true},
 		{in: "ZohoCRM.modules.appointments.READ", product: VerticalSolutions, problem: UnknownScope, offset: 16, reason: "not available in Zoho Vertical Solutions"},
 		{in: "ZohoCRM.modules.services.ALL", product: VerticalSolutions, problem: UnknownScope, offset: 16, reason: "not available"},
 		{in: "ZohoCRM.modules.appointments.READ", product: CRM, problem: OK},

@@ -404,16 +404,12 @@ func (c *Catalog) matchPath(tmpl, segs []string, reserved map[string]bool) (modu
 	return module, lits, true
 }
 
-// moduleScope maps a module API name to its scope name: lower case without underscores
-// (Price_Books -> pricebooks); a module the catalog does not know is a custom module.
+// moduleScope maps a CRM module API name to its scope name: lower case without
+// underscores (Price_Books -> pricebooks); a module the catalog does not know is a custom
+// module.
 func (c *Catalog) moduleScope(apiName string) string {
-	name := strings.ToLower(strings.ReplaceAll(apiName, "_", ""))
-	if svc, ok := c.Service("ZohoCRM"); ok {
-		if mods := svc.byName["modules"]; mods != nil {
-			if r, ok := mods.child(name); ok {
-				return r.Name
-			}
-		}
+	if name, ok := c.catalogedModule("ZohoCRM", apiName); ok {
+		return name
 	}
 	return "custom"
 }
@@ -423,15 +419,24 @@ func (c *Catalog) moduleScope(apiName string) string {
 // module the catalog does not hold (Pipelines, a custom module) is "*": not known, so the
 // call is not exact.
 func (c *Catalog) biginModuleScope(apiName string) string {
+	if name, ok := c.catalogedModule("ZohoBigin", apiName); ok {
+		return name
+	}
+	return "*"
+}
+
+// catalogedModule looks a module API name up under service.modules, lower case without
+// underscores.
+func (c *Catalog) catalogedModule(service, apiName string) (string, bool) {
 	name := strings.ToLower(strings.ReplaceAll(apiName, "_", ""))
-	if svc, ok := c.Service("ZohoBigin"); ok {
+	if svc, ok := c.Service(service); ok {
 		if mods := svc.byName["modules"]; mods != nil {
 			if r, ok := mods.child(name); ok {
-				return r.Name
+				return r.Name, true
 			}
 		}
 	}
-	return "*"
+	return "", false
 }
 
 // Serves reports whether a granted scope grants some instance of a required scope text

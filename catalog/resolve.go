@@ -44,6 +44,14 @@ type Resolution struct {
 // Misspelt segments are corrected one at a time when the correction is unique, so that
 // ZohoCMR.modules.leeds.READ yields the single suggestion ZohoCRM.modules.leads.READ.
 func (c *Catalog) Resolve(text string, p Product) Resolution {
+	res := c.resolve(text, p)
+	if len(res.Suggestions) == 1 && !c.Settles(res.Suggestions[0], p) {
+		res.Suggestions = nil // a fix must not write a scope that is itself reported
+	}
+	return res
+}
+
+func (c *Catalog) resolve(text string, p Product) Resolution {
 	if e, ok := c.Lookup(text); ok && e.In(p) {
 		return Resolution{Text: text, Problem: OK, Entry: e}
 	}
@@ -90,15 +98,31 @@ func (c *Catalog) Resolve(text string, p Product) Resolution {
 	return res
 }
 
+// Settles reports whether text is a replacement the catalog stands behind in product p: a
+// scope it holds, or one it can say nothing against (unsettled). A single suggestion of
+// Resolve always settles, so that a fix never writes a scope that is itself reported.
+func (c *Catalog) Settles(text string, p Product) bool {
+	s, err := Parse(text)
+	if err != nil {
+		return false
+	}
+	res := c.resolveParsed(s, p)
+	return res.Problem == OK || unsettled(res, s)
+}
+
 // unsettled reports whether the catalog can say nothing against a corrected scope it does
-// not hold, so that the correction stands as a fix: a service known by name only (its list
-// is not checked), or a partial list that does not show the scope or the operation word.
+// not hold, so that the correction stands as a fix: one that ends in an operation word, in
+// a service known by name only (its list is not checked) or in a partial list that does
+// not show the scope or the operation.
 func unsettled(fixed Resolution, next Scope) bool {
 	switch {
+	case !IsOperation(next.Operation):
+		// Whatever the list, a last segment that is no operation word is no scope.
+		return false
 	case fixed.Problem == UnknownService && !fixed.Near:
 		_, known := uncatalogued(next.Service)
 		return known
-	case !fixed.Partial || !IsOperation(next.Operation):
+	case !fixed.Partial:
 		return false
 	case fixed.Problem == UnknownScope:
 		return len(fixed.Suggestions) == 0

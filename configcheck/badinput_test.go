@@ -177,3 +177,28 @@ func TestNULPastTheProbe(t *testing.T) {
 		}
 	}
 }
+
+// A panic while checking one file is a ZS001 for it, and the other files are still checked
+// (issue 27, item 5): the hook injects one.
+func TestPanicIsZS001(t *testing.T) {
+	dir := t.TempDir()
+	boom, other := filepath.Join(dir, "boom.yaml"), filepath.Join(dir, "other.yaml")
+	must(t, os.WriteFile(boom, []byte("scope: ZohoCRM.users.REED\n"), 0o644))
+	must(t, os.WriteFile(other, []byte("scope: ZohoCRM.users.REED\n"), 0o644))
+	testHookFile = func(name string) {
+		if name == boom {
+			panic("injected")
+		}
+	}
+	t.Cleanup(func() { testHookFile = nil })
+	res := CheckFiles([]string{boom, other}, opts())
+	text := render(report.Sort(res.Findings))
+	for _, want := range []string{"boom.yaml:1:1: cannot check: zscopelint failed on this file (injected); please report it (ZS001)", "other.yaml:1:8:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
+	}
+	if !res.Incomplete {
+		t.Error("Incomplete not set")
+	}
+}

@@ -141,7 +141,7 @@ func CheckFiles(files []string, opts Options) Result {
 			defer wg.Done()
 			var buf []byte
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				results[i], whys[i], failed[i] = checkFile(files[i], opts, pf, &buf)
+				results[i], whys[i], failed[i] = checkFileSafely(files[i], opts, pf, &buf)
 			}
 		}()
 	}
@@ -227,6 +227,25 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 		return done(nil, false)
 	}
 	return screened{data: data, kind: kind, seen: seen}
+}
+
+// testHookFile, set by tests only, is called with each file's name before it is checked:
+// a test makes it panic to show that the panic stays within that file.
+var testHookFile func(name string)
+
+// checkFileSafely is checkFile at the front end's boundary: a panic (a bug of ours on an
+// input nobody foresaw) is a ZS001 for that file, and the other files are still checked.
+func checkFileSafely(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			*buf = nil // in any state
+			fs, why, failed = []report.Finding{unreadable(opts.Display(name), 1, 1, "zscopelint failed on this file (%v); please report it", r)}, nil, true
+		}
+	}()
+	if testHookFile != nil {
+		testHookFile(name)
+	}
+	return checkFile(name, opts, pf, buf)
 }
 
 func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
@@ -596,6 +615,7 @@ func (li *lineIndex) finding(f judge.Finding, display string) report.Finding {
 type lineIndex struct {
 	data   []byte
 	starts []int
+	base   string // report.Sum of data, once an edit needs it
 }
 
 func newLineIndex(data []byte) *lineIndex {
@@ -633,8 +653,11 @@ func (li *lineIndex) offset(line, col int) int {
 func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit {
 	l1, c1 := li.pos(start)
 	l2, c2 := li.pos(end)
+	if li.base == "" {
+		li.base = report.Sum(li.data)
+	}
 	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2,
-		CPStartCol: li.cpCol(start), CPEndCol: li.cpCol(end)}
+		CPStartCol: li.cpCol(start), CPEndCol: li.cpCol(end), Base: li.base}
 }
 
 func lineCol(data []byte, off int) (int, int) {

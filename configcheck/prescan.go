@@ -38,7 +38,12 @@ func Prescan(files <-chan string, opts Options) map[string]bool {
 
 // mayGiveFindings is false for a file checkFile gives nothing: what screen settles without
 // a finding.
-func mayGiveFindings(name string, opts Options, pf *prefilter, buf *[]byte) bool {
+func mayGiveFindings(name string, opts Options, pf *prefilter, buf *[]byte) (may bool) {
+	defer func() {
+		if recover() != nil {
+			*buf, may = nil, true // checkFile reports it, as a ZS001 if it panics again
+		}
+	}()
 	s := screen(name, opts, pf, buf)
 	return !s.done || len(s.fs) > 0 || s.failed
 }

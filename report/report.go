@@ -50,6 +50,15 @@ type Edit struct {
 	EndLine, EndCol     int
 	// Code-point forms of StartCol and EndCol, 0 when they equal the byte columns.
 	CPStartCol, CPEndCol int
+	// Base is the Sum of the file's bytes the edit was computed from: -fix applies it only
+	// to a file that still holds them. "" (not known) is never applied.
+	Base string
+}
+
+// Sum is the SHA-256 of a file's bytes, in hex: an Edit's Base.
+func Sum(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
 }
 
 // CodePointCol converts a 1-based byte column of line (the line's bytes from its start) to

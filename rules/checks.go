@@ -175,7 +175,13 @@ func ParseSelection(list string) (Selection, error) {
 			return nil, fmt.Errorf("check pattern %q matches no check (see -list-checks)", it)
 		}
 	}
-	return sel, nil
+	for _, on := range sel {
+		if on {
+			return sel, nil
+		}
+	}
+	// A run that checks nothing would pass every input: a mistake, not a choice.
+	return nil, fmt.Errorf("check list %q selects no check (see -list-checks)", list)
 }
 
 // Enabled reports whether the check is selected; a nil selection enables everything.

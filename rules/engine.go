@@ -292,29 +292,38 @@ func narrowOps(entry *catalog.Entry) string {
 // element grants already. Each redundant element is reported once, naming the first
 // element that makes it so.
 func (e *Engine) redundant(set Set, entries []*catalog.Entry) []Finding {
+	h := newHolders(e.Catalog)
+	for i, en := range entries {
+		if en != nil {
+			h.add(i, en.Scope, en)
+		}
+	}
 	var out []Finding
 	for j, ej := range entries {
 		if ej == nil || set.Items[j].Quiet {
 			continue
 		}
-		for i, ei := range entries {
-			if i == j || ei == nil {
-				continue
-			}
-			var msg string
-			switch {
-			case ei == ej && i < j:
-				msg = fmt.Sprintf("%s is listed twice in this scope set", set.Items[j].Text)
-			case ei != ej && e.Catalog.Covers(ei, ej):
-				msg = fmt.Sprintf("%s is redundant: %s in the same set already grants it", set.Items[j].Text, set.Items[i].Text)
-			default:
-				continue
-			}
-			out = append(out, Finding{Check: checkRedundant(), Severity: checkRedundant().Severity, Item: j,
-				Scope: set.Items[j].Text, Message: msg,
-				Fix: &Fix{Message: "Remove " + set.Items[j].Text, Remove: true}})
-			break
+		// The first element that makes j redundant: an earlier copy of it, or any
+		// element holding a scope that covers it.
+		by, dup := -1, false
+		if first := h.byKey[ej.Scope][0]; first < j {
+			by, dup = first, true
 		}
+		h.covering(ej, func(_ *catalog.Entry, elems []int) {
+			if by < 0 || elems[0] < by {
+				by, dup = elems[0], false
+			}
+		})
+		if by < 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%s is redundant: %s in the same set already grants it", set.Items[j].Text, set.Items[by].Text)
+		if dup {
+			msg = fmt.Sprintf("%s is listed twice in this scope set", set.Items[j].Text)
+		}
+		out = append(out, Finding{Check: checkRedundant(), Severity: checkRedundant().Severity, Item: j,
+			Scope: set.Items[j].Text, Message: msg,
+			Fix: &Fix{Message: "Remove " + set.Items[j].Text, Remove: true}})
 	}
 	return out
 }

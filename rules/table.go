@@ -145,22 +145,29 @@ func (j *judging) converge(fs []Finding) []Finding {
 		}
 		return []string{first[i].Fix.Replacement}
 	}
+	held := newHolders(j.e.Catalog) // what each element holds once its fix is applied
+	hold := func(i int, texts []string) {
+		for _, s := range texts {
+			en, _ := j.e.Catalog.Lookup(s)
+			held.add(i, key(s), en)
+		}
+	}
+	for i := range j.set.Items {
+		hold(i, after(i))
+	}
 	for r, it := range j.set.Items {
 		f := first[r]
 		if f == nil || f.Check != checkRedundant() || !f.Fix.Remove {
 			continue
 		}
-		en, _ := j.e.Catalog.Lookup(it.Text)
-		granted := false
-		for i := range j.set.Items {
-			for _, s := range after(i) {
-				other, ok := j.e.Catalog.Lookup(s)
-				granted = granted || i != r && (key(s) == key(it.Text) || ok && en != nil && j.e.Catalog.Covers(other, en))
-			}
+		granted := otherThan(held.byKey[key(it.Text)], r)
+		if en, ok := j.e.Catalog.Lookup(it.Text); ok && !granted {
+			held.covering(en, func(_ *catalog.Entry, elems []int) { granted = granted || otherThan(elems, r) })
 		}
 		if !granted {
 			f.Fix = nil
 			first[r] = nil
+			hold(r, after(r)) // it keeps its scope
 		}
 	}
 	kept := map[string]bool{} // the scopes the set has after its fixes, so far

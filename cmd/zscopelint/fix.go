@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/zscopelint/zscopelint/internal/safefile"
 	"github.com/zscopelint/zscopelint/report"
@@ -22,6 +26,77 @@ type fixer struct {
 	// roots are the directories being checked (absolute, links resolved): -fix writes
 	// through a symbolic link only to a target inside one of them.
 	roots []string
+	temps *safefile.Temps // the temporary files of rewrites under way
+}
+
+// testHookBeforeFix, set by tests only, runs between the check and the writing of fixes
+// with the working directory: a test edits files there as an editor would.
+var testHookBeforeFix func(dir string)
+
+// changedNote says why the fixes of a file that changed during the run are not applied.
+const changedNote = "the file changed since it was checked; run zscopelint -fix again"
+
+// unchanged says why edits may not be applied to src, "" when they may: every edit must
+// have been computed from exactly these bytes.
+func unchanged(edits []pending, src []byte) string {
+	sum := report.Sum(src)
+	for _, p := range edits {
+		switch p.edit.Base {
+		case "":
+			return "the bytes the fixes were computed from are not known"
+		case sum:
+		default:
+			return changedNote
+		}
+	}
+	return ""
+}
+
+// lockFixes takes the lock that keeps two -fix runs of the user from overlapping: each
+// checks and fixes with no other writing the files, so that the second sees the first's
+// fixes. It is an advisory lock (flock) on a file in the system's temporary directory,
+// one per user; an editor does not take it, which the check of each file's bytes before
+// writing covers. It returns what releases it.
+func lockFixes(pr *report.Printer) (release func()) {
+	if !safefile.LockSupported {
+		pr.Notef("-fix: no file lock on this system: do not run two -fix at once")
+		return func() {}
+	}
+	name := filepath.Join(os.TempDir(), fmt.Sprintf("zscopelint-fix-%d.lock", os.Geteuid()))
+	unlock, err := safefile.Lock(name, func() {
+		pr.Notef("-fix: waiting for another zscopelint -fix run to finish (lock %s)", name)
+	})
+	if err != nil {
+		pr.Notef("-fix: cannot take the lock %s (%v); fixing without it", name, err)
+		return func() {}
+	}
+	return unlock
+}
+
+// cleanOnSignal removes the temporary files of rewrites when the process is interrupted
+// (SIGINT, SIGTERM), after the rewrite under way, if any, is complete: a file is never
+// left half written and no temporary file is left behind. It returns what stops it.
+func (fx *fixer) cleanOnSignal() (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			fx.temps.Clean()
+			fmt.Fprintf(os.Stderr, "zscopelint: %v: stopped; the files fixed so far are complete, the others untouched\n", sig)
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
 
 // apply applies the fix of every finding that has one, file by file. Edits that overlap an
@@ -30,10 +105,6 @@ type fixer struct {
 // findings were fixed. A fix that is withheld or cannot be written is named in a note.
 func (fx *fixer) apply(fs []report.Finding) []bool {
 	applied := make([]bool, len(fs))
-	type pending struct {
-		edit    report.Edit
-		finding int
-	}
 	byFile := map[string][]pending{}
 	for i, f := range fs {
 		if f.Withheld != "" {
@@ -45,6 +116,15 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 		for _, e := range f.Fix.Edits {
 			byFile[e.File] = append(byFile[e.File], pending{e, i})
 		}
+	}
+	if testHookBeforeFix != nil {
+		testHookBeforeFix(string(fx.wd))
+	}
+	if !fx.diffOnly {
+		if fx.temps == nil {
+			fx.temps = &safefile.Temps{}
+		}
+		defer fx.cleanOnSignal()()
 	}
 	files := make([]string, 0, len(byFile))
 	for f := range byFile {
@@ -67,6 +147,12 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 		src, err := safefile.ReadFile(target, fx.maxSize)
 		if err != nil {
 			fx.note("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
+			continue
+		}
+		// Edits are byte offsets into the bytes they were computed from: applied to other
+		// bytes (another run's fixes, an editor's save) they would splice text.
+		if why := unchanged(edits, src); why != "" {
+			fx.note("%s: fixes not applied: %s", report.DisplayName(file), why)
 			continue
 		}
 		var taken []report.Edit
@@ -95,8 +181,12 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 			if err := fx.pr.Diff(report.UnifiedDiff(file, src, taken)); err != nil {
 				fx.pr.Notef("writing the diff: %v", err)
 			}
-		} else if err := writeFileAtomic(target, report.ApplyEdits(src, taken)); err != nil {
-			fx.note("%s: fixes not applied: %s", report.DisplayName(file), safefile.Describe(err))
+		} else if err := fx.temps.Rewrite(target, src, report.ApplyEdits(src, taken)); err != nil {
+			why := safefile.Describe(err)
+			if errors.Is(err, safefile.ErrChanged) {
+				why = changedNote
+			}
+			fx.note("%s: fixes not applied: %s", report.DisplayName(file), why)
 			continue
 		}
 		for _, i := range fixedBy {
@@ -105,6 +195,14 @@ func (fx *fixer) apply(fs []report.Finding) []bool {
 	}
 	return applied
 }
+
+// pending is an edit to apply and the finding it fixes.
+type pending struct {
+	edit    report.Edit
+	finding int
+}
+
+func (p pending) base() string { return p.edit.Base }
 
 // note prints a note once.
 func (fx *fixer) note(format string, args ...any) {
@@ -184,28 +282,30 @@ func fixRoots(wd workdir, patterns []string) []string {
 	return out
 }
 
-// writeFileAtomic replaces a file through a temporary file in the same directory, keeping
-// its permissions, so that an interrupted run never leaves half a file.
-func writeFileAtomic(name string, data []byte) error {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return err
+// clobbersInput says why -write-baseline may not write name, "" when it may (or name is
+// ""): name is one of the run's inputs (a config or Go file the arguments name or the walk
+// finds) and not zscopelint output read back as a baseline. Writing it would replace what
+// is checked.
+func clobbersInput(wd workdir, name string, in *inputs) string {
+	fi, err := os.Stat(wd.path(name))
+	if name == "" || err != nil {
+		return "" // nothing there yet
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".zscopelint-*")
-	if err != nil {
-		return err
+	input := false
+	for _, f := range in.configFiles {
+		if other, err := os.Stat(f); err == nil && os.SameFile(fi, other) {
+			input = true
+			break
+		}
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
+	if strings.HasSuffix(name, ".go") && slices.Contains(in.goDirs, filepath.Dir(wd.path(name))) {
+		input = true
 	}
-	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
+	if !input {
+		return ""
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if _, err := report.ReadBaseline(wd.path(name), string(wd)); err == nil {
+		return "" // an earlier baseline: replaced by this one
 	}
-	return os.Rename(tmp.Name(), name)
+	return "it is an input of this run, not an earlier baseline; name another file"
 }

@@ -59,6 +59,11 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
 	if len(listed) == 0 {
+		if len(load.requested) == 0 && load.reported != nil {
+			// Loaded only for the calls that judge config files (a module that holds
+			// config files and no Go package): no calls, and nothing unchecked.
+			return &goResult{wd: wd, build: &program.GoBuild{}}, nil
+		}
 		return nil, fmt.Errorf("no Go packages match %s", strings.Join(load.patterns, " "))
 	}
 	// The calls a package's scopes answer for are made in the packages it imports too:
@@ -386,13 +391,17 @@ func goPackages(listed []*packages.Package, load *goLoad) []program.GoPackage {
 // none. The go command's compiler output ("# pkg ...") repeats type and syntax errors and
 // is dropped when those are known.
 func (res *goResult) packageErrors(p *packages.Package) {
-	hasSourceErrors := false
+	hasSourceErrors, hasParseErrors := false, false
 	for _, e := range p.Errors {
 		hasSourceErrors = hasSourceErrors || e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		hasParseErrors = hasParseErrors || e.Kind == packages.ParseError
 	}
 	parseFailed := map[string]bool{}
 	for _, e := range p.Errors {
 		switch {
+		case e.Kind == packages.TypeError && hasParseErrors && (e.Pos == "" || e.Pos == "-"):
+			// A file the parser gave up on has no package clause: the type checker's
+			// complaint about it says nothing the ZS001 does not.
 		case e.Kind == packages.TypeError:
 			res.notes = append(res.notes, fmt.Sprintf("%s: type error (analysed anyway): %s", res.wd.relPos(e.Pos), e.Msg))
 		case e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") && hasSourceErrors:
@@ -413,11 +422,29 @@ func (res *goResult) packageErrors(p *packages.Package) {
 	}
 }
 
-// sourceSet keeps the Go sources the loader parsed, for code point columns: nothing is
-// read twice.
+// sourceSet keeps the Go sources the loader parsed, for code point columns and the Base
+// of edits: nothing is read twice.
 type sourceSet struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	sums  map[string]string // report.Sum of files, once an edit needs it
+}
+
+// sum is the report.Sum of a file's bytes as parsed, "" when they were not kept.
+func (s *sourceSet) sum(name string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src, ok := s.files[name]
+	if !ok {
+		return ""
+	}
+	if s.sums == nil {
+		s.sums = map[string]string{}
+	}
+	if _, done := s.sums[name]; !done {
+		s.sums[name] = report.Sum(src)
+	}
+	return s.sums[name]
 }
 
 func (s *sourceSet) add(name string, src []byte) {
@@ -450,7 +477,7 @@ func toReport(wd workdir, fset *token.FileSet, f analyzer.Finding, sources *sour
 			s, t := fset.Position(e.Pos), fset.Position(e.End)
 			fx.Edits = append(fx.Edits, report.Edit{File: wd.rel(s.Filename), Start: s.Offset, End: t.Offset,
 				New: string(e.NewText), StartLine: s.Line, StartCol: s.Column, EndLine: t.Line, EndCol: t.Column,
-				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t)})
+				CPStartCol: sources.cpCol(s), CPEndCol: sources.cpCol(t), Base: sources.sum(s.Filename)})
 		}
 		rf.Fix = fx
 	}

@@ -106,9 +106,14 @@ func fileLike(s string) bool {
 // others to search for credentials) and the directories that hold Go files. As go ./...
 // does, Go files in directories whose name starts with '.' or '_' below root are not
 // packages; their config files are checked.
-// Symbolic links to directories are not followed, so link loops cannot trap the walk; a
-// link to a file is checked as that file.
+// Symbolic links to directories are not followed, so link loops cannot trap the walk: one
+// whose target lies in the tree walked is checked there, one to a directory outside it is
+// named in a note. A link to a file is checked as that file.
 func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
+	}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			in.unreadable = append(in.unreadable, in.pathFinding(path, err))
@@ -126,6 +131,14 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 				in.goMods[path] = false
 			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+				if recursive && !within(realRoot, path) {
+					in.notes = append(in.notes, in.wd.rel(path)+": a symbolic link to a directory outside the tree, not followed; name its target to check it")
+				}
+				return nil
+			}
 		}
 		if d.Name() == "go.mod" {
 			if dir := filepath.Dir(path); d.Type().IsRegular() {
@@ -145,6 +158,13 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 		}
 		return nil
 	})
+}
+
+// within reports whether the symbolic link at path resolves to a directory in root (links
+// resolved).
+func within(root, path string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	return err == nil && (target == root || strings.HasPrefix(target, root+string(filepath.Separator)))
 }
 
 // ignoredByGo reports whether the go command's ./... skips dir below root: a path element

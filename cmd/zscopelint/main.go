@@ -137,6 +137,9 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	if o.fix {
+		defer lockFixes(pr)()
+	}
 	// The walk of the arguments and the loading of the catalogs and policy are independent:
 	// they run side by side. Once the catalogs are loaded, the config files the walk finds
 	// are read as it goes on, and only those with something to check are kept.
@@ -153,6 +156,10 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
 	in := <-walked
+	if why := clobbersInput(wd, o.writeBaseline, in); why != "" {
+		pr.Notef("-write-baseline %s: %s", o.writeBaseline, why)
+		return 2
+	}
 	in.configFiles = slices.DeleteFunc(in.configFiles, func(f string) bool { return !mayGiveFindings[f] })
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
@@ -185,7 +192,7 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		noted := map[string]bool{} // each note about a fix once, whatever the pass
 		fixed := applyFixes(wd, o, r, pr, noted)
 		if o.diff {
-			return exitCode(r.findings, c.failOn, c.never, r.incomplete) // the diff is the output
+			return r.exit(pr, c) // the diff is the output
 		}
 		// What is left is what a run over the fixed files finds: not the findings of before
 		// minus those fixed, which miss what the edits changed. Edits of one pass that
@@ -211,7 +218,7 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		pr.Notef("writing output: %v", err)
 		return 2
 	}
-	return exitCode(r.findings, c.failOn, c.never, r.incomplete)
+	return r.exit(pr, c)
 }
 
 // parseOptions reads the command line. done says the command has nothing more to do (a
@@ -269,6 +276,11 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	}
 	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
 	o.patterns = fs.Args()
+	if slices.Contains(o.patterns, "") {
+		// An unset variable in a script ("zscopelint $DIR"): not the file system's root.
+		pr.Notef("an argument is empty (an unset variable?): name a package, directory or file")
+		return o, 2, true
+	}
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
 	}
@@ -342,6 +354,16 @@ type outcome struct {
 	programs   *program.Programs // the programs of the inputs and their calls
 	notes      []string          // for stderr
 	incomplete bool              // some input could not be checked: exit 2
+	unlisted   int               // inputs that could not be checked, not listed as ZS001 is off
+}
+
+// exit is the run's exit code, once the output is written; it first says how many inputs
+// could not be checked when ZS001 is off, as they fail the run all the same.
+func (r *outcome) exit(pr *report.Printer, c *config) int {
+	if r.unlisted > 0 {
+		pr.Notef("%d input(s) could not be checked (ZS001 is off, so they are not listed): exit status 2", r.unlisted)
+	}
+	return exitCode(r.findings, c.failOn, c.never, r.incomplete)
 }
 
 // analyse checks the Go packages, module by module, then the config files; every front
@@ -380,21 +402,25 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 // postProcess applies the levels of ZS001, writes -write-baseline and drops what the
 // baseline knows. ok is false when the run must stop, with the exit code.
 func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printer) (code int, ok bool) {
-	// ZS001 answers to -checks and the policy like any check; turned off, an input that
-	// could not be checked no longer fails the run.
+	// ZS001 answers to -checks and the policy like any check, but only as to what is
+	// listed: an input that could not be checked fails the run (exit 2) whatever its level,
+	// since exit 0 says that everything was checked. Turned off, the count is still told.
 	eng := c.Engine(0)
 	kept := r.findings[:0]
+	hidden := 0
 	for _, f := range r.findings {
 		if f.Check == cannotCheck() {
+			r.incomplete = true
 			var on bool
 			if f.Severity, on = eng.Level(f.Check, f.Severity); !on {
-				r.incomplete = false
+				hidden++
 				continue
 			}
 		}
 		kept = append(kept, f)
 	}
 	r.findings = kept
+	r.unlisted = hidden
 	if o.writeBaseline != "" {
 		if err := report.WriteBaseline(wd.path(o.writeBaseline), r.findings, pr.Redact); err != nil {
 			pr.Notef("-write-baseline: %v", err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"io/fs"
@@ -58,6 +59,7 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 	fset := token.NewFileSet()
 	sources := &sourceSet{files: map[string][]byte{}}
 	var pkgs []*packages.Package
+	var failed []report.Finding // files the parser gave up on
 	for _, dir := range names {
 		byPkg := map[string][]*ast.File{}
 		var order []string
@@ -69,9 +71,11 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 			}
 			reg.Remember(src)
 			sources.add(abs, src)
-			// A syntax error still leaves the declarations before it.
-			f, _ := parser.ParseFile(fset, abs, src, parser.ParseComments|parser.AllErrors)
-			if f == nil {
+			// A syntax error still leaves the declarations before it; a file the parser
+			// gave up on (nested past its limit) has none, and is a ZS001 where it stopped.
+			f, err := parser.ParseFile(fset, abs, src, parser.ParseComments|parser.AllErrors)
+			if f == nil || !f.Pos().IsValid() || fset.File(f.Pos()) == nil {
+				failed = append(failed, gaveUp(wd, abs, err))
 				continue
 			}
 			pkgName := f.Name.Name
@@ -100,13 +104,13 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 		}
 	}
 	if len(pkgs) == 0 {
-		return nil, nil
+		return failed, nil
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
-	var out []report.Finding
+	out := failed
 	for _, act := range graph.Roots {
 		r, ok := act.Result.(*analyzer.Result)
 		if !ok {
@@ -122,3 +126,15 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// gaveUp is the ZS001 of a Go file the parser returned nothing for, at the first error it
+// gives.
+func gaveUp(wd workdir, name string, err error) report.Finding {
+	f := report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, File: wd.rel(name), Line: 1, Col: 1,
+		Message: "cannot check: the Go parser gave up on this file"}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		f.Line, f.Col, f.Message = max(list[0].Pos.Line, 1), max(list[0].Pos.Column, 1), "cannot check: "+list[0].Msg
+	}
+	return f
+}

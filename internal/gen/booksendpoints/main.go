@@ -192,23 +192,7 @@ func run(javaDir, dotnetDir, oasDir, oasRepo, oasFolder, scopesFile, out, extrac
 	}
 	fmt.Fprintf(os.Stderr, "%d operations: %d from the wrappers (%d of them in the OpenAPI files too), %d from the OpenAPI files alone; %d differ from the hand table's pattern; %d left out\n",
 		len(x.Ops), wrapped, both, len(x.Ops)-wrapped, len(disagree), len(x.LeftOut))
-	var eb bytes.Buffer
-	if err := extract.Write(&eb, x); err != nil {
-		return err
-	}
-	// Render what the extract says, read back, so the file is exactly what the test derives.
-	back, err := extract.Read(bytes.NewReader(eb.Bytes()))
-	if err != nil {
-		return err
-	}
-	yb, err := extract.Render(back)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(extractOut, eb.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(out, yb, 0o644)
+	return extract.WriteFiles(x, extractOut, out)
 }
 
 // operation is the operation word Books' pages print for a method.

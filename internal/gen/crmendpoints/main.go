@@ -58,14 +58,14 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	sdk, err := readSDK(*sdkDir)
+	sdk, err := readSDK(*sdkDir, nodeSDK)
 	if err != nil {
 		log.Fatal(err)
 	}
 	ops := append(oas, sdk...)
 	var py []derive.Op
 	if *pySDKDir != "" {
-		if py, err = readPythonSDK(*pySDKDir); err != nil {
+		if py, err = readSDK(*pySDKDir, pythonSDK); err != nil {
 			log.Fatal(err)
 		}
 		ops = append(ops, py...)
@@ -206,77 +206,45 @@ func readOAS(dir string) ([]derive.Op, error) {
 	return ops, nil
 }
 
-var (
-	classRE  = regexp.MustCompile(`(?m)^class (\w+)\s*\{`)
-	methodRE = regexp.MustCompile(`(?m)^\tasync (\w+)\(`)
-	concatRE = regexp.MustCompile(`apiPath = apiPath\.concat\((?:"([^"]*)"|([\w.]+)\.toString\(\))\);`)
-	httpRE   = regexp.MustCompile(`setHttpMethod\(Constants\.REQUEST_METHOD_(\w+)\)`)
-)
-
-// readSDK reads every operation of the Node SDK's lib/core/**/*_operations.js: the path its
-// concatenation builds (a parameter spelt {name}) and its method constant.
-func readSDK(dir string) ([]derive.Op, error) {
-	r, err := openRepo(dir, "github.com/zoho/zohocrm-nodejs-sdk-8.0")
-	if err != nil {
-		return nil, err
-	}
-	names, err := r.files("lib/core/", "_operations.js")
-	if err != nil {
-		return nil, err
-	}
-	var ops []derive.Op
-	for _, name := range names {
-		data, err := r.read(name)
-		if err != nil {
-			return nil, err
-		}
-		text := string(data)
-		cm := classRE.FindStringSubmatch(text)
-		if cm == nil {
-			return nil, fmt.Errorf("%s: no class", name)
-		}
-		locs := methodRE.FindAllStringSubmatchIndex(text, -1)
-		for i, loc := range locs {
-			end := len(text)
-			if i+1 < len(locs) {
-				end = locs[i+1][0]
-			}
-			body := text[loc[1]:end]
-			hm := httpRE.FindStringSubmatch(body)
-			if hm == nil {
-				continue // not an API call (a helper)
-			}
-			var path strings.Builder
-			for _, c := range concatRE.FindAllStringSubmatch(body, -1) {
-				if c[2] != "" {
-					path.WriteString("{" + strings.TrimPrefix(c[2], "this.") + "}")
-				} else {
-					path.WriteString(c[1])
-				}
-			}
-			p := path.String()
-			ops = append(ops, derive.Op{Source: r.source(), File: name, Name: cm[1] + "." + text[loc[2]:loc[3]],
-				Method: hm[1], Path: p})
-		}
-	}
-	return ops, nil
+// sdkSyntax is how one SDK's generated *_operations files spell an operation: its class,
+// its methods, each piece of the path it concatenates and its HTTP method constant.
+type sdkSyntax struct {
+	repo, dir, suffix string
+	class, method     *regexp.Regexp
+	// concat matches one piece of the path: a literal (group 1) or a field (group 2).
+	concat, http *regexp.Regexp
+	// field turns the field a piece names into the parameter's name.
+	field func(string) string
 }
 
 var (
-	pyClassRE  = regexp.MustCompile(`(?m)^class (\w+)\(object\):`)
-	pyMethodRE = regexp.MustCompile(`(?m)^\tdef (\w+)\(`)
-	pyConcatRE = regexp.MustCompile(`api_path = api_path \+ (?:'([^']*)'|str\(([\w.]+)\))`)
-	pyHTTPRE   = regexp.MustCompile(`set_http_method\(Constants\.REQUEST_METHOD_(\w+)\)`)
+	nodeSDK = sdkSyntax{
+		repo: "github.com/zoho/zohocrm-nodejs-sdk-8.0", dir: "lib/core/", suffix: "_operations.js",
+		class:  regexp.MustCompile(`(?m)^class (\w+)\s*\{`),
+		method: regexp.MustCompile(`(?m)^\tasync (\w+)\(`),
+		concat: regexp.MustCompile(`apiPath = apiPath\.concat\((?:"([^"]*)"|([\w.]+)\.toString\(\))\);`),
+		http:   regexp.MustCompile(`setHttpMethod\(Constants\.REQUEST_METHOD_(\w+)\)`),
+		field:  func(f string) string { return strings.TrimPrefix(f, "this.") },
+	}
+	pythonSDK = sdkSyntax{
+		repo: "github.com/zoho/zohocrm-python-sdk-8.0", dir: "zohocrmsdk/src/", suffix: "_operations.py",
+		class:  regexp.MustCompile(`(?m)^class (\w+)\(object\):`),
+		method: regexp.MustCompile(`(?m)^\tdef (\w+)\(`),
+		concat: regexp.MustCompile(`api_path = api_path \+ (?:'([^']*)'|str\(([\w.]+)\))`),
+		http:   regexp.MustCompile(`set_http_method\(Constants\.REQUEST_METHOD_(\w+)\)`),
+		field:  func(f string) string { return strings.TrimLeft(strings.TrimPrefix(f, "self."), "_") },
+	}
 )
 
-// readPythonSDK reads every operation of the Python SDK's zohocrmsdk/src/**/*_operations.py,
-// as readSDK does the Node SDK's.
-func readPythonSDK(dir string) ([]derive.Op, error) {
-	r, err := openRepo(dir, "github.com/zoho/zohocrm-python-sdk-8.0")
+// readSDK reads every operation of an SDK's *_operations files: the path its concatenation
+// builds (a parameter spelt {name}) and its method constant. A method without one is a
+// helper (__init__, a private function), not an API call.
+func readSDK(dir string, syn sdkSyntax) ([]derive.Op, error) {
+	r, err := openRepo(dir, syn.repo)
 	if err != nil {
 		return nil, err
 	}
-	names, err := r.files("zohocrmsdk/src/", "_operations.py")
+	names, err := r.files(syn.dir, syn.suffix)
 	if err != nil {
 		return nil, err
 	}
@@ -287,25 +255,25 @@ func readPythonSDK(dir string) ([]derive.Op, error) {
 			return nil, err
 		}
 		text := string(data)
-		cm := pyClassRE.FindStringSubmatch(text)
+		cm := syn.class.FindStringSubmatch(text)
 		if cm == nil {
 			return nil, fmt.Errorf("%s: no class", name)
 		}
-		locs := pyMethodRE.FindAllStringSubmatchIndex(text, -1)
+		locs := syn.method.FindAllStringSubmatchIndex(text, -1)
 		for i, loc := range locs {
 			end := len(text)
 			if i+1 < len(locs) {
 				end = locs[i+1][0]
 			}
 			body := text[loc[1]:end]
-			hm := pyHTTPRE.FindStringSubmatch(body)
+			hm := syn.http.FindStringSubmatch(body)
 			if hm == nil {
-				continue // __init__ and helpers
+				continue
 			}
 			var path strings.Builder
-			for _, c := range pyConcatRE.FindAllStringSubmatch(body, -1) {
+			for _, c := range syn.concat.FindAllStringSubmatch(body, -1) {
 				if c[2] != "" {
-					path.WriteString("{" + strings.TrimLeft(strings.TrimPrefix(c[2], "self."), "_") + "}")
+					path.WriteString("{" + syn.field(c[2]) + "}")
 				} else {
 					path.WriteString(c[1])
 				}

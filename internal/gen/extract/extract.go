@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 )
@@ -162,4 +163,26 @@ func Source(op Op) string {
 		where = "Zoho OpenAPI file " + op.OAS
 	}
 	return where + "; scope as printed on " + op.Page
+}
+
+// WriteFiles writes an extract and the endpoint rows it implies, the rows rendered from the
+// extract as read back, so that the endpoint file is exactly what a test derives from the
+// committed extract.
+func WriteFiles(x *Extract, extractPath, endpointsPath string) error {
+	var eb bytes.Buffer
+	if err := Write(&eb, x); err != nil {
+		return err
+	}
+	back, err := Read(bytes.NewReader(eb.Bytes()))
+	if err != nil {
+		return err
+	}
+	yb, err := Render(back)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(extractPath, eb.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(endpointsPath, yb, 0o644)
 }

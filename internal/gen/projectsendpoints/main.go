@@ -104,22 +104,7 @@ func run(dir, scopesFile, out, extractOut string) error {
 	}
 	sort.Strings(x.LeftOut)
 	fmt.Fprintf(os.Stderr, "%d operations, %d left out\n", len(x.Ops), len(x.LeftOut))
-	var eb bytes.Buffer
-	if err := extract.Write(&eb, x); err != nil {
-		return err
-	}
-	back, err := extract.Read(bytes.NewReader(eb.Bytes()))
-	if err != nil {
-		return err
-	}
-	yb, err := extract.Render(back)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(extractOut, eb.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(out, yb, 0o644)
+	return extract.WriteFiles(x, extractOut, out)
 }
 
 // operation is the operation word of a Projects REST call: its pages list a POST to a

@@ -1,0 +1,3 @@
+package panics
+
+const ok = "ZohoCRM.users.REED" // want `does not accept operation "REED"`
