@@ -2,7 +2,9 @@ package main
 
 import (
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/zscopelint/zscopelint/httpcalls"
 	"github.com/zscopelint/zscopelint/internal/safefile"
@@ -15,51 +17,83 @@ import (
 // PHP files among the inputs make, and reports them into their programs: the scope sets
 // of a program are judged against them as against a Go program's calls. Only files that
 // hold a needle are tokenised; a file that cannot be read is left to the config checks,
-// which report it.
+// which report it. The official SDKs a program depends on (by its manifests) make their
+// operations' requests known too.
 //
-// The official SDKs a program depends on (by its manifests) make their operations'
-// requests known too.
+// Files are read in parallel; the programs sort their calls, so the order they are
+// reported in does not show.
 func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *program.Programs, maxSize int64) {
-	sdks := map[string][]httpcalls.SDK{} // program directory: the SDKs its manifests name
-	for _, file := range files {
-		lang := srclex.LangOf(file)
-		if lang == srclex.NoLang {
-			continue
+	var sources []string
+	for _, f := range files {
+		if srclex.LangOf(f) != srclex.NoLang {
+			sources = append(sources, f)
 		}
-		src, err := safefile.ReadFile(file, maxSize)
-		if err != nil || !httpcalls.Needle(src) {
-			continue
-		}
-		var calls []rules.Call
-		dir := programs.Layout().RootOf(file).Dir
-		if _, ok := sdks[dir]; !ok && dir != "" {
-			sdks[dir] = manifestSDKs(dir, maxSize)
-		}
-		for _, r := range httpcalls.Find(lang, src, sdks[dir]...) {
-			where := wd.rel(file) + ":" + strconv.Itoa(r.Line)
-			if r.Via != "" {
-				where += " (via " + r.Via + ")"
+	}
+	m := &manifestCache{maxSize: maxSize, sdks: map[string][]httpcalls.SDK{}}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sources)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for file := range work {
+				reportFileCalls(wd, file, eng, programs, m)
 			}
-			if c, ok := eng.NewCall(r.Method, r.URL, where); ok {
-				calls = append(calls, c)
-			}
+		}()
+	}
+	for _, f := range sources {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+}
+
+func reportFileCalls(wd workdir, file string, eng *rules.Engine, programs *program.Programs, m *manifestCache) {
+	src, err := safefile.ReadFile(file, m.maxSize)
+	if err != nil || !httpcalls.Needle(src) {
+		return
+	}
+	var calls []rules.Call
+	for _, r := range httpcalls.Find(srclex.LangOf(file), src, m.of(programs.Layout().RootOf(file).Dir)...) {
+		where := wd.rel(file) + ":" + strconv.Itoa(r.Line)
+		if r.Via != "" {
+			where += " (via " + r.Via + ")"
 		}
-		if len(calls) > 0 {
-			programs.Report(file, calls...)
+		if c, ok := eng.NewCall(r.Method, r.URL, where); ok {
+			calls = append(calls, c)
 		}
+	}
+	if len(calls) > 0 {
+		programs.Report(file, calls...)
 	}
 }
 
 // manifests are the files that name a program's dependencies.
 var manifests = []string{"package.json", "requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "composer.json"}
 
-// manifestSDKs lists the official Zoho SDKs the manifests in dir depend on.
-func manifestSDKs(dir string, maxSize int64) []httpcalls.SDK {
+// manifestCache holds, per program directory, the official Zoho SDKs its manifests
+// depend on.
+type manifestCache struct {
+	maxSize int64
+	mu      sync.Mutex
+	sdks    map[string][]httpcalls.SDK
+}
+
+func (m *manifestCache) of(dir string) []httpcalls.SDK {
+	if dir == "" {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.sdks[dir]; ok {
+		return s
+	}
 	out := []httpcalls.SDK{}
-	for _, m := range manifests {
-		if b, err := safefile.ReadFile(filepath.Join(dir, m), maxSize); err == nil {
+	for _, name := range manifests {
+		if b, err := safefile.ReadFile(filepath.Join(dir, name), m.maxSize); err == nil {
 			out = append(out, httpcalls.ManifestSDKs(b)...)
 		}
 	}
+	m.sdks[dir] = out
 	return out
 }
