@@ -18,10 +18,50 @@ import (
 //
 // Only runs of literals and stretches of text that contain a needle are decoded and split:
 // in a large source file with one scope list, the rest costs a scan for quotes.
-func lexicalSets(data []byte, pf *prefilter) extraction {
+//
+// JavaScript/TypeScript and Python files are read through their language's lexer
+// (srclex.Regions): its comments and literals, Python's prefixed and triple-quoted strings
+// and raw strings, a template literal whose holes hold calls or templates, and no quote in
+// a regular expression taken for a string.
+func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
 	l := &lexer{data: data, pf: pf}
-	l.scan()
+	if lang == srclex.JS || lang == srclex.Python {
+		l.scanRegions(srclex.Regions(lang, data))
+	} else {
+		l.scan()
+	}
 	return l.extraction
+}
+
+// scanRegions reads a file as its lexer split it: literals, comments skipped, and the code
+// between them as prose.
+func (l *lexer) scanRegions(regions []srclex.Region) {
+	textStart := 0
+	for _, r := range regions {
+		l.prose(textStart, r.Start)
+		if r.Kind == srclex.StringRegion {
+			l.addLiteral(literalTok{start: r.Start, end: r.End, contentStart: r.ContentStart, contentEnd: r.ContentEnd,
+				raw: r.Raw, holes: templateHoles(r)})
+		}
+		textStart = r.End
+	}
+	l.prose(textStart, len(l.data))
+	l.flush()
+}
+
+// templateHoles are a template literal's holes, which decode replaces; other strings'
+// holes (f-strings) are read as they are written.
+func templateHoles(r srclex.Region) []srclex.Part {
+	if !r.Template {
+		return nil
+	}
+	var out []srclex.Part
+	for _, p := range r.Holes {
+		if p.IsHole {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 type lexer struct {
@@ -35,10 +75,13 @@ type lexer struct {
 	literals []literalTok
 }
 
-// literalTok is one literal of a run: its bytes and the items it added, and a template
-// literal's holes.
+// literalTok is one literal of a run: its bytes and the items it added; its contents
+// (between its quotes), whether its escapes are left as written, and a template literal's
+// holes.
 type literalTok struct {
 	start, end, firstItem, nItems int
+	contentStart, contentEnd      int
+	raw                           bool
 	holes                         []srclex.Part
 }
 
@@ -95,7 +138,7 @@ func (l *lexer) literal(start int) int {
 	d := l.data
 	q := d[start]
 	var holes []srclex.Part
-	var end int
+	var end, contentEnd int
 	if q == '`' {
 		// A template literal ends at its closing backquote, whatever its holes hold
 		// (`${f(`x`)}`).
@@ -106,6 +149,10 @@ func (l *lexer) literal(start int) int {
 				holes = append(holes, p)
 			}
 		}
+		contentEnd = end
+		if end > start+1 && d[end-1] == '`' {
+			contentEnd = end - 1
+		}
 	} else {
 		i := start + 1
 		for i < len(d) && d[i] != q && d[i] != '\n' { // an unterminated literal ends with its line
@@ -114,8 +161,16 @@ func (l *lexer) literal(start int) int {
 			}
 			i++
 		}
-		end = min(i+1, len(d))
+		end, contentEnd = min(i+1, len(d)), i
 	}
+	l.addLiteral(literalTok{start: start, end: end, contentStart: start + 1, contentEnd: contentEnd, holes: holes})
+	return end
+}
+
+// addLiteral adds a literal to the current run, or starts a run with it.
+func (l *lexer) addLiteral(t literalTok) {
+	d := l.data
+	start, end := t.start, t.end
 	// Does this literal continue a run (only commas and white space since the last)?
 	if l.inRun && !onlySeparators(d[l.lastEnd:start]) {
 		l.flush()
@@ -124,20 +179,18 @@ func (l *lexer) literal(start int) int {
 		l.inRun = true
 		l.runKey = keyBefore(d, start)
 	}
-	l.literals = append(l.literals, literalTok{start: start, end: end, holes: holes})
+	l.literals = append(l.literals, t)
 	l.lastEnd = end
-	return end
 }
 
 // decode returns a literal's contents with the file offset of each byte.
 func (l *lexer) decode(t literalTok) (string, []int) {
 	d := l.data
-	q := d[t.start]
 	var buf []byte
 	var offs []int
-	i := t.start + 1
+	i := t.contentStart
 	holes := t.holes
-	for i < t.end && d[i] != q && (d[i] != '\n' || q == '`') {
+	for i < t.contentEnd {
 		if len(holes) > 0 && i == holes[0].Off {
 			// A hole is filled at run time: it stands as ${name} (${expr} for more than a
 			// name), so that no bracket or space inside it ends a URL around it.
@@ -149,7 +202,7 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 			holes = holes[1:]
 			continue
 		}
-		if d[i] == '\\' && i+1 < len(d) {
+		if d[i] == '\\' && i+1 < t.contentEnd && !t.raw {
 			// An escape is decoded (JS, TS, Python, PHP, Java share these), so that
 			// 'attendance.READ\n' ends in a newline, not in "READn"; every byte it yields
 			// is placed at the backslash.
@@ -166,7 +219,7 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 		offs = append(offs, i)
 		i++
 	}
-	return string(buf), append(offs, i)
+	return string(buf), append(offs, min(i, t.contentEnd))
 }
 
 // holeText is how a template literal's hole reads in its decoded value: ${name} for a name

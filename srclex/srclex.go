@@ -130,6 +130,50 @@ type lexer struct {
 	lang  Lang
 	d     []byte
 	lines []int // offsets where lines 2, 3, ... start
+	// regions are the comments and string literals met outside holes (holeDepth 0).
+	regions   []Region
+	holeDepth int
+}
+
+// RegionKind says what a Region is.
+type RegionKind uint8
+
+const (
+	CommentRegion RegionKind = iota + 1
+	StringRegion
+)
+
+// A Region is a comment or a string literal of a file, by its bytes; the code is what
+// lies between them.
+type Region struct {
+	Kind       RegionKind
+	Start, End int // its bytes (a Python string's prefix included)
+	// ContentStart and ContentEnd are a string's contents, between its quotes.
+	ContentStart, ContentEnd int
+	Raw                      bool   // its escapes are not decoded (Python r'', PHP '')
+	Template                 bool   // a JS template literal: Holes are ${...}
+	Holes                    []Part // a string's holes, with their offsets
+}
+
+// Regions lists the comments and string literals of src (not those inside a string's
+// holes), in order, for scanners that read literals and skip comments without the
+// tokens. For PHP, only code inside <?php ... ?> is read.
+func Regions(lang Lang, src []byte) []Region {
+	l := &lexer{lang: lang, d: src}
+	if lang == PHP {
+		for i := 0; i < len(src); {
+			open := bytes.Index(src[i:], []byte("<?"))
+			if open < 0 {
+				break
+			}
+			i += open + 2
+			_, end := l.lex(i, stopAtPHPClose)
+			i = end
+		}
+		return l.regions
+	}
+	l.lex(0, stopNever)
+	return l.regions
 }
 
 func (l *lexer) place(off int) (line, col int) {
@@ -162,15 +206,15 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 			i++
 		case c == '/' && i+1 < len(d) && d[i+1] == '/' && l.lang != Python,
 			c == '#' && l.lang != JS:
-			i = lineEnd(d, i, st == stopAtPHPClose)
+			i = l.comment(i, lineEnd(d, i, st == stopAtPHPClose))
 		case c == '#' && l.lang == JS && i+1 < len(d) && d[i+1] == '!' && i == 0:
-			i = lineEnd(d, i, false)
+			i = l.comment(i, lineEnd(d, i, false))
 		case c == '/' && i+1 < len(d) && d[i+1] == '*' && l.lang != Python:
 			end := bytes.Index(d[i+2:], []byte("*/"))
 			if end < 0 {
-				i = len(d)
+				i = l.comment(i, len(d))
 			} else {
-				i += 2 + end + 2
+				i = l.comment(i, i+2+end+2)
 			}
 		case st == stopAtPHPClose && c == '?' && i+1 < len(d) && d[i+1] == '>':
 			return out, i + 2
@@ -241,6 +285,14 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 		}
 	}
 	return out, len(d)
+}
+
+// comment records the comment [start, end) and returns its end.
+func (l *lexer) comment(start, end int) int {
+	if l.holeDepth == 0 {
+		l.regions = append(l.regions, Region{Kind: CommentRegion, Start: start, End: end})
+	}
+	return end
 }
 
 func lineEnd(d []byte, i int, phpClose bool) int {

@@ -69,3 +69,23 @@ func TestBracketsAndLines(t *testing.T) {
 		t.Errorf("last token at %d:%d, want 2:16", last.Line, last.Col)
 	}
 }
+
+func TestRegions(t *testing.T) {
+	t.Parallel()
+	src := "x = f'{a}' # c\ny = r'\\d' '''t\n'''\n"
+	var got []string
+	for _, r := range srclex.Regions(srclex.Python, []byte(src)) {
+		kind := "comment"
+		if r.Kind == srclex.StringRegion {
+			kind = "string " + src[r.ContentStart:r.ContentEnd]
+			if r.Raw {
+				kind += " raw"
+			}
+		}
+		got = append(got, kind+": "+src[r.Start:r.End])
+	}
+	want := []string{"string {a}: f'{a}'", "comment: # c", "string \\d raw: r'\\d'", "string t\n: '''t\n'''"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Regions = %q, want %q", got, want)
+	}
+}

@@ -56,16 +56,26 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 	format := strings.Contains(prefix, "f")
 	multiline := q == '`' || triple || l.lang == PHP
 	var b strBuilder
+	contentStart := i
+	outer := l.holeDepth == 0 // not inside another string's hole: a region of the file
+	done := func(contentEnd, end int) (Token, int) {
+		t := b.token(l, start, prefix)
+		if outer {
+			l.regions = append(l.regions, Region{Kind: StringRegion, Start: start - len(prefix), End: end,
+				ContentStart: contentStart, ContentEnd: contentEnd, Raw: raw, Template: q == '`', Holes: t.Parts})
+		}
+		return t, end
+	}
 	for i < len(d) {
 		c := d[i]
 		switch {
 		case c == q && (!triple || i+2 < len(d) && d[i+1] == q && d[i+2] == q):
 			if triple {
-				i += 2
+				return done(i, i+3)
 			}
-			return b.token(l, start, prefix), i + 1
+			return done(i, i+1)
 		case c == '\n' && !multiline:
-			return b.token(l, start, prefix), i
+			return done(i, i)
 		case c == '\\' && i+1 < len(d):
 			switch {
 			case l.lang == PHP && q == '\'':
@@ -88,7 +98,7 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 				i += 1 + n
 			}
 		case q == '`' && c == '$' && i+1 < len(d) && d[i+1] == '{':
-			toks, end := l.lex(i+2, stopAtBrace)
+			toks, end := l.hole(i + 2)
 			matchBrackets(toks)
 			b.hole(toks, i, end)
 			i = end
@@ -98,14 +108,14 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 				i += 2
 				continue
 			}
-			toks, end := l.lex(i+1, stopAtBrace)
+			toks, end := l.hole(i + 1)
 			b.hole(formatExpr(toks), i, end)
 			i = end
 		case format && c == '}' && i+1 < len(d) && d[i+1] == '}':
 			b.byte('}')
 			i += 2
 		case l.lang == PHP && q == '"' && c == '{' && i+1 < len(d) && d[i+1] == '$':
-			toks, end := l.lex(i+1, stopAtBrace)
+			toks, end := l.hole(i + 1)
 			matchBrackets(toks)
 			b.hole(toks, i, end)
 			i = end
@@ -118,7 +128,14 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 			i++
 		}
 	}
-	return b.token(l, start, prefix), len(d)
+	return done(len(d), len(d))
+}
+
+// hole tokenises a string's hole from i to its closing }.
+func (l *lexer) hole(i int) ([]Token, int) {
+	l.holeDepth++
+	defer func() { l.holeDepth-- }()
+	return l.lex(i, stopAtBrace)
 }
 
 // formatExpr cuts an f-string hole's conversion and format spec (!r, :>10) off its
