@@ -71,8 +71,8 @@ func (f *file) chain(p int) (segs []segment, start, member int, ok bool) {
 	var rev []segment
 	member = k
 	for {
-		if k < 0 || ts[k].Kind != srclex.Ident {
-			return nil, 0, 0, false
+		if k < 0 || ts[k].Kind != srclex.Ident || len(rev) > 0 && call >= 0 && notCallee[ts[k].Text] {
+			return nil, 0, 0, false // (new X())->op(), return (...).op(): no named root
 		}
 		rev = append(rev, segment{name: ts[k].Text, call: call, sep: sep})
 		k--
@@ -92,6 +92,11 @@ func (f *file) chain(p int) (segs []segment, start, member int, ok bool) {
 	}
 	return segs, k + 1, member, true
 }
+
+// notCallee are keywords a parenthesised expression may follow.
+var notCallee = map[string]bool{"return": true, "await": true, "yield": true, "new": true, "typeof": true, "void": true,
+	"delete": true, "throw": true, "case": true, "in": true, "of": true, "echo": true, "print": true, "and": true,
+	"or": true, "not": true, "if": true, "elif": true, "while": true, "else": true, "lambda": true, "assert": true, "clone": true}
 
 // requests recognises the file's requests and evaluates them, lending a helper's to its
 // call sites.
@@ -257,12 +262,19 @@ func (f *file) sites() []site {
 		if t.Kind != srclex.Punct || t.Text != "(" || t.Match < 0 {
 			continue
 		}
-		segs, start, mi, ok := f.chain(p)
-		if !ok || f.definition(start, p) || f.ident(start-1, "new") && len(segs) == 1 && f.lang != srclex.PHP {
-			continue
-		}
 		fn := f.fnAt(t.Off)
 		e := &env{fn: fn}
+		segs, start, mi, ok := f.chain(p)
+		if !ok {
+			if s, ok := f.sdkParenSite(p, e); ok {
+				s.off = t.Off
+				out = append(out, s)
+			}
+			continue
+		}
+		if f.definition(start, p) || f.ident(start-1, "new") && len(segs) == 1 && f.lang != srclex.PHP {
+			continue
+		}
 		args := span{f.toks, p + 1, t.Match}
 		if f.lang == srclex.PHP && len(segs) == 1 && strings.HasPrefix(segs[0].name, "curl_") {
 			out = append(out, cu.call(segs[0].name, start, args, fn)...)

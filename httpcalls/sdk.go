@@ -42,10 +42,7 @@ var sdkOps = sync.OnceValue(func() map[sdkKey]sdkOp {
 		if strings.HasPrefix(line, "#") || len(cols) < 7 {
 			continue
 		}
-		lang := srclex.JS
-		if cols[0] == "python" {
-			lang = srclex.Python
-		}
+		lang := map[string]srclex.Lang{"js": srclex.JS, "python": srclex.Python, "php": srclex.PHP}[cols[0]]
 		major, _ := strconv.Atoi(cols[1])
 		var ctor []string
 		if cols[6] != "" {
@@ -90,8 +87,9 @@ func sdkMajor(lang srclex.Lang, src []byte, sdks []SDK) int {
 		}
 		return 0
 	}
-	if lang == srclex.Python && !strings.Contains(string(src), "zohocrmsdk") {
-		return 0
+	if lang == srclex.Python && !strings.Contains(string(src), "zohocrmsdk") ||
+		lang == srclex.PHP && !strings.Contains(string(src), `com\zoho\crm\api`) {
+		return 0 // the file does not use the SDK
 	}
 	for _, s := range sdks {
 		if s.Lang == lang {
@@ -113,7 +111,7 @@ func (f *file) sdkSite(segs []segment, start, mi int, e *env) (site, bool) {
 	var argEnv *env
 	switch recv := segs[len(segs)-2]; {
 	case recv.call >= 0 && len(segs) == 2:
-		class, args, argEnv = recv.name, span{f.toks, recv.call + 1, f.toks[recv.call].Match}, e
+		class, args, argEnv = lastSegment(recv.name), span{f.toks, recv.call + 1, f.toks[recv.call].Match}, e
 	case recv.call < 0 && isRef(span{f.toks, start, mi - 1}):
 		b, ok := f.binding(refKey(span{f.toks, start, mi - 1}), f.toks[start].Off, e.fn)
 		if !ok && strings.HasPrefix(refKey(span{f.toks, start, mi - 1}), "this.") {
@@ -129,7 +127,7 @@ func (f *file) sdkSite(segs []segment, start, mi int, e *env) (site, bool) {
 		if s.to-s.from < 3 || s.ts[s.from].Kind != srclex.Ident || !s.ts[s.from+1].Is("(") || s.ts[s.from+1].Match != s.to-1 {
 			return site{}, false
 		}
-		class, args = s.ts[s.from].Text, span{s.ts, s.from + 2, s.to - 1}
+		class, args = lastSegment(s.ts[s.from].Text), span{s.ts, s.from + 2, s.to - 1}
 		argEnv = &env{fn: b.fn}
 		if b.fn == e.fn {
 			argEnv = e
@@ -137,11 +135,37 @@ func (f *file) sdkSite(segs []segment, start, mi int, e *env) (site, bool) {
 	default:
 		return site{}, false
 	}
+	return f.sdkOperation(class, op, args, argEnv, f.toks[start].Line, e)
+}
+
+// sdkParenSite recognises PHP's (new Class(args))->op(...), whose ( is at p.
+func (f *file) sdkParenSite(p int, e *env) (site, bool) {
+	ts := f.toks
+	if f.sdk == 0 || p < 3 || ts[p-1].Kind != srclex.Ident || !f.punct(p-2, "->") && !f.punct(p-2, ".") || !f.punct(p-3, ")") {
+		return site{}, false
+	}
+	open := ts[p-3].Match
+	if open < 0 || !f.ident(open+1, "new") || open+3 >= len(ts) || ts[open+2].Kind != srclex.Ident || !f.punct(open+3, "(") || ts[open+3].Match != p-4 {
+		return site{}, false
+	}
+	return f.sdkOperation(lastSegment(ts[open+2].Text), ts[p-1].Text, span{ts, open + 4, p - 4}, e, ts[open].Line, e)
+}
+
+// lastSegment is a class's name without its namespace (\com\zoho\...\RecordOperations).
+func lastSegment(name string) string {
+	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// sdkOperation is the site of operation op of an SDK class constructed with args.
+func (f *file) sdkOperation(class, op string, args span, argEnv *env, line int, e *env) (site, bool) {
 	o, ok := sdkOps()[sdkKey{f.lang, f.sdk, class, op}]
 	if !ok {
 		return site{}, false
 	}
-	s := site{line: f.toks[start].Line, fn: e.fn, method: o.method, sdkPath: o.path, sdkArgs: map[string]span{}}
+	s := site{line: line, fn: e.fn, method: o.method, sdkPath: o.path, sdkArgs: map[string]span{}}
 	pos, kw := f.arguments(args)
 	for k, name := range o.ctor {
 		if k < len(pos) {
