@@ -19,6 +19,12 @@
 //     lends its method and URL to each of its call sites (one level), where the
 //     arguments are known.
 //
+// The operations of Zoho CRM's official SDKs for API v8 (Node, Python, PHP) are requests
+// too, by a table generated from the SDKs (sdk_crm.tsv, internal/gen/sdkops): the
+// constructor's arguments fill the operation's path (new RecordOperations('Leads')
+// .getRecords() is GET /crm/v8/Leads), when the file's imports or its program's manifest
+// say the SDK's major.
+//
 // What is not known before run time is catalog.Unknown in the URL, and an empty method.
 // Names are not scoped (a name's nearest binding before its use, in the same function
 // when there is one, wins); nothing is followed into another file.

@@ -141,8 +141,9 @@ func endOf(ts []srclex.Token, i int) int {
 	return ts[len(ts)-1].Off + len(ts[len(ts)-1].Text) + 1
 }
 
+// notFunctionNames are keywords followed by (...) { that define no function.
 var notFunctionNames = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true,
-	"function": true, "return": true, "elseif": true, "foreach": true, "with": true, "constructor": false}
+	"function": true, "return": true, "elseif": true, "foreach": true, "with": true}
 
 // scanFunctions finds function extents: function NAME(...) {...}, NAME(...) {...} (a
 // method), NAME = (...) => ..., NAME = function (...) {...}, def NAME(...): (Python, by
