@@ -107,6 +107,9 @@ func (f *file) operand(s span, e *env, depth int) []string {
 		return unknown
 	}
 	if isRef(s) {
+		if mentionsZoho(refText(s)) {
+			f.zohoSeen = true
+		}
 		return f.lookup(refKey(s), first.Off, e, depth)
 	}
 	// A call of a same-file function that returns a string: its return expressions with
@@ -192,6 +195,9 @@ func (f *file) arguments(s span) (pos []span, kw map[string]span) {
 
 // str evaluates a string literal, its holes evaluated.
 func (f *file) str(t srclex.Token, e *env, depth int) []string {
+	if mentionsZoho(t.Text) {
+		f.zohoSeen = true
+	}
 	if t.Parts == nil {
 		if f.lang == srclex.Python && strings.Contains(t.Prefix, "f") {
 			return []string{t.Text}
@@ -393,3 +399,6 @@ func flatMap(vs []string, m func(string) []string) []string {
 	}
 	return out
 }
+
+// mentionsZoho reports whether a name or a literal names Zoho, in any case.
+func mentionsZoho(s string) bool { return strings.Contains(strings.ToLower(s), "zoho") }

@@ -15,6 +15,9 @@ type Request struct {
 	URL    string // catalog.Unknown stands for the parts not known
 	Line   int
 	Via    string // the same-file helper the request is made in, for a call of it; "" for none
+	// Zoho says the URL was built from something that names Zoho (a literal, a name such
+	// as ZOHO_API_URL): a request to a Zoho API whose product may not be known.
+	Zoho bool
 }
 
 // Find returns the requests a file of language lang makes, sorted by line.
@@ -186,7 +189,7 @@ func (f *file) definition(start, p int) bool {
 
 // evalSite evaluates a site's method and URL in env e.
 func (f *file) evalSite(s site, e *env, line int, via string) []Request {
-	f.steps = 0
+	f.steps, f.zohoSeen = 0, false
 	methods := []string{s.method}
 	if !s.methodExpr.empty() {
 		methods = nil
@@ -222,7 +225,7 @@ func (f *file) evalSite(s site, e *env, line int, via string) []Request {
 			if u == catalog.Unknown || u == "" {
 				continue
 			}
-			out = append(out, Request{Method: m, URL: u, Line: line, Via: via})
+			out = append(out, Request{Method: m, URL: u, Line: line, Via: via, Zoho: f.zohoSeen || s.sdkPath != ""})
 		}
 	}
 	return out

@@ -46,10 +46,12 @@ type file struct {
 	sdk    int  // the major of the official SDK the file uses, 0 for none
 	// classes are Python classes with their base and extent (offsets).
 	classes []class
-	fnOf    []int32          // the innermost function of each token, -1 for none
-	steps   int              // evaluation steps taken: a file's evaluation is bounded
-	calls   map[string][]int // a same-file function's name: the ( of its calls
-	local   map[localKey][]binding
+	fnOf    []int32 // the innermost function of each token, -1 for none
+	steps   int     // evaluation steps taken: a file's evaluation is bounded
+	// zohoSeen says the request being evaluated read a name or a literal that names Zoho.
+	zohoSeen bool
+	calls    map[string][]int // a same-file function's name: the ( of its calls
+	local    map[localKey][]binding
 }
 
 type class struct {

@@ -4,8 +4,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
+	"github.com/zscopelint/zscopelint/catalog"
 	"github.com/zscopelint/zscopelint/httpcalls"
 	"github.com/zscopelint/zscopelint/internal/safefile"
 	"github.com/zscopelint/zscopelint/program"
@@ -61,6 +63,9 @@ func reportFileCalls(wd workdir, file string, eng *rules.Engine, programs *progr
 		}
 		if c, ok := eng.NewCall(r.Method, r.URL, where); ok {
 			calls = append(calls, c)
+		} else if opaqueZohoCall(r) {
+			calls = append(calls, rules.Call{Method: r.Method, URL: r.URL, Where: where,
+				Req: catalog.Requirement{Unresolved: catalog.UnknownProduct}})
 		}
 	}
 	if len(calls) > 0 {
@@ -96,4 +101,24 @@ func (m *manifestCache) of(dir string) []httpcalls.SDK {
 	}
 	m.sdks[dir] = out
 	return out
+}
+
+// opaqueZohoCall reports whether a request the catalog does not place is a Zoho API call
+// whose product is not known: its URL names Zoho (ZOHO_API_URL, a Zoho host) and the part
+// that would say the product is not known before run time. Such a call may need any
+// scope: its program gets no ZS203. A URL whose host is known and is no API host, or
+// whose path is OAuth's, is not one.
+func opaqueZohoCall(r httpcalls.Request) bool {
+	if !r.Zoho || !strings.Contains(r.URL, catalog.Unknown) || strings.Contains(r.URL, "/oauth/") {
+		return false
+	}
+	if strings.HasPrefix(r.URL, catalog.Unknown) {
+		return true
+	}
+	_, rest, ok := strings.Cut(r.URL, "://")
+	if !ok {
+		return false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.Contains(strings.ToLower(host), "zohoapis.")
 }
