@@ -308,13 +308,34 @@ func (f *file) lookup(key string, at int, e *env, depth int) []string {
 		b, ok = f.binding(strings.TrimPrefix(key, "this."), at, e.fn)
 	}
 	if !ok {
-		return unknown
+		return f.member(key, at, e, depth)
 	}
 	be := e
 	if b.fn != e.fn {
 		be = &env{fn: b.fn}
 	}
 	return f.eval(b.expr, be, depth+1)
+}
+
+// member evaluates CONFIG.key where CONFIG is bound to an object literal in the file.
+func (f *file) member(key string, at int, e *env, depth int) []string {
+	head, field, ok := strings.Cut(strings.TrimPrefix(key, "this."), ".")
+	if !ok || strings.Contains(field, ".") {
+		return unknown
+	}
+	b, ok := f.binding(head, at, e.fn)
+	if !ok || !f.isObject(b.expr) {
+		return unknown
+	}
+	v := f.field(b.expr, []string{field})
+	if v.empty() {
+		return unknown
+	}
+	be := e
+	if b.fn != e.fn {
+		be = &env{fn: b.fn}
+	}
+	return f.eval(v, be, depth+1)
 }
 
 // binding chooses the assignment of key that a use at offset at sees: the last one before

@@ -42,6 +42,7 @@ type site struct {
 	url        span
 	base       []string // the client's base URLs; nil for none
 	baseExpr   span     // a base given with the request
+	host       span     // a host given apart from the path (Node's hostname): https://host
 	// An SDK operation's path template, and the constructor arguments that fill its
 	// variables (evaluated in sdkEnv); "" for a request that is not an SDK's.
 	sdkPath string
@@ -210,6 +211,9 @@ func (f *file) evalSite(s site, e *env, line int, via string) []Request {
 	if !s.baseExpr.empty() {
 		bases = f.eval(s.baseExpr, e, 0)
 	}
+	if !s.host.empty() {
+		bases = product([]string{"https://"}, f.eval(s.host, e, 0))
+	}
 	if bases != nil {
 		var joined []string
 		for _, b := range bases {
@@ -293,6 +297,15 @@ func (f *file) sites() []site {
 				c, member = cc, ""
 			}
 		default:
+			recvEnd := mi - 1
+			if recvEnd >= start && isRef(span{f.toks, start, recvEnd}) {
+				// A name bound in the file (const http = axios.create(...)) before a
+				// module's name.
+				if cc, ok := f.clientOf(span{f.toks, start, recvEnd}, e); ok {
+					c = cc
+					break
+				}
+			}
 			if lib, ok := Modules[f.lang][segs[0].name]; ok && (f.lang != srclex.PHP || segs[0].sep == "::") {
 				c = client{lib: lib}
 				for _, sg := range segs[1 : len(segs)-1] {
@@ -302,8 +315,6 @@ func (f *file) sites() []site {
 						}
 					}
 				}
-			} else if recvEnd := mi - 1; recvEnd >= start && isRef(span{f.toks, start, recvEnd}) {
-				c, _ = f.clientOf(span{f.toks, start, recvEnd}, e)
 			}
 		}
 		rec, ok := recogniser(f.lang, c.lib, member)
@@ -336,6 +347,9 @@ func (f *file) sites() []site {
 		if config = f.object(config, e); !config.empty() {
 			if v := f.field(config, URLKeys); !v.empty() && s.url.empty() {
 				s.url = v
+			}
+			if h, p := f.field(config, HostKeys), f.field(config, PathKeys); s.url.empty() && !h.empty() && !p.empty() {
+				s.host, s.url = h, p // https://host + path
 			}
 			if v := f.field(config, MethodKeys); !v.empty() {
 				s.methodExpr = v

@@ -52,6 +52,16 @@ func TestFind(t *testing.T) {
 			[]string{"2 GET https://www.zohoapis.com/crm/v8/Deals", "3 DELETE https://www.zohoapis.com/crm/v8/Deals/{…}"}},
 		{"curl", srclex.PHP, "<?php\nfunction create($data) {\n  $ch = curl_init();\n  curl_setopt($ch, CURLOPT_URL, 'https://www.zohoapis.com/crm/v2/Leads');\n  curl_setopt($ch, CURLOPT_POST, true);\n  return curl_exec($ch);\n}\n",
 			[]string{"4 POST https://www.zohoapis.com/crm/v2/Leads"}},
+		{"node https options", srclex.JS, "const https = require('https');\nconst req = https.request({ hostname: 'www.zohoapis.com', path: '/crm/v2/Leads', method: 'POST' }, cb);\n",
+			[]string{"2 POST https://www.zohoapis.com/crm/v2/Leads"}},
+		{"config object member", srclex.JS, "const ZOHO = { token: t, apiUrl: 'https://www.zohoapis.com/crm/v2/Leads' };\naxios.post(ZOHO.apiUrl, body);\n",
+			[]string{"2 POST https://www.zohoapis.com/crm/v2/Leads"}},
+		{"a name bound to a client before the module", srclex.JS, "const http = axios.create({ baseURL: 'https://www.zohoapis.com/crm/v8' });\nhttp.get('/Deals');\n",
+			[]string{"2 GET https://www.zohoapis.com/crm/v8/Deals"}},
+		{"requests url keyword", srclex.Python, "url = 'https://www.zohoapis.com/crm/v2/Leads'\nresponse = requests.get(url=url, headers=headers, params=None)\n",
+			[]string{"2 GET https://www.zohoapis.com/crm/v2/Leads"}},
+		{"guzzle lower-case method", srclex.PHP, "<?php\nuse GuzzleHttp\\Client;\n$g = new Client();\n$r = $g->request('post', 'https://www.zohoapis.com/crm/v2/leads', ['json' => $x]);\n",
+			[]string{"4 POST https://www.zohoapis.com/crm/v2/leads"}},
 		{"not requests", srclex.JS, "router.get('/crm/v8/Leads', h)\nfunction get(url) { return 1 }\nconst s = 'fetch(\"https://www.zohoapis.com/crm/v8/Leads\")'\n", nil},
 	} {
 		got := show(httpcalls.Find(tt.lang, []byte(tt.src)))

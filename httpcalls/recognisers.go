@@ -31,7 +31,8 @@ type Constructor struct {
 
 // Modules are the names that stand for a library without a constructor: axios.get(...).
 var Modules = map[srclex.Lang]map[string]string{
-	srclex.JS:     {"axios": "axios", "got": "got", "ky": "ky", "$": "jquery", "jQuery": "jquery", "superagent": "superagent"},
+	srclex.JS: {"axios": "axios", "got": "got", "ky": "ky", "$": "jquery", "jQuery": "jquery", "superagent": "superagent",
+		"https": "node", "http": "node"},
 	srclex.Python: {"requests": "requests", "httpx": "requests", "aiohttp": "aiohttp"},
 	srclex.PHP:    {"Http": "laravel", "\\Http": "laravel", "Illuminate\\Support\\Facades\\Http": "laravel"},
 }
@@ -39,10 +40,13 @@ var Modules = map[srclex.Lang]map[string]string{
 // BaseKeys are the options-object keys that hold a client's base URL.
 var BaseKeys = []string{"baseURL", "prefixUrl", "base_url", "base_uri", "baseUrl"}
 
-// URLKeys and MethodKeys are the options-object keys that hold a request's URL and method.
+// URLKeys and MethodKeys are the options-object keys that hold a request's URL and method;
+// HostKeys and PathKeys a host and a path that make one (Node's https.request options).
 var (
 	URLKeys    = []string{"url", "uri"}
 	MethodKeys = []string{"method", "type"}
+	HostKeys   = []string{"hostname", "host"}
+	PathKeys   = []string{"path"}
 )
 
 // Constructors are the calls that make clients.
@@ -74,6 +78,9 @@ var Recognisers = concat(
 		{srclex.JS, "jquery", "get", "GET", 0, -1, -1},
 		{srclex.JS, "jquery", "getJSON", "GET", 0, -1, -1},
 		{srclex.JS, "jquery", "post", "POST", 0, -1, -1},
+		// Node's https.request(url or options, ...): options give hostname and path.
+		{srclex.JS, "node", "request", "GET", 0, -1, 1},
+		{srclex.JS, "node", "get", "GET", 0, -1, 1},
 		{srclex.Python, "requests", "request", "", 1, 0, -1},
 		{srclex.Python, "aiohttp", "request", "", 1, 0, -1},
 		{srclex.PHP, "guzzle", "request", "", 1, 0, -1},
