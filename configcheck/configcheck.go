@@ -10,8 +10,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -95,6 +97,10 @@ var binaryExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gi
 
 // BinaryName reports whether a file name says it holds no text (see binaryExts).
 func BinaryName(name string) bool { return binaryExts[strings.ToLower(filepath.Ext(name))] }
+
+// BinaryExts lists the extensions BinaryName knows, sorted, each with its dot: the
+// pre-commit hook leaves out exactly these (a test compares the two).
+func BinaryExts() []string { return slices.Sorted(maps.Keys(binaryExts)) }
 
 // DefaultMaxSize is the size above which a file is reported (ZS001) and skipped.
 const DefaultMaxSize = safefile.DefaultLimit

@@ -15,6 +15,20 @@ type Run struct {
 	// repository root SARIF and annotations name files from (both absolute). With Root
 	// empty, names are written as they are.
 	WorkDir, Root string
+	// Incomplete says some input could not be checked (the exit-2 runs), and Notifications
+	// say which and why; SARIF writes them as its invocation's executionSuccessful and
+	// toolExecutionNotifications.
+	Incomplete    bool
+	Notifications []Notification
+}
+
+// Notification is a message about the run rather than the code: an input that could not be
+// checked. File (relative to WorkDir, as findings name files) is "" when no file is meant.
+type Notification struct {
+	Level     string // SARIF's: error (the default), warning or note
+	File      string
+	Line, Col int
+	Message   string
 }
 
 // rootRelative gives name (relative to WorkDir, slash-separated) relative to Root, or false

@@ -75,6 +75,12 @@ func (p *Printer) Needs(format string, programs []ProgramNeeds) error {
 	return w.Flush()
 }
 
+// To returns a printer that writes what this one would print on stdout to w instead
+// (an -o output file), through the same redactor.
+func (p *Printer) To(w io.Writer) *Printer {
+	return &Printer{stdout: redact.NewWriter(w, p.reg), stderr: p.stderr, reg: p.reg}
+}
+
 // KnownFormat reports whether Findings writes format.
 func KnownFormat(format string) bool { return slices.Contains(Formats, format) }
 

@@ -276,12 +276,16 @@ func SARIF(w io.Writer, fs []Finding, run Run) error {
 		Fixes               []fix             `json:"fixes,omitempty"`
 		Properties          map[string]string `json:"properties,omitempty"`
 	}
+	type help struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
+	}
 	type rule struct {
 		ID                   string            `json:"id"`
 		Name                 string            `json:"name"`
 		ShortDescription     text              `json:"shortDescription"`
 		FullDescription      text              `json:"fullDescription"`
-		Help                 text              `json:"help"`
+		Help                 help              `json:"help"`
 		HelpURI              string            `json:"helpUri"`
 		DefaultConfiguration map[string]string `json:"defaultConfiguration"`
 		Properties           map[string]any    `json:"properties"`
@@ -304,12 +308,18 @@ func SARIF(w io.Writer, fs []Finding, run Run) error {
 	index := map[string]int{}
 	for i, c := range rules.Checks() {
 		index[c.ID] = i
+		// Code scanning files a rule tagged security, with a security-severity, as a security
+		// alert (critical, high, medium, low); the others as error, warning or note.
+		props := map[string]any{"tags": []string{"correctness", "oauth", "zoho"}}
+		if c.SecuritySeverity != "" {
+			props = map[string]any{"tags": []string{"security", "oauth", "zoho"}, "security-severity": c.SecuritySeverity}
+		}
 		rulesOut = append(rulesOut, rule{ID: c.ID, Name: c.Name,
 			ShortDescription: text{c.Summary}, FullDescription: text{c.What + " " + c.Why},
-			Help:                 text{c.Explain()},
+			Help:                 help{Text: c.Explain(), Markdown: c.HelpMarkdown()},
 			HelpURI:              c.URL(),
 			DefaultConfiguration: map[string]string{"level": sarifLevel(c.Severity)},
-			Properties:           map[string]any{"tags": []string{"security", "oauth", "zoho"}}})
+			Properties:           props})
 	}
 	fps := Fingerprints(fs)
 	results := []result{}
@@ -351,8 +361,9 @@ func SARIF(w io.Writer, fs []Finding, run Run) error {
 			"version":        run.Version,
 			"rules":          rulesOut,
 		}},
-		"columnKind": "unicodeCodePoints",
-		"results":    results,
+		"columnKind":  "unicodeCodePoints",
+		"results":     results,
+		"invocations": []any{run.invocation(func(name string) any { return artifactOf(name) })},
 	}
 	if run.Root != "" {
 		runOut["originalUriBaseIds"] = map[string]any{"%SRCROOT%": map[string]string{"uri": run.rootURI()}}
@@ -366,6 +377,35 @@ func SARIF(w io.Writer, fs []Finding, run Run) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// invocation is the SARIF invocation of the run: whether every input was checked (an
+// exit-2 run was not: executionSuccessful false) and a notification for each input that
+// could not be, so that a log without results is not read as a clean tree.
+func (r Run) invocation(artifactOf func(string) any) map[string]any {
+	type notification struct {
+		Level     string            `json:"level"`
+		Message   map[string]string `json:"message"`
+		Locations []any             `json:"locations,omitempty"`
+	}
+	notes := []notification{}
+	for _, n := range r.Notifications {
+		out := notification{Level: n.Level, Message: map[string]string{"text": n.Message}}
+		if out.Level == "" {
+			out.Level = "error"
+		}
+		if n.File != "" {
+			out.Locations = []any{map[string]any{"physicalLocation": map[string]any{
+				"artifactLocation": artifactOf(n.File),
+				"region":           map[string]int{"startLine": max(n.Line, 1), "startColumn": max(n.Col, 1)}}}}
+		}
+		notes = append(notes, out)
+	}
+	inv := map[string]any{"executionSuccessful": !r.Incomplete}
+	if len(notes) > 0 {
+		inv["toolExecutionNotifications"] = notes
+	}
+	return inv
 }
 
 // fileURI writes a slash-separated relative file name as a relative URI reference:

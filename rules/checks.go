@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -69,6 +70,26 @@ type Check struct {
 	Evidence bool `yaml:"evidence"`
 	// Allow: the policy's allow list accepts what the check reports.
 	Allow bool `yaml:"allow"`
+	// SecuritySeverity is GitHub code scanning's security-severity score ("9.5"), set on the
+	// security-relevant checks only; "" for the others.
+	SecuritySeverity string `yaml:"security-severity"`
+}
+
+// SecurityLevel names the code scanning severity SecuritySeverity stands for: critical
+// (over 9.0), high (7.0 to 8.9), medium (4.0 to 6.9) or low; "" when the check has none.
+func (c *Check) SecurityLevel() string {
+	v, err := strconv.ParseFloat(c.SecuritySeverity, 64)
+	switch {
+	case err != nil:
+		return ""
+	case v > 9.0:
+		return "critical"
+	case v >= 7.0:
+		return "high"
+	case v >= 4.0:
+		return "medium"
+	}
+	return "low"
 }
 
 // Suppression is how any check is silenced; -explain and SARIF help end with it.
@@ -81,8 +102,12 @@ severity there.`
 
 // Explain renders a check's documentation: what, why, examples, fix and suppression.
 func (c *Check) Explain() string {
-	return fmt.Sprintf("%s %s (default severity: %s)\n\n%s\n\nWhat: %s\n\nWhy: %s\n\nBad:  %s\nGood: %s\n\nFix: %s\n\n%s\n",
-		c.ID, c.Name, c.Severity, c.Summary, c.What, c.Why, c.Bad, c.Good, c.Fix, Suppression)
+	security := ""
+	if level := c.SecurityLevel(); level != "" {
+		security = fmt.Sprintf("Security severity in GitHub code scanning: %s (%s).\n\n", c.SecuritySeverity, level)
+	}
+	return fmt.Sprintf("%s %s (default severity: %s)\n\n%s\n\n%sWhat: %s\n\nWhy: %s\n\nBad:  %s\nGood: %s\n\nFix: %s\n\n%s\n",
+		c.ID, c.Name, c.Severity, c.Summary, security, c.What, c.Why, c.Bad, c.Good, c.Fix, Suppression)
 }
 
 //go:embed checks.yaml
@@ -221,13 +246,34 @@ func ChecksDoc() string {
 	b.WriteString("`zscopelint -list-checks` lists them and `zscopelint -explain ID` prints one of these sections.\n\n")
 	b.WriteString(markdownTable("#"))
 	for _, c := range Checks() {
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n\nDefault severity: **%s**.\n\n", c.Heading(), c.Summary, c.Severity)
-		fmt.Fprintf(&b, "**What.** %s\n\n**Why.** %s\n\n", strings.TrimSpace(c.What), strings.TrimSpace(c.Why))
-		fmt.Fprintf(&b, "Bad:\n\n```\n%s\n```\n\nGood:\n\n```\n%s\n```\n\n", strings.TrimSpace(c.Bad), strings.TrimSpace(c.Good))
-		fmt.Fprintf(&b, "**Fix.** %s\n", strings.TrimSpace(c.Fix))
+		fmt.Fprintf(&b, "\n## %s\n\n%s", c.Heading(), c.Markdown())
 	}
-	fmt.Fprintf(&b, "\n## Suppression\n\n```\n%s\n```\n", Suppression)
+	fmt.Fprintf(&b, "\n%s", suppressionMarkdown)
 	return b.String()
+}
+
+// suppressionMarkdown is the closing section of docs/checks.md.
+var suppressionMarkdown = "## Suppression\n\n```\n" + Suppression + "\n```\n"
+
+// Markdown is the check's section of docs/checks.md below its heading: summary, default
+// severity, what, why, examples and fix. SARIF's help.markdown is this text and the
+// suppression section.
+func (c *Check) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\nDefault severity: **%s**.\n\n", c.Summary, c.Severity)
+	if level := c.SecurityLevel(); level != "" {
+		fmt.Fprintf(&b, "Security severity in GitHub code scanning: **%s** (%s).\n\n", c.SecuritySeverity, level)
+	}
+	fmt.Fprintf(&b, "**What.** %s\n\n**Why.** %s\n\n", strings.TrimSpace(c.What), strings.TrimSpace(c.Why))
+	fmt.Fprintf(&b, "Bad:\n\n```\n%s\n```\n\nGood:\n\n```\n%s\n```\n\n", strings.TrimSpace(c.Bad), strings.TrimSpace(c.Good))
+	fmt.Fprintf(&b, "**Fix.** %s\n", strings.TrimSpace(c.Fix))
+	return b.String()
+}
+
+// HelpMarkdown is the check's help in Markdown, for SARIF: its section of docs/checks.md
+// and the suppression section.
+func (c *Check) HelpMarkdown() string {
+	return "## " + c.Heading() + "\n\n" + c.Markdown() + "\n" + suppressionMarkdown
 }
 
 // MarkdownTable renders the checks as the README's table, each ID linked to its section of

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -280,32 +279,4 @@ func fixRoots(wd workdir, patterns []string) []string {
 		}
 	}
 	return out
-}
-
-// clobbersInput says why -write-baseline may not write name, "" when it may (or name is
-// ""): name is one of the run's inputs (a config or Go file the arguments name or the walk
-// finds) and not zscopelint output read back as a baseline. Writing it would replace what
-// is checked.
-func clobbersInput(wd workdir, name string, in *inputs) string {
-	fi, err := os.Stat(wd.path(name))
-	if name == "" || err != nil {
-		return "" // nothing there yet
-	}
-	input := false
-	for _, f := range in.configFiles {
-		if other, err := os.Stat(f); err == nil && os.SameFile(fi, other) {
-			input = true
-			break
-		}
-	}
-	if strings.HasSuffix(name, ".go") && slices.Contains(in.goDirs, filepath.Dir(wd.path(name))) {
-		input = true
-	}
-	if !input {
-		return ""
-	}
-	if _, err := report.ReadBaseline(wd.path(name), string(wd)); err == nil {
-		return "" // an earlier baseline: replaced by this one
-	}
-	return "it is an input of this run, not an earlier baseline; name another file"
 }

@@ -268,7 +268,7 @@ func TestWriteBaselineRefusesAnInput(t *testing.T) {
 	dir := writeTree(t, map[string]string{"app.yaml": app})
 	_, stderr, code := zscopelintIn(t, dir, "-write-baseline", "app.yaml", "./...")
 	data, _ := os.ReadFile(filepath.Join(dir, "app.yaml"))
-	if code != 2 || string(data) != app || !strings.Contains(stderr, "-write-baseline app.yaml: it is an input of this run") {
+	if code != 2 || string(data) != app || !strings.Contains(stderr, "-write-baseline app.yaml: that file is an input of this run") {
 		t.Errorf("exit %d, app.yaml now:\n%s\nstderr:\n%s", code, data, stderr)
 	}
 	for range 2 { // the second time, base.json is an input and an earlier baseline

@@ -92,6 +92,9 @@ func TestNoOutputPathPrintsASecret(t *testing.T) {
 		{"-config", "pol.yaml", "./..."},
 		{"-needs", "./..."},
 		{"-needs", "-format", "json", "./..."},
+		{"-format", "github", "-o", "sarif=" + filepath.Join(outDir, "o.sarif"), "-o", "text=" + filepath.Join(outDir, "o.txt"),
+			"-o", "json=" + filepath.Join(outDir, "o.json"), "./..."},
+		{"-baseline", filepath.Join(outDir, "b-sarif.json"), "-baseline-prune", "./..."},
 	}
 	for _, args := range runs {
 		out, stderr, _ := zscopelintIn(t, dir, args...)
@@ -119,7 +122,7 @@ func TestNoOutputPathPrintsASecret(t *testing.T) {
 			}
 		}
 	}
-	for _, b := range []string{"b-text.json", "b-json.json", "b-sarif.json"} {
+	for _, b := range []string{"b-text.json", "b-json.json", "b-sarif.json", "o.sarif", "o.txt", "o.json"} {
 		data, err := os.ReadFile(filepath.Join(outDir, b))
 		must(t, err)
 		assertNoSecret(t, b, string(data))

@@ -89,6 +89,9 @@ type options struct {
 	baseline, writeBaseline string
 	failOnSet               bool     // -fail-on was given: it wins over the policy's
 	patterns                []string // the arguments, ./... when none
+
+	baselinePrune bool       // rewrite -baseline without its stale entries
+	outputs       outputFlag // -o FORMAT=FILE: more outputs of the same run (outputs.go)
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -156,14 +159,14 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
 	in := <-walked
-	if why := clobbersInput(wd, o.writeBaseline, in); why != "" {
-		pr.Notef("-write-baseline %s: %s", o.writeBaseline, why)
+	if err := refuseInputs(in, outputFiles(wd, o)); err != nil {
+		pr.Notef("%v", err)
 		return 2
 	}
 	in.configFiles = slices.DeleteFunc(in.configFiles, func(f string) bool { return !mayGiveFindings[f] })
 	// zscopelint's own files (baselines, the policy file, catalogs) list scopes as settings
 	// and earlier findings: not inputs. Those no flag names are recognised by content.
-	in.configFiles = without(in.configFiles, wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))
+	in.configFiles = without(in.configFiles, append(o.outputs.files(wd), wd.path(o.baseline), wd.path(o.writeBaseline), wd.path(o.config))...)
 	in.configFiles = without(in.configFiles, c.catalogs...)
 	for _, note := range in.notes {
 		pr.Notef("%s", note)
@@ -192,6 +195,9 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 		noted := map[string]bool{} // each note about a fix once, whatever the pass
 		fixed := applyFixes(wd, o, r, pr, noted)
 		if o.diff {
+			if !reportBaseline(o, c, r, pr) {
+				return 2
+			}
 			return r.exit(pr, c) // the diff is the output
 		}
 		// What is left is what a run over the fixed files finds: not the findings of before
@@ -209,13 +215,20 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 			fixed = pass < maxFixPasses && applyFixes(wd, again, r, pr, noted)
 		}
 	}
-	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot()}
+	if !reportBaseline(o, c, r, pr) {
+		return 2
+	}
+	run := report.Run{Version: Version(), WorkDir: string(wd), Root: wd.repositoryRoot(),
+		Incomplete: r.incomplete, Notifications: notifications(r.findings, append(in.notes, r.notes...))}
 	why := r.why
 	if o.why {
 		why = append(why, programsWithoutSets(wd, r.programs, r.why)...)
 	}
 	if err := pr.Findings(o.format, r.findings, why, o.why, run); err != nil {
 		pr.Notef("writing output: %v", err)
+		return 2
+	}
+	if !writeOutputs(wd, o.outputs, r.findings, run, pr) {
 		return 2
 	}
 	return r.exit(pr, c)
@@ -236,6 +249,8 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.StringVar(&o.config, "config", "", "policy `file` (default: .zscopelint.yaml found from the working directory up to the module root; off for none)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this earlier JSON or SARIF output `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write all findings to this `file` (JSON) for a later -baseline")
+	fs.BoolVar(&o.baselinePrune, "baseline-prune", false, "rewrite the -baseline file without the entries no finding matches any more")
+	fs.Var(&o.outputs, "o", "also write the findings in `format=file`, e.g. sarif=zscopelint.sarif (repeatable; stdout keeps -format)")
 	fs.Var(&o.catalogs, "catalog", "extra scope catalog `file` (repeatable)")
 	fs.StringVar(&o.product, "product", "auto", "ZohoCRM product catalog: auto, crm or vertical")
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
@@ -270,8 +285,12 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		pr.Notef("-format %q: want %s", o.format, strings.Join(report.Formats, ", "))
 		return o, 2, true
 	}
-	if o.needs && (o.fix || o.diff || o.why || o.baseline != "" || o.writeBaseline != "" || o.format != "text" && o.format != "json") {
-		pr.Notef("-needs prints the scopes programs need, in text or json: not with -fix, -diff, -why, -baseline, -write-baseline or -format %s", o.format)
+	if o.needs && (o.fix || o.diff || o.why || o.baseline != "" || o.writeBaseline != "" || len(o.outputs) > 0 || o.format != "text" && o.format != "json") {
+		pr.Notef("-needs prints the scopes programs need, in text or json: not with -fix, -diff, -why, -baseline, -write-baseline, -o or -format %s", o.format)
+		return o, 2, true
+	}
+	if o.baselinePrune && o.baseline == "" {
+		pr.Notef("-baseline-prune: name the baseline with -baseline")
 		return o, 2, true
 	}
 	fs.Visit(func(f *flag.Flag) { o.failOnSet = o.failOnSet || f.Name == "fail-on" })
@@ -355,6 +374,10 @@ type outcome struct {
 	notes      []string          // for stderr
 	incomplete bool              // some input could not be checked: exit 2
 	unlisted   int               // inputs that could not be checked, not listed as ZS001 is off
+	// baselineHid counts the findings -baseline hid, and baselineStale are its entries no
+	// finding matched.
+	baselineHid   int
+	baselineStale []report.BaselineEntry
 }
 
 // exit is the run's exit code, once the output is written; it first says how many inputs
@@ -428,7 +451,7 @@ func postProcess(wd workdir, o options, c *config, r *outcome, pr *report.Printe
 		}
 	}
 	if c.baseline != nil {
-		r.findings = c.baseline.New(r.findings)
+		r.findings, r.baselineHid, r.baselineStale = c.baseline.Match(r.findings)
 	}
 	return 0, true
 }

@@ -71,4 +71,42 @@ func TestPreCommitBlocksBadCommit(t *testing.T) {
 	write("zoho.yaml", "scope: ZohoCRM.modules.leads.READ\n")
 	run(true, "git", "add", "zoho.yaml")
 	run(true, "git", "commit", "-q", "-m", "good scope")
+
+	// pre-commit's golang language runs go install ./... in this repository: the hook's
+	// environment holds zscopelint and nothing else (not the examples, not the bench tools).
+	bins, err := filepath.Glob(filepath.Join(home, "*", "golangenv-*", "bin", "*"))
+	must(t, err)
+	if len(bins) != 1 || filepath.Base(bins[0]) != "zscopelint" {
+		t.Errorf("the hook installed %v, want zscopelint alone", bins)
+	}
+
+	// A token in any file the tool reads is refused, whatever its kind; a binary file is
+	// passed over.
+	const token = "1000.3f2a9c1d7e6b5a4f8e9d0c1b2a3f4e5d.9c1d7e6b5a4f3f2a8e9d0c1b2a3f4e5d"
+	must(t, os.MkdirAll(filepath.Join(dir, "scripts"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(dir, "infra"), 0o755))
+	for name, body := range map[string]string{
+		"scripts/sync.sh": "#!/bin/sh\ncurl -H \"Authorization: Zoho-oauthtoken " + token + "\" https://www.zohoapis.com/crm/v8/Leads\n",
+		"Dockerfile":      "FROM alpine\nENV ZOHO_REFRESH_TOKEN=" + token + "\n",
+		"NOTES.md":        "# Notes\n\nThe refresh token for the sandbox is " + token + ".\n",
+		"infra/main.tf":   "variable \"zoho_token\" {\n  default = \"" + token + "\"\n}\n",
+		"env.example":     "ZOHO_REFRESH_TOKEN=" + token + "\n",
+	} {
+		write(name, body)
+		run(true, "git", "add", name)
+		out := run(false, "git", "commit", "-m", "a token in "+name)
+		if !strings.Contains(out, name+":") || !strings.Contains(out, "(ZS301)") || strings.Contains(out, token) {
+			t.Errorf("%s: hook output:\n%s", name, out)
+		}
+		run(true, "git", "rm", "-q", "--cached", name)
+		must(t, os.Remove(filepath.Join(dir, name)))
+	}
+	// A picture the hook leaves out by its name, and a binary file of no known kind that
+	// zscopelint passes over by its content, both without a word.
+	must(t, os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "firmware.bin"), []byte("\x7fELF\x00\x00"+token), 0o644))
+	run(true, "git", "add", "logo.png", "firmware.bin")
+	if out := run(true, "git", "commit", "-m", "binary files"); strings.Contains(out, "zscopelint:") || strings.Contains(out, "ZS0") {
+		t.Errorf("a binary file gave a note:\n%s", out)
+	}
 }

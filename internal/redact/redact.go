@@ -97,7 +97,10 @@ func tokens[T text](s T, strict bool) []Span {
 		}
 		b := hexRun(s, j+a+1, strict)
 		end := j + a + 1 + b
-		if strict && (b != tokenHalf || end < len(s) && isWordChar(s[end])) || b < tokenHalf {
+		// A dot after the token that ends a sentence ("the token is 1000.x.y.") is no
+		// part of a longer word.
+		sentenceEnd := end < len(s) && s[end] == '.' && (end+1 == len(s) || !isWordChar(s[end+1]))
+		if strict && (b != tokenHalf || end < len(s) && isWordChar(s[end]) && !sentenceEnd) || b < tokenHalf {
 			continue
 		}
 		if strict && distinct(s[j:end]) < 8 {

@@ -51,6 +51,11 @@ func TestTokensStrict(t *testing.T) {
 		{"1000." + strings.Repeat("a", 32) + "." + strings.Repeat("b", 32), 0}, // placeholder
 		{"x" + tok, 0},
 		{"Zoho-oauthtoken " + tok, 1},
+		{"the refresh token is " + tok + ".", 1},       // a sentence ends after it
+		{"the refresh token is " + tok + ".\nNext", 1}, // and a line
+		{"the refresh token is " + tok + ". Next", 1},  // and a sentence
+		{"the refresh token is " + tok + ".x", 0},      // a longer word
+		{"the refresh token is " + tok + "a.", 0},      // a longer hex run
 	} {
 		if got := len(Tokens(tt.in, true)); got != tt.want {
 			t.Errorf("Tokens(%q, true): %d, want %d", tt.in, got, tt.want)
