@@ -89,3 +89,13 @@ func TestRegions(t *testing.T) {
 		t.Errorf("Regions = %q, want %q", got, want)
 	}
 }
+
+// TestDeepHoles: strings nested in holes without end do not nest the lexer without end.
+func TestDeepHoles(t *testing.T) {
+	t.Parallel()
+	src := []byte(strings.Repeat("`${", 200000) + "x" + strings.Repeat("}`", 200000))
+	toks := srclex.Tokens(srclex.JS, src)
+	if len(toks) == 0 || toks[0].Kind != srclex.String || toks[0].Off != 0 {
+		t.Errorf("got %d tokens, want a string first", len(toks))
+	}
+}

@@ -131,8 +131,18 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 	return done(len(d), len(d))
 }
 
+// maxHoleDepth bounds strings nested in holes (`${`${...}`}`): deeper holes are skipped to
+// their next }, so that no input nests the lexer's recursion without end.
+const maxHoleDepth = 32
+
 // hole tokenises a string's hole from i to its closing }.
 func (l *lexer) hole(i int) ([]Token, int) {
+	if l.holeDepth >= maxHoleDepth {
+		if end := bytes.IndexByte(l.d[i:], '}'); end >= 0 {
+			return nil, i + end + 1
+		}
+		return nil, len(l.d)
+	}
 	l.holeDepth++
 	defer func() { l.holeDepth-- }()
 	return l.lex(i, stopAtBrace)
