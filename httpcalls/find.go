@@ -380,6 +380,7 @@ func recogniser(lang srclex.Lang, lib, member string) (Recogniser, bool) {
 // (axios.create(...), requests.Session(), new Client([...])), require('axios'), or self
 // in a subclass of requests.Session.
 func (f *file) clientOf(recv span, e *env) (client, bool) {
+	f.steps = 0 // each client's base is evaluated within its own bound
 	key := refKey(recv)
 	at := recv.ts[recv.from].Off
 	if f.lang == srclex.Python && key == "self" && e.fn >= 0 {
