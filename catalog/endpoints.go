@@ -208,6 +208,11 @@ func unresolved(root string) (Requirement, bool) {
 	return Requirement{Unresolved: svc}, true
 }
 
+// UnknownProduct is the Unresolved service of a Zoho API call whose product is not known
+// before run time (a base URL and path from the environment): it may need any service's
+// scopes.
+const UnknownProduct = "*"
+
 // Unknown marks the bytes of a URL that are not known before run time (a variable's
 // value). A path segment holding it matches any module or identifier.
 const Unknown = "\x00"
@@ -481,3 +486,7 @@ func (c *Catalog) instances(required string) []*Entry {
 
 // String renders an endpoint for messages.
 func (e *Endpoint) String() string { return fmt.Sprintf("%s %s", e.Method, e.Path) }
+
+// ProductRoots lists the first path segments of the products' API paths (crm, books, ...),
+// for front ends that look for API paths in text.
+func ProductRoots() []string { return slices.Clone(endpointHead().Roots) }

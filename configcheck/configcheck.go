@@ -27,6 +27,7 @@ import (
 	"github.com/zscopelint/zscopelint/report"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
+	"github.com/zscopelint/zscopelint/srclex"
 	"github.com/zscopelint/zscopelint/suppress"
 )
 
@@ -378,9 +379,9 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 	case Env:
 		ex = envSets(data)
 	case Lexical:
-		ex = lexicalSets(data, pf)
+		ex = lexicalSets(data, pf, srclex.LangOf(name))
 	case Text:
-		ex = lexicalSets(data, pf)
+		ex = lexicalSets(data, pf, srclex.NoLang)
 		for i := range ex.sets {
 			ex.sets[i].set.Prose = true
 		}

@@ -8,7 +8,11 @@ import (
 
 // fuzzExtractor feeds arbitrary bytes to one extractor through CheckBytes: no panic, every
 // position inside the file, every fix edit inside it and not reversed.
-func fuzzExtractor(f *testing.F, kind Kind, glob string) {
+func fuzzExtractor(f *testing.F, kind Kind, glob string) { fuzzFile(f, "f", kind, glob) }
+
+// fuzzFile fuzzes the extractor of kind on a file named name (its language, for a lexical
+// file).
+func fuzzFile(f *testing.F, name string, kind Kind, glob string) {
 	seeds, _ := filepath.Glob(glob)
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
@@ -25,7 +29,7 @@ func fuzzExtractor(f *testing.F, kind Kind, glob string) {
 			return
 		}
 		lines := newLineIndex(data)
-		fs, _ := CheckBytes("f", kind, data, o)
+		fs, _ := CheckBytes(name, kind, data, o)
 		for _, fd := range fs {
 			if fd.Line < 1 || fd.Col < 1 || fd.Line > len(lines.starts) {
 				t.Fatalf("finding at %d:%d outside the file: %+v", fd.Line, fd.Col, fd)
@@ -46,3 +50,7 @@ func FuzzYAML(f *testing.F)    { fuzzExtractor(f, YAML, "testdata/yaml/*.yaml") 
 func FuzzJSON(f *testing.F)    { fuzzExtractor(f, JSON, "testdata/json/*.json") }
 func FuzzEnv(f *testing.F)     { fuzzExtractor(f, Env, "testdata/env/.env") }
 func FuzzLexical(f *testing.F) { fuzzExtractor(f, Lexical, "testdata/lexical/*") }
+
+// FuzzLexicalJS and FuzzLexicalPython fuzz the files read through their language's lexer.
+func FuzzLexicalJS(f *testing.F)     { fuzzFile(f, "f.js", Lexical, "testdata/*/*.js") }
+func FuzzLexicalPython(f *testing.F) { fuzzFile(f, "f.py", Lexical, "testdata/*/*.py") }

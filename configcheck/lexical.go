@@ -8,6 +8,7 @@ import (
 	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/scopetext"
+	"github.com/zscopelint/zscopelint/srclex"
 )
 
 // lexicalSets scans a source file of another language without parsing it: string literals
@@ -19,12 +20,52 @@ import (
 //
 // Only runs of literals and stretches of text that contain a needle are decoded and split:
 // in a large source file with one scope list, the rest costs a scan for quotes.
-func lexicalSets(data []byte, pf *prefilter) extraction {
+//
+// JavaScript/TypeScript and Python files are read through their language's lexer
+// (srclex.Regions): its comments and literals, Python's prefixed and triple-quoted strings
+// and raw strings, a template literal whose holes hold calls or templates, and no quote in
+// a regular expression taken for a string.
+func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
 	l := &lexer{data: data, pf: pf}
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
-	l.scan()
+	if lang == srclex.JS || lang == srclex.Python {
+		l.scanRegions(srclex.Regions(lang, data))
+	} else {
+		l.scan()
+	}
 	return l.extraction
+}
+
+// scanRegions reads a file as its lexer split it: literals, comments skipped, and the code
+// between them as prose.
+func (l *lexer) scanRegions(regions []srclex.Region) {
+	textStart := 0
+	for _, r := range regions {
+		l.prose(textStart, r.Start)
+		if r.Kind == srclex.StringRegion {
+			l.addLiteral(literalTok{start: r.Start, end: r.End, contentStart: r.ContentStart, contentEnd: r.ContentEnd,
+				raw: r.Raw, holes: templateHoles(r)})
+		}
+		textStart = r.End
+	}
+	l.prose(textStart, len(l.data))
+	l.flush()
+}
+
+// templateHoles are a template literal's holes, which decode replaces; other strings'
+// holes (f-strings) are read as they are written.
+func templateHoles(r srclex.Region) []srclex.Part {
+	if !r.Template {
+		return nil
+	}
+	var out []srclex.Part
+	for _, p := range r.Holes {
+		if p.IsHole {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 type lexer struct {
@@ -56,8 +97,15 @@ func (l *lexer) holds(start, end int) bool {
 	return false
 }
 
-// literalTok is one literal of a run: its bytes and the items it added.
-type literalTok struct{ start, end, firstItem, nItems int }
+// literalTok is one literal of a run: its bytes and the items it added; its contents
+// (between its quotes), whether its escapes are left as written, and a template literal's
+// holes.
+type literalTok struct {
+	start, end, firstItem, nItems int
+	contentStart, contentEnd      int
+	raw                           bool
+	holes                         []srclex.Part
+}
 
 func (l *lexer) scan() {
 	d := l.data
@@ -111,14 +159,40 @@ func skipTo(d []byte, from int, end string) int {
 func (l *lexer) literal(start int) int {
 	d := l.data
 	q := d[start]
-	i := start + 1
-	for i < len(d) && d[i] != q && (d[i] != '\n' || q == '`') { // an unterminated literal ends with its line
-		if d[i] == '\\' && i+1 < len(d) {
+	var holes []srclex.Part
+	var end, contentEnd int
+	if q == '`' {
+		// A template literal ends at its closing backquote, whatever its holes hold
+		// (`${f(`x`)}`).
+		var t srclex.Token
+		t, end = srclex.StringAt(srclex.JS, d, start)
+		for _, p := range t.Parts {
+			if p.IsHole {
+				holes = append(holes, p)
+			}
+		}
+		contentEnd = end
+		if end > start+1 && d[end-1] == '`' {
+			contentEnd = end - 1
+		}
+	} else {
+		i := start + 1
+		for i < len(d) && d[i] != q && d[i] != '\n' { // an unterminated literal ends with its line
+			if d[i] == '\\' && i+1 < len(d) {
+				i++
+			}
 			i++
 		}
-		i++
+		end, contentEnd = min(i+1, len(d)), i
 	}
-	end := min(i+1, len(d))
+	l.addLiteral(literalTok{start: start, end: end, contentStart: start + 1, contentEnd: contentEnd, holes: holes})
+	return end
+}
+
+// addLiteral adds a literal to the current run, or starts a run with it.
+func (l *lexer) addLiteral(t literalTok) {
+	d := l.data
+	start, end := t.start, t.end
 	// Does this literal continue a run (only commas and white space since the last)?
 	if l.inRun && !onlySeparators(d[l.lastEnd:start]) {
 		l.flush()
@@ -127,20 +201,30 @@ func (l *lexer) literal(start int) int {
 		l.inRun = true
 		l.runKey = keyBefore(d, start)
 	}
-	l.literals = append(l.literals, literalTok{start: start, end: end})
+	l.literals = append(l.literals, t)
 	l.lastEnd = end
-	return end
 }
 
 // decode returns a literal's contents with the file offset of each byte.
 func (l *lexer) decode(t literalTok) (string, []int) {
 	d := l.data
-	q := d[t.start]
 	var buf []byte
 	var offs []int
-	i := t.start + 1
-	for i < t.end && d[i] != q && (d[i] != '\n' || q == '`') {
-		if d[i] == '\\' && i+1 < len(d) {
+	i := t.contentStart
+	holes := t.holes
+	for i < t.contentEnd {
+		if len(holes) > 0 && i == holes[0].Off {
+			// A hole is filled at run time: it stands as ${name} (${expr} for more than a
+			// name), so that no bracket or space inside it ends a URL around it.
+			for _, c := range []byte(holeText(holes[0].Hole)) {
+				buf = append(buf, c)
+				offs = append(offs, i)
+			}
+			i = holes[0].End
+			holes = holes[1:]
+			continue
+		}
+		if d[i] == '\\' && i+1 < t.contentEnd && !t.raw {
 			// An escape is decoded (JS, TS, Python, PHP, Java share these), so that
 			// 'attendance.READ\n' ends in a newline, not in "READn"; every byte it yields
 			// is placed at the backslash.
@@ -157,7 +241,23 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 		offs = append(offs, i)
 		i++
 	}
-	return string(buf), append(offs, i)
+	return string(buf), append(offs, min(i, t.contentEnd))
+}
+
+// holeText is how a template literal's hole reads in its decoded value: ${name} for a name
+// or a.b.c, ${expr} for anything else.
+func holeText(toks []srclex.Token) string {
+	name := ""
+	for i, t := range toks {
+		if i%2 == 0 && t.Kind != srclex.Ident || i%2 == 1 && !t.Is(".") {
+			return "${expr}"
+		}
+		name += t.Text
+	}
+	if name == "" || len(toks)%2 == 0 {
+		return "${expr}"
+	}
+	return "${" + name + "}"
 }
 
 // unescape decodes the escape after a backslash: \n \t \r \b \f \v \0, \xHH, \uHHHH,

@@ -43,7 +43,15 @@ var (
 	checkMissing = checkOf("ZS204")
 )
 
-// callServices lists the services a call needs; an unresolved call needs its service.
+// hasService reports whether a call may need scopes of service svc (lower case): one of
+// its options names it, it is an unresolved call of it, or its product is not known.
+func hasService(c Call, svc string) bool {
+	s := callServices(c)
+	return s[svc] || s[catalog.UnknownProduct]
+}
+
+// callServices lists the services a call needs; an unresolved call needs its service (a
+// call whose product is not known, catalog.UnknownProduct).
 func callServices(c Call) map[string]bool {
 	out := map[string]bool{}
 	if c.Req.Unresolved != "" {
@@ -74,7 +82,7 @@ func (e *Engine) judgedCalls(entries []*catalog.Entry) []Call {
 	var out []Call
 	for _, c := range e.Evidence.Calls {
 		for svc := range callServices(c) {
-			if grants[svc] {
+			if grants[svc] || svc == catalog.UnknownProduct && len(grants) > 0 {
 				out = append(out, c)
 				break
 			}
@@ -102,7 +110,7 @@ func (e *Engine) needs(g *catalog.Entry, calls []Call) (needed []string, exact, 
 	seen := map[string]bool{}
 	for _, c := range calls {
 		if c.Req.Unresolved != "" {
-			if strings.EqualFold(c.Req.Unresolved, g.Service.Name) {
+			if strings.EqualFold(c.Req.Unresolved, g.Service.Name) || c.Req.Unresolved == catalog.UnknownProduct {
 				used, exact = true, false
 			}
 			continue
@@ -190,7 +198,7 @@ func (e *Engine) missing(set Set, entries []*catalog.Entry, calls []Call) []Find
 
 func (e *Engine) allExact(calls []Call, service string) bool {
 	for _, c := range calls {
-		if callServices(c)[strings.ToLower(service)] && !c.Req.Exact() {
+		if hasService(c, strings.ToLower(service)) && !c.Req.Exact() {
 			return false
 		}
 	}
@@ -200,7 +208,7 @@ func (e *Engine) allExact(calls []Call, service string) bool {
 func countService(calls []Call, service string) int {
 	n := 0
 	for _, c := range calls {
-		if callServices(c)[strings.ToLower(service)] {
+		if hasService(c, strings.ToLower(service)) {
 			n++
 		}
 	}
@@ -210,7 +218,7 @@ func countService(calls []Call, service string) int {
 func (e *Engine) callList(calls []Call, service string) string {
 	var of []Call
 	for _, c := range calls {
-		if callServices(c)[strings.ToLower(service)] {
+		if hasService(c, strings.ToLower(service)) {
 			of = append(of, c)
 		}
 	}
@@ -253,6 +261,9 @@ func (e *Engine) Why(set Set) []Call {
 // Needs renders what a call needs: the narrowest alternative of each clause, and the
 // other endpoints it may be when its method or path is not fully known.
 func (c Call) Needs() string {
+	if c.Req.Unresolved == catalog.UnknownProduct {
+		return "a Zoho API call whose product is not known before run time: what it needs is not known, so no scope is called unused"
+	}
 	if c.Req.Unresolved != "" {
 		return "an unknown endpoint of " + c.Req.Unresolved + " (no row of the endpoint table matches it): what it needs is not known, so no scope of " + c.Req.Unresolved + " is called unused"
 	}

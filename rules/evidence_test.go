@@ -273,3 +273,33 @@ func TestLeastPrivilegeBeyondCRM(t *testing.T) {
 		t.Error("a path on another host is a Zoho call")
 	}
 }
+
+// TestUnknownProductCalls: a Zoho call whose product is not known (catalog.UnknownProduct)
+// may need any scope: beside a known call, no scope of the set is called unused.
+func TestUnknownProductCalls(t *testing.T) {
+	e := &Engine{Catalog: catalog.Default(), Product: catalog.CRM}
+	leads, ok := e.NewCall("GET", crmAPI+"Leads", "client.go:1")
+	if !ok {
+		t.Fatal("GET Leads is no call")
+	}
+	opaque := Call{Method: "GET", URL: catalog.Unknown + "/" + catalog.Unknown, Where: "client.go:2",
+		Req: catalog.Requirement{Unresolved: catalog.UnknownProduct}}
+	unused := func(calls ...Call) (n int) {
+		e.Evidence = &Evidence{Calls: calls}
+		for _, f := range e.Check(set("ZohoCRM.modules.leads.READ", "ZohoCRM.settings.ALL")) {
+			if f.Check.ID == "ZS203" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := unused(leads); n != 1 {
+		t.Errorf("the known call alone: %d ZS203, want 1 (settings.ALL)", n)
+	}
+	if n := unused(leads, opaque); n != 0 {
+		t.Errorf("with a call of unknown product: %d ZS203, want none", n)
+	}
+	if got := opaque.Needs(); !strings.Contains(got, "product is not known") {
+		t.Errorf("Needs = %q", got)
+	}
+}

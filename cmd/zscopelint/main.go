@@ -414,6 +414,7 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 			r.programs.Checked(f)
 		}
 	}
+	reportSourceCalls(wd, in.configFiles, c.Engine(0), r.programs, int64(o.maxSize))
 	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, r.programs.EvidenceFor, reg))
 	r.why = append(r.why, conf.Why...)
 	r.findings = report.Sort(append(r.findings, conf.Findings...))

@@ -1,0 +1,1 @@
+ZOHO_SCOPES = "ZohoCRM.modules.ALL,ZohoCRM.settings.ALL"

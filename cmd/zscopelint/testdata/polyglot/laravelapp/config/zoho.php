@@ -1,0 +1,6 @@
+<?php
+
+return [
+    'client_id' => env('ZOHO_CLIENT_ID'),
+    'scopes' => 'ZohoCRM.modules.ALL,ZohoCRM.settings.ALL',
+];

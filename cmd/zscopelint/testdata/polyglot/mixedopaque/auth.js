@@ -1,0 +1,1 @@
+export const scopes = ["ZohoCRM.modules.leads.READ", "ZohoCRM.settings.ALL"];

@@ -1,0 +1,1 @@
+export const scope = "ZohoCRM.modules.ALL,ZohoCRM.settings.ALL";

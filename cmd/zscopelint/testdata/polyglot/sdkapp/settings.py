@@ -1,0 +1,1 @@
+ZOHO_SCOPE = "ZohoCRM.modules.ALL,ZohoCRM.org.ALL"

@@ -1,0 +1,1 @@
+SCOPE = "ZohoCRM.modules.ALL,ZohoCRM.settings.ALL"

@@ -1,0 +1,405 @@
+package srclex
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Lang is a source language the lexer knows.
+type Lang uint8
+
+const (
+	NoLang Lang = iota
+	JS          // JavaScript and TypeScript
+	Python
+	PHP
+)
+
+func (l Lang) String() string {
+	switch l {
+	case JS:
+		return "JavaScript"
+	case Python:
+		return "Python"
+	case PHP:
+		return "PHP"
+	}
+	return "none"
+}
+
+// LangOf returns the language of a file by its name; NoLang for others.
+func LangOf(name string) Lang {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts":
+		return JS
+	case ".py":
+		return Python
+	case ".php":
+		return PHP
+	}
+	return NoLang
+}
+
+// Kind is what a token is.
+type Kind uint8
+
+const (
+	Ident  Kind = iota + 1 // a name; a PHP variable keeps its $
+	Number                 // a numeric literal
+	String                 // a string literal
+	Punct                  // an operator or bracket
+)
+
+// Token is one token of a file.
+type Token struct {
+	Kind Kind
+	// Text is the token's source text, except for a String, whose Text is its decoded
+	// value with every hole left out (Parts has them).
+	Text string
+	// Parts are a string's pieces when it interpolates (template literal, f-string,
+	// PHP "{$x}"): literal text and holes, in order. nil for a string without holes.
+	Parts []Part
+	// Prefix is a Python string's prefix (f, r, b, rb, ...), lower case.
+	Prefix string
+	Off    int // byte offset in the file
+	Line   int // 1-based
+	Col    int // 0-based byte column
+	// Match is, for a bracket, the index of its partner in the same token slice; -1 for an
+	// unmatched bracket and every other token.
+	Match int
+}
+
+// Part is a piece of an interpolating string: literal text, or a hole's tokens.
+type Part struct {
+	Lit    string
+	Hole   []Token
+	IsHole bool
+	// Off and End are a hole's source offsets: from its ${ (or {, or $) to just past its
+	// end. Zero for literal text.
+	Off, End int
+}
+
+// Is reports whether t is punctuation or an identifier with text s.
+func (t Token) Is(s string) bool { return (t.Kind == Punct || t.Kind == Ident) && t.Text == s }
+
+// Tokens returns the tokens of src in language lang.
+func Tokens(lang Lang, src []byte) []Token {
+	l := &lexer{lang: lang, d: src}
+	for i, c := range src {
+		if c == '\n' {
+			l.lines = append(l.lines, i+1)
+		}
+	}
+	if lang == PHP {
+		var out []Token
+		for i := 0; i < len(src); {
+			open := bytes.Index(src[i:], []byte("<?"))
+			if open < 0 {
+				break
+			}
+			i += open + 2
+			if bytes.HasPrefix(src[i:], []byte("php")) {
+				i += 3
+			} else if bytes.HasPrefix(src[i:], []byte("=")) {
+				i++
+			}
+			toks, end := l.lex(i, stopAtPHPClose)
+			out = append(out, toks...)
+			i = end
+		}
+		matchBrackets(out)
+		return out
+	}
+	toks, _ := l.lex(0, stopNever)
+	matchBrackets(toks)
+	return toks
+}
+
+type stop uint8
+
+const (
+	stopNever      stop = iota
+	stopAtBrace         // a hole: an unmatched } ends it
+	stopAtPHPClose      // PHP code: ?> ends it
+)
+
+type lexer struct {
+	lang  Lang
+	d     []byte
+	lines []int // offsets where lines 2, 3, ... start
+	// regions are the comments and string literals met outside holes (holeDepth 0).
+	regions   []Region
+	holeDepth int
+}
+
+// RegionKind says what a Region is.
+type RegionKind uint8
+
+const (
+	CommentRegion RegionKind = iota + 1
+	StringRegion
+)
+
+// A Region is a comment or a string literal of a file, by its bytes; the code is what
+// lies between them.
+type Region struct {
+	Kind       RegionKind
+	Start, End int // its bytes (a Python string's prefix included)
+	// ContentStart and ContentEnd are a string's contents, between its quotes.
+	ContentStart, ContentEnd int
+	Raw                      bool   // its escapes are not decoded (Python r'', PHP '')
+	Template                 bool   // a JS template literal: Holes are ${...}
+	Holes                    []Part // a string's holes, with their offsets
+}
+
+// Regions lists the comments and string literals of src (not those inside a string's
+// holes), in order, for scanners that read literals and skip comments without the
+// tokens. For PHP, only code inside <?php ... ?> is read.
+func Regions(lang Lang, src []byte) []Region {
+	l := &lexer{lang: lang, d: src}
+	if lang == PHP {
+		for i := 0; i < len(src); {
+			open := bytes.Index(src[i:], []byte("<?"))
+			if open < 0 {
+				break
+			}
+			i += open + 2
+			_, end := l.lex(i, stopAtPHPClose)
+			i = end
+		}
+		return l.regions
+	}
+	l.lex(0, stopNever)
+	return l.regions
+}
+
+func (l *lexer) place(off int) (line, col int) {
+	n := sort.SearchInts(l.lines, off+1)
+	start := 0
+	if n > 0 {
+		start = l.lines[n-1]
+	}
+	return n + 1, off - start
+}
+
+func (l *lexer) tok(k Kind, text string, off int) Token {
+	line, col := l.place(off)
+	return Token{Kind: k, Text: text, Off: off, Line: line, Col: col, Match: -1}
+}
+
+// multi are the punctuators of more than one byte, longest first.
+var multi = []string{"!==", "===", "...", "**=", "<<<", "=>", "->", "::", "?.", "??", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", ".=", "**", "++", "--", "<<", ">>"}
+
+// lex tokenises from i until the end, or until what st says ends it; it returns the
+// tokens and the offset just past the end (past the closing } of a hole).
+func (l *lexer) lex(i int, st stop) ([]Token, int) {
+	d := l.d
+	var out []Token
+	depth := 0
+	for i < len(d) {
+		c := d[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			i++
+		case c == '/' && i+1 < len(d) && d[i+1] == '/' && l.lang != Python,
+			c == '#' && l.lang != JS:
+			i = l.comment(i, lineEnd(d, i, st == stopAtPHPClose))
+		case c == '#' && l.lang == JS && i+1 < len(d) && d[i+1] == '!' && i == 0:
+			i = l.comment(i, lineEnd(d, i, false))
+		case c == '/' && i+1 < len(d) && d[i+1] == '*' && l.lang != Python:
+			end := bytes.Index(d[i+2:], []byte("*/"))
+			if end < 0 {
+				i = l.comment(i, len(d))
+			} else {
+				i = l.comment(i, i+2+end+2)
+			}
+		case st == stopAtPHPClose && c == '?' && i+1 < len(d) && d[i+1] == '>':
+			return out, i + 2
+		case c == '"' || c == '\'' || c == '`' && l.lang == JS:
+			t, end := l.str(i, "")
+			out = append(out, t)
+			i = end
+		case l.lang == Python && isPyPrefix(d, i):
+			n := 0
+			for isLetter(d[i+n]) {
+				n++
+			}
+			t, end := l.str(i+n, strings.ToLower(string(d[i:i+n])))
+			t.Off = i
+			out = append(out, t)
+			i = end
+		case l.lang == PHP && c == '<' && bytes.HasPrefix(d[i:], []byte("<<<")):
+			t, end, ok := l.heredoc(i)
+			if !ok {
+				out = append(out, l.tok(Punct, "<<<", i))
+				i += 3
+				continue
+			}
+			out = append(out, t)
+			i = end
+		case c >= '0' && c <= '9' || c == '.' && i+1 < len(d) && d[i+1] >= '0' && d[i+1] <= '9':
+			j := i + 1
+			for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
+				j++
+			}
+			out = append(out, l.tok(Number, string(d[i:j]), i))
+			i = j
+		case isIdentStart(c, l.lang):
+			j := i + 1
+			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && l.lang == JS || d[j] == '\\' && l.lang == PHP && j+1 < len(d) && isLetter(d[j+1])) {
+				j++
+			}
+			if c == '$' && l.lang == PHP && j < len(d) && d[j] == '$' {
+				j++ // $$x: still a variable
+			}
+			out = append(out, l.tok(Ident, string(d[i:j]), i))
+			i = j
+		case c == '/' && l.lang == JS && regexAllowed(out):
+			i = skipRegex(d, i)
+		default:
+			if c == '{' {
+				depth++
+			}
+			if c == '}' {
+				if depth == 0 && st == stopAtBrace {
+					return out, i + 1
+				}
+				depth--
+			}
+			p := string(c)
+			for _, m := range multi {
+				if bytes.HasPrefix(d[i:], []byte(m)) {
+					p = m
+					break
+				}
+			}
+			if c >= 0x80 {
+				_, n := utf8.DecodeRune(d[i:])
+				p = string(d[i : i+n])
+			}
+			out = append(out, l.tok(Punct, p, i))
+			i += len(p)
+		}
+	}
+	return out, len(d)
+}
+
+// comment records the comment [start, end) and returns its end.
+func (l *lexer) comment(start, end int) int {
+	if l.holeDepth == 0 {
+		l.regions = append(l.regions, Region{Kind: CommentRegion, Start: start, End: end})
+	}
+	return end
+}
+
+func lineEnd(d []byte, i int, phpClose bool) int {
+	for i < len(d) && d[i] != '\n' {
+		if phpClose && d[i] == '?' && i+1 < len(d) && d[i+1] == '>' {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isWordByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
+
+func isIdentStart(c byte, lang Lang) bool {
+	return isLetter(c) || c == '_' || c >= 0x80 || c == '$' && lang != Python || c == '\\' && lang == PHP
+}
+
+// isPyPrefix reports whether a Python string prefix (f, r, b, u, rb, fr, ...) and its quote
+// start at i, and no identifier runs into it.
+func isPyPrefix(d []byte, i int) bool {
+	if i > 0 && (isWordByte(d[i-1]) || d[i-1] >= 0x80) {
+		return false
+	}
+	n := 0
+	for i+n < len(d) && n < 3 && strings.IndexByte("fFrRbBuU", d[i+n]) >= 0 {
+		n++
+	}
+	return n > 0 && n <= 2 && i+n < len(d) && (d[i+n] == '"' || d[i+n] == '\'')
+}
+
+// regexAllowed reports whether a / after these tokens starts a regular expression literal
+// rather than dividing.
+func regexAllowed(prev []Token) bool {
+	if len(prev) == 0 {
+		return true
+	}
+	t := prev[len(prev)-1]
+	switch t.Kind {
+	case Number, String:
+		return false
+	case Ident:
+		switch t.Text {
+		case "return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do":
+			return true
+		}
+		return false
+	}
+	return t.Text != ")" && t.Text != "]" && t.Text != "}" && t.Text != "++" && t.Text != "--"
+}
+
+func skipRegex(d []byte, i int) int {
+	inClass := false
+	for i++; i < len(d) && d[i] != '\n'; i++ {
+		switch d[i] {
+		case '\\':
+			i++
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				i++
+				for i < len(d) && isWordByte(d[i]) {
+					i++
+				}
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// matchBrackets sets Match on the brackets of toks, holes apart.
+func matchBrackets(toks []Token) {
+	var stack []int
+	for i := range toks {
+		switch toks[i].Text {
+		case "(", "[", "{":
+			if toks[i].Kind == Punct {
+				stack = append(stack, i)
+			}
+		case ")", "]", "}":
+			if toks[i].Kind != Punct {
+				continue
+			}
+			open := map[string]string{")": "(", "]": "[", "}": "{"}[toks[i].Text]
+			// Drop unmatched openers until the partner (recovers from one stray bracket).
+			for k := len(stack) - 1; k >= 0; k-- {
+				if toks[stack[k]].Text == open {
+					toks[i].Match, toks[stack[k]].Match = stack[k], i
+					stack = stack[:k]
+					break
+				}
+			}
+		}
+	}
+}
+
+// StringAt reads the string literal whose opening quote is at offset i of src (a template
+// literal's holes and all), for scanners that read literals without the rest of the
+// tokens. It returns the token (its Line and Col are not set) and the offset just past
+// the literal.
+func StringAt(lang Lang, src []byte, i int) (Token, int) {
+	l := &lexer{lang: lang, d: src}
+	return l.str(i, "")
+}
