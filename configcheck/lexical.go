@@ -1,7 +1,6 @@
 package configcheck
 
 import (
-	"bytes"
 	"sort"
 	"unicode/utf8"
 
@@ -228,7 +227,7 @@ func (l *lexer) decode(t literalTok) (string, []int) {
 			// An escape is decoded (JS, TS, Python, PHP, Java share these), so that
 			// 'attendance.READ\n' ends in a newline, not in "READn"; every byte it yields
 			// is placed at the backslash.
-			r, n := unescape(d[i+1:])
+			r, n := srclex.Unescape(d[i+1:])
 			before := len(buf)
 			buf = utf8.AppendRune(buf, r)
 			for range len(buf) - before {
@@ -258,72 +257,6 @@ func holeText(toks []srclex.Token) string {
 		return "${expr}"
 	}
 	return "${" + name + "}"
-}
-
-// unescape decodes the escape after a backslash: \n \t \r \b \f \v \0, \xHH, \uHHHH,
-// \u{H…} and \UHHHHHHHH; any other character stands for itself. It returns the rune and
-// how many bytes after the backslash it used.
-func unescape(b []byte) (rune, int) {
-	switch b[0] {
-	case 'n':
-		return '\n', 1
-	case 't':
-		return '\t', 1
-	case 'r':
-		return '\r', 1
-	case 'b':
-		return '\b', 1
-	case 'f':
-		return '\f', 1
-	case 'v':
-		return '\v', 1
-	case '0':
-		return 0, 1
-	case 'x':
-		if r, ok := hexRune(b[1:], 2); ok {
-			return r, 3
-		}
-	case 'u':
-		if len(b) > 1 && b[1] == '{' {
-			if end := bytes.IndexByte(b, '}'); end > 2 && end <= 8 {
-				if r, ok := hexRune(b[2:end], end-2); ok {
-					return r, end + 1
-				}
-			}
-		} else if r, ok := hexRune(b[1:], 4); ok {
-			return r, 5
-		}
-	case 'U':
-		if r, ok := hexRune(b[1:], 8); ok {
-			return r, 9
-		}
-	}
-	r, n := utf8.DecodeRune(b)
-	return r, n
-}
-
-// hexRune reads n hex digits at the start of b as a rune.
-func hexRune(b []byte, n int) (rune, bool) {
-	if len(b) < n {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[:n] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	if !utf8.ValidRune(r) {
-		return utf8.RuneError, true
-	}
-	return r, true
 }
 
 func onlySeparators(b []byte) bool {

@@ -93,7 +93,7 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 			case d[i+1] == '\n': // a line continuation
 				i += 2
 			default:
-				r, n := unescape(d[i+1:])
+				r, n := Unescape(d[i+1:])
 				b.rune(r)
 				i += 1 + n
 			}
@@ -261,10 +261,11 @@ func (l *lexer) heredoc(i int) (Token, int, bool) {
 	return t, closeAt, true
 }
 
-// unescape decodes the escape after a backslash: \n \t \r \b \f \v \0, \xHH, \uHHHH,
+// Unescape decodes the escape after a backslash: \n \t \r \b \f \v \0, \xHH, \uHHHH,
 // \u{H…} and \UHHHHHHHH; any other character stands for itself. It returns the rune and
-// how many bytes after the backslash it used.
-func unescape(b []byte) (rune, int) {
+// how many bytes after the backslash it used. The lexers of every language, and
+// configcheck's scan of the others, decode escapes with it.
+func Unescape(b []byte) (rune, int) {
 	switch b[0] {
 	case 'n':
 		return '\n', 1
@@ -303,6 +304,7 @@ func unescape(b []byte) (rune, int) {
 	return r, n
 }
 
+// hexRune reads n hex digits at the start of b as a rune.
 func hexRune(b []byte, n int) (rune, bool) {
 	if len(b) < n {
 		return 0, false
