@@ -198,7 +198,7 @@ func (c *Catalog) spellsModule(root, seg string) bool {
 
 func isModuleSlot(t string) bool { return t == "{module}" || t == "{bmodule}" || t == "{rmodule}" }
 
-// Unresolved is the requirement of a call under a product root that no endpoint row
+// unresolved is the requirement of a call under a product root that no endpoint row
 // matches: the service it calls, and nothing guessed about the scope.
 func unresolved(root string) (Requirement, bool) {
 	svc, ok := endpointHead().Services[root]
