@@ -283,8 +283,9 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 }
 
 // OwnFile reports whether a file is one of zscopelint's own — a policy file, a scope catalog,
-// a baseline or SARIF log it wrote — recognised by name and content, whatever flag named it:
-// the scopes they list are settings and earlier findings, not grants.
+// an endpoint table, its table of checks, a baseline or SARIF log it wrote — recognised by
+// name and content, whatever flag named it: the scopes they list are settings, knowledge and
+// earlier findings, not grants.
 func OwnFile(name string, data []byte) bool {
 	base := filepath.Base(name)
 	if base == policy.FileName || base == ".zscopelint.yml" {
@@ -295,8 +296,18 @@ func OwnFile(name string, data []byte) bool {
 	case YAML:
 		// A catalog file: a top-level service: near the start (after its header comment),
 		// and scopes: whose entries list operations.
-		return (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(head, []byte("\nservice:"))) &&
+		catalogFile := (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(head, []byte("\nservice:"))) &&
 			bytes.Contains(data, []byte("\nscopes:")) && bytes.Contains(data, []byte("operations:"))
+		// An endpoint table (catalog/endpoints*.yaml): a top-level endpoints: list whose
+		// rows map a method and path to the scopes that they require.
+		endpointTable := bytes.Contains(data, []byte("\nendpoints:\n")) && bytes.Contains(data, []byte(", requires: [["))
+		// The table of checks (rules/checks.yaml): entries with a ZS ID, a name and a
+		// default severity, whose bad and good examples are scopes.
+		checkTable := (bytes.HasPrefix(data, []byte("- id: ZS")) || bytes.Contains(head, []byte("\n- id: ZS"))) &&
+			bytes.Contains(head, []byte("\n  severity: "))
+		// The registry of Zoho service names (catalog/services.yaml).
+		registry := bytes.Contains(data, []byte("\nuncatalogued:\n")) && bytes.Contains(data, []byte("\nwrong:\n"))
+		return catalogFile || endpointTable || checkTable || registry
 	case JSON:
 		trimmed := bytes.TrimLeft(head, " \t\r\n")
 		baseline := bytes.HasPrefix(trimmed, []byte("{")) && bytes.Contains(head, []byte(`"findings"`)) &&

@@ -1,5 +1,7 @@
 package derive
 
+// zscopelint:file-ignore ZS201 the overrides record the scopes Zoho's pages print for an operation; they grant nothing
+
 // Override is a requirement Zoho's page for one operation prints, where the method's
 // operation type or the path's family would say something else.
 type Override struct {
