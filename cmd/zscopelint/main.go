@@ -117,7 +117,10 @@ func (s *sizeFlag) Set(v string) error {
 
 const usage = `usage: zscopelint [flags] [packages | dirs | files]   (default ./...)
 
-zscopelint checks Zoho OAuth scopes in Go code. It also runs under
+zscopelint checks Zoho OAuth scopes, tokens and authorization requests in Go code
+and in config and source files (YAML, JSON, .env, JS/TS, Python, PHP, Java, shell,
+Terraform, Dockerfiles, ...); any other text file is searched for credentials.
+It also runs under
   go vet -vettool=$(command -v zscopelint) ./...
   go fix -fixtool=$(command -v zscopelint) ./...
 
@@ -262,7 +265,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
 	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, endpoint rows, sources) and exit")
-	explain := fs.String("explain", "", "explain a check `ID` and exit")
+	explain := fs.String("explain", "", "explain a check, by `ID or name` (ZS201 or broad-scope), and exit")
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -559,10 +562,20 @@ func printServices(w io.Writer) int {
 	return 0
 }
 
-func explainCheck(pr *report.Printer, id string) int {
-	c, ok := rules.CheckByID(strings.ToUpper(id))
+// explainCheck prints the explanation of the check named by its ID (ZS201, zs201) or by
+// its name (broad-scope), the two columns -list-checks prints.
+func explainCheck(pr *report.Printer, idOrName string) int {
+	c, ok := rules.CheckByID(strings.ToUpper(idOrName))
 	if !ok {
-		pr.Notef("no check %q (see -list-checks)", id)
+		for _, cc := range rules.Checks() {
+			if strings.EqualFold(cc.Name, idOrName) {
+				c, ok = cc, true
+				break
+			}
+		}
+	}
+	if !ok {
+		pr.Notef("no check %q (see -list-checks)", idOrName)
 		return 2
 	}
 	fmt.Fprint(pr.Stdout(), c.Explain())
