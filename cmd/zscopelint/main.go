@@ -92,6 +92,9 @@ type options struct {
 
 	baselinePrune bool       // rewrite -baseline without its stale entries
 	outputs       outputFlag // -o FORMAT=FILE: more outputs of the same run (outputs.go)
+	// includeIgnored walks git-ignored paths too (inputs.go); by default a walk skips
+	// them, as build output and local secrets are not the code under review.
+	includeIgnored bool
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -120,7 +123,8 @@ const usage = `usage: zscopelint [flags] [packages | dirs | files]   (default ./
 zscopelint checks Zoho OAuth scopes, tokens and authorization requests in Go code
 and in config and source files (YAML, JSON, .env, JS/TS, Python, PHP, Java, shell,
 Terraform, Dockerfiles, ...); any other text file is searched for credentials.
-It also runs under
+A directory walk skips git-ignored paths (-include-ignored walks them); files named
+as arguments are always checked. It also runs under
   go vet -vettool=$(command -v zscopelint) ./...
   go fix -fixtool=$(command -v zscopelint) ./...
 
@@ -151,7 +155,7 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	// are read as it goes on, and only those with something to check are kept.
 	walked := make(chan *inputs, 1)
 	found := make(chan string, prescanQueue)
-	go func() { walked <- collectInputs(wd, o.patterns, found) }()
+	go func() { walked <- collectInputs(wd, o.patterns, o.includeIgnored, found) }()
 	c, err := configure(wd, o)
 	if err != nil {
 		for range found {
@@ -259,6 +263,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
 	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
+	fs.BoolVar(&o.includeIgnored, "include-ignored", false, "also walk the paths .gitignore files and .git/info/exclude ignore (files named as arguments are always checked)")
 	fs.BoolVar(&o.why, "why", false, "also report, for each scope set, the Zoho API calls found and the scopes each needs")
 	fs.BoolVar(&o.needs, "needs", false, "print, for each program, the least scope set its Zoho API calls need, instead of findings")
 	o.maxSize = configcheck.DefaultMaxSize

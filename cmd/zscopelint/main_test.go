@@ -342,7 +342,7 @@ func TestUsageSaysWhatIsRead(t *testing.T) {
 	}
 	for _, want := range []string{"Zoho OAuth scopes, tokens and authorization requests in Go code",
 		"config and source files", "YAML", "JSON", ".env", "JS/TS", "Python", "PHP",
-		"-explain ID or name"} {
+		"-explain ID or name", "skips git-ignored paths (-include-ignored walks them)", "-include-ignored"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("-h does not say %q:\n%s", want, stderr)
 		}
