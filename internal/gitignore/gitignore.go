@@ -10,10 +10,15 @@ import (
 
 // A Pattern is one line of a .gitignore file.
 type Pattern struct {
-	Line    string // as written, for messages and tests
-	negate  bool   // ! re-includes
-	dirOnly bool   // a trailing / matches directories only
-	re      *regexp.Regexp
+	Line     string // as written, for messages and tests
+	negate   bool   // ! re-includes
+	dirOnly  bool   // a trailing / matches directories only
+	basename bool   // no slash: matched against the last path element, at any depth
+	// Most patterns are a name (.env.local, dist) or *.ext: they are compared as strings,
+	// which a walk asks of every path; the others are regular expressions.
+	literal, suffix string
+	re              *regexp.Regexp
+	needle          string // a string every path re matches holds: tried first
 }
 
 // Parse returns the patterns of a .gitignore (or info/exclude) file, in order. A line
@@ -53,10 +58,16 @@ func parseLine(line string) (Pattern, bool) {
 	}
 	// A slash at the start or in the middle anchors the pattern to its file's
 	// directory; without one it matches a name at any depth, as **/pattern does.
-	anchored := strings.Contains(pat, "/")
+	p.basename = !strings.Contains(pat, "/")
 	pat = strings.TrimPrefix(pat, "/")
-	if !anchored {
-		pat = "**/" + pat
+	const meta = `*?[\`
+	switch {
+	case !strings.ContainsAny(pat, meta):
+		p.literal = pat
+		return p, true
+	case p.basename && len(pat) > 1 && pat[0] == '*' && !strings.ContainsAny(pat[1:], meta):
+		p.suffix = pat[1:] // *.log: a name has no slash for * to stop at
+		return p, true
 	}
 	expr, ok := translate(pat)
 	if !ok {
@@ -67,7 +78,41 @@ func parseLine(line string) (Pattern, bool) {
 		return p, false
 	}
 	p.re = re
+	p.needle = longestLiteral(pat)
 	return p, true
+}
+
+// longestLiteral returns the longest run of pat that any path it matches holds as it is:
+// characters outside classes, wildcards and separators (a ** may stand for no directory,
+// taking the slash beside it away).
+func longestLiteral(pat string) string {
+	var best, run []byte
+	end := func() {
+		if len(run) > len(best) {
+			best = append(best[:0], run...)
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(pat); i++ {
+		switch c := pat[i]; c {
+		case '\\':
+			if i+1 < len(pat) {
+				i++
+				run = append(run, pat[i])
+			}
+		case '[':
+			end()
+			if i = classEnd(pat, i); i < 0 {
+				return ""
+			}
+		case '*', '?', '/':
+			end()
+		default:
+			run = append(run, c)
+		}
+	}
+	end()
+	return string(best)
 }
 
 // trimTrailingSpaces drops the spaces that end line, except one escaped with a backslash
@@ -192,6 +237,30 @@ func bracket(b *strings.Builder, seg string, open int) (end int, ok bool) {
 	return 0, false
 }
 
+// classEnd returns the index of the ']' that closes the class opened at pat[open], or -1.
+func classEnd(pat string, open int) int {
+	j := open + 1
+	if j < len(pat) && (pat[j] == '!' || pat[j] == '^') {
+		j++
+	}
+	start := j
+	for ; j < len(pat); j++ {
+		switch {
+		case pat[j] == ']' && j > start:
+			return j
+		case pat[j] == '[' && j+1 < len(pat) && pat[j+1] == ':':
+			k := strings.Index(pat[j+2:], ":]")
+			if k < 0 {
+				return -1
+			}
+			j += 2 + k + 1
+		case pat[j] == '\\':
+			j++
+		}
+	}
+	return -1
+}
+
 // classChar writes c as a literal inside a character class.
 func classChar(cls *strings.Builder, c byte) {
 	if strings.IndexByte(`\]-[^`, c) >= 0 {
@@ -204,15 +273,29 @@ func classChar(cls *strings.Builder, c byte) {
 // directory of their file, and whether they ignore it: the last pattern that matches wins.
 func Match(ps []Pattern, rel string, isDir bool) (ignored, decided bool) {
 	for i := len(ps) - 1; i >= 0; i-- {
-		p := ps[i]
+		p := &ps[i]
 		if p.dirOnly && !isDir {
 			continue
 		}
-		if p.re.MatchString(rel) {
+		if p.matches(rel) {
 			return !p.negate, true
 		}
 	}
 	return false, false
+}
+
+func (p *Pattern) matches(rel string) bool {
+	name := rel
+	if p.basename {
+		name = rel[strings.LastIndexByte(rel, '/')+1:]
+	}
+	switch {
+	case p.literal != "":
+		return name == p.literal
+	case p.suffix != "":
+		return strings.HasSuffix(name, p.suffix)
+	}
+	return strings.Contains(name, p.needle) && p.re.MatchString(name)
 }
 
 // ReadFile returns the patterns of the file at path; a file that does not exist holds
@@ -247,10 +330,10 @@ func (m *Matcher) Push(dir string, ps []Pattern) {
 	}
 }
 
-// Ignored reports whether path (absolute) is ignored. Paths must come in walk order
-// (depth first): the patterns of directories that do not hold path are dropped.
+// Ignored reports whether path (absolute and clean, as filepath.WalkDir gives it) is
+// ignored. Paths must come in walk order (depth first): the patterns of directories that
+// do not hold path are dropped.
 func (m *Matcher) Ignored(path string, isDir bool) bool {
-	path = filepath.Clean(path)
 	for len(m.frames) > 0 {
 		if _, ok := below(m.frames[len(m.frames)-1].dir, path); ok {
 			break

@@ -72,6 +72,7 @@ var matchCases = []struct {
 	{"**/foo/bar", []probe{ign("foo/bar"), ign("x/foo/bar"), ign("x/y/foo/bar"), kept("foo/x/bar")}},
 	// Trailing /**: everything inside, not the directory itself.
 	{"abc/**", []probe{ign("abc/x"), ign("abc/x/y"), ignDir("abc/d"), keptDir("abc"), kept("x/abc/y")}},
+	{"**/cache/**", []probe{ign("cache/x"), ign("a/cache/b/c"), keptDir("cache"), kept("cachex/y"), kept("a/xcache/y")}},
 	// Middle /**/: zero or more directories.
 	{"a/**/b", []probe{ign("a/b"), ign("a/x/b"), ign("a/x/y/b"), kept("a/xb"), kept("x/a/b")}},
 	// Other consecutive asterisks are plain asterisks.
@@ -159,5 +160,25 @@ func TestExcludeFile(t *testing.T) {
 	}
 	if ps, err := ReadFile(filepath.Join(root, "absent")); err != nil || ps != nil {
 		t.Errorf("absent file: %v %v", ps, err)
+	}
+}
+
+// TestLongestLiteral: the string tried before a pattern's expression is one every path
+// the pattern matches holds.
+func TestLongestLiteral(t *testing.T) {
+	t.Parallel()
+	for pat, want := range map[string]string{
+		"**/cache/**":    "cache",
+		"a/**/bb":        "bb",
+		"debug[0-9].log": "debug",
+		"a[[:digit:]]bc": "bc",
+		"x[]]yz":         "yz",
+		`\*.md`:          "*.md",
+		"*":              "",
+		"[ab":            "",
+	} {
+		if got := longestLiteral(pat); got != want {
+			t.Errorf("longestLiteral(%q) = %q, want %q", pat, got, want)
+		}
 	}
 }
