@@ -243,7 +243,7 @@ func ChecksDoc() string {
 	var b strings.Builder
 	b.WriteString("# zscopelint checks\n\n")
 	b.WriteString("<!-- Generated from rules/checks.yaml by `go test ./rules -update`; do not edit. -->\n\n")
-	b.WriteString("`zscopelint -list-checks` lists them and `zscopelint -explain ID` prints one of these sections.\n\n")
+	b.WriteString("`zscopelint -list-checks` lists them and `zscopelint -explain ID` (or the name, `-explain broad-scope`) prints one of these sections.\n\n")
 	b.WriteString(markdownTable("#"))
 	for _, c := range Checks() {
 		fmt.Fprintf(&b, "\n## %s\n\n%s", c.Heading(), c.Markdown())

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/zscopelint/zscopelint/configcheck"
+	"github.com/zscopelint/zscopelint/internal/gitignore"
 	"github.com/zscopelint/zscopelint/report"
 )
 
@@ -29,6 +30,10 @@ type inputs struct {
 	// nothing lists the arguments that named nothing to check: a run that checks nothing
 	// must not pass a CI gate in silence.
 	nothing []string
+	// includeIgnored walks git-ignored paths too; skippedIgnored counts the paths a walk
+	// left out as ignored.
+	includeIgnored bool
+	skippedIgnored int
 }
 
 // skipDirs are never walked into below a walk's root. testdata is skipped as go ./...
@@ -42,8 +47,8 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 //
 // Each config file is also sent on found (when not nil) as soon as it is found; found is
 // closed when collectInputs returns.
-func collectInputs(wd workdir, args []string, found chan<- string) *inputs {
-	in := &inputs{wd: wd, goMods: map[string]bool{}, found: found}
+func collectInputs(wd workdir, args []string, includeIgnored bool, found chan<- string) *inputs {
+	in := &inputs{wd: wd, goMods: map[string]bool{}, found: found, includeIgnored: includeIgnored}
 	if found != nil {
 		defer close(found)
 	}
@@ -55,6 +60,7 @@ func collectInputs(wd workdir, args []string, found chan<- string) *inputs {
 		}
 		isPath := strings.HasPrefix(arg, ".") || filepath.IsAbs(arg) || strings.HasPrefix(arg, "/")
 		before := len(goDirs) + len(in.configFiles) + len(in.unreadable)
+		ignoredBefore := in.skippedIgnored
 		fi, err := os.Stat(wd.path(root))
 		switch {
 		case err != nil && !isPath && !fileLike(root):
@@ -76,7 +82,10 @@ func collectInputs(wd workdir, args []string, found chan<- string) *inputs {
 		}
 		if len(goDirs)+len(in.configFiles)+len(in.unreadable) == before {
 			hint := ""
-			if !recursive {
+			switch {
+			case in.skippedIgnored > ignoredBefore:
+				hint = "; its paths are git-ignored (-include-ignored walks them)"
+			case !recursive:
 				hint = "; did you mean " + strings.TrimSuffix(arg, "/") + "/...?"
 			}
 			in.nothing = append(in.nothing, arg)
@@ -109,10 +118,18 @@ func fileLike(s string) bool {
 // Symbolic links to directories are not followed, so link loops cannot trap the walk: one
 // whose target lies in the tree walked is checked there, one to a directory outside it is
 // named in a note. A link to a file is checked as that file.
+//
+// Unless -include-ignored, paths below root that .gitignore files or .git/info/exclude
+// ignore are not walked (see ignoreMatcher): neither their config files nor their Go
+// packages are checked. root itself is walked even when ignored, as it was named.
 func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		realRoot = root
+	}
+	var ignore *gitignore.Matcher
+	if !in.includeIgnored {
+		ignore = ignoreMatcher(root)
 	}
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -127,9 +144,24 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
 				return fs.SkipDir
 			}
+			if ignore != nil {
+				if path != root && ignore.Ignored(path, true) {
+					in.skippedIgnored++
+					return fs.SkipDir
+				}
+				// A .gitignore that cannot be read is reported when the walk checks it
+				// as a file; until then it ignores nothing.
+				ps, _ := gitignore.ReadFile(filepath.Join(path, ".gitignore"))
+				ignore.Push(path, ps)
+			}
 			if _, seen := in.goMods[path]; !seen {
 				in.goMods[path] = false
 			}
+			return nil
+		}
+		// git matches a symbolic link as a file, whatever it points to.
+		if ignore != nil && ignore.Ignored(path, false) {
+			in.skippedIgnored++
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -158,6 +190,42 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 		}
 		return nil
 	})
+}
+
+// ignoreMatcher holds the ignore patterns in force at root, a directory: those of the
+// repository's .git/info/exclude and of the .gitignore files in the directories from the
+// repository's root down to root's parent (the walk reads root's own and those below as
+// it enters each directory). The repository is the nearest directory at or above root
+// that holds .git; outside one, the .gitignore files of the walked tree still apply, as
+// in an exported source tree. git itself is never run.
+func ignoreMatcher(root string) *gitignore.Matcher {
+	m := &gitignore.Matcher{}
+	var above []string // root's ancestors, nearest first
+	repo := ""
+	for d := root; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			repo = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		above = append(above, parent)
+		d = parent
+	}
+	if repo == "" {
+		return m
+	}
+	if f := gitignore.ExcludeFile(repo); f != "" {
+		ps, _ := gitignore.ReadFile(f)
+		m.Push(repo, ps)
+	}
+	for i := len(above) - 1; i >= 0; i-- {
+		ps, _ := gitignore.ReadFile(filepath.Join(above[i], ".gitignore"))
+		m.Push(above[i], ps)
+	}
+	return m
 }
 
 // within reports whether the symbolic link at path resolves to a directory in root (links

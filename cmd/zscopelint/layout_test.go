@@ -266,7 +266,7 @@ func TestModuleRootsFromTheWalk(t *testing.T) {
 		"c/deep/er/zoho.yaml": "scopes: [ZohoCRM.users.READ]\n",
 	})
 	must(t, os.Symlink(filepath.Join(dir, "b/real/go.mod.txt"), filepath.Join(dir, "b/go.mod")))
-	in := collectInputs(workdir(dir), []string{"./a/...", "./b/...", "./c/..."}, nil)
+	in := collectInputs(workdir(dir), []string{"./a/...", "./b/...", "./c/..."}, false, nil)
 	if len(in.goMods) == 0 {
 		t.Fatal("the walk recorded no directory")
 	}

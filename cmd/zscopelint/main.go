@@ -92,6 +92,9 @@ type options struct {
 
 	baselinePrune bool       // rewrite -baseline without its stale entries
 	outputs       outputFlag // -o FORMAT=FILE: more outputs of the same run (outputs.go)
+	// includeIgnored walks git-ignored paths too (inputs.go); by default a walk skips
+	// them, as build output and local secrets are not the code under review.
+	includeIgnored bool
 }
 
 // sizeFlag is a byte count written as 10485760, 10MB or 512KB.
@@ -117,7 +120,11 @@ func (s *sizeFlag) Set(v string) error {
 
 const usage = `usage: zscopelint [flags] [packages | dirs | files]   (default ./...)
 
-zscopelint checks Zoho OAuth scopes in Go code. It also runs under
+zscopelint checks Zoho OAuth scopes, tokens and authorization requests in Go code
+and in config and source files (YAML, JSON, .env, JS/TS, Python, PHP, Java, shell,
+Terraform, Dockerfiles, ...); any other text file is searched for credentials.
+A directory walk skips git-ignored paths (-include-ignored walks them); files named
+as arguments are always checked. It also runs under
   go vet -vettool=$(command -v zscopelint) ./...
   go fix -fixtool=$(command -v zscopelint) ./...
 
@@ -148,7 +155,7 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	// are read as it goes on, and only those with something to check are kept.
 	walked := make(chan *inputs, 1)
 	found := make(chan string, prescanQueue)
-	go func() { walked <- collectInputs(wd, o.patterns, found) }()
+	go func() { walked <- collectInputs(wd, o.patterns, o.includeIgnored, found) }()
 	c, err := configure(wd, o)
 	if err != nil {
 		for range found {
@@ -256,13 +263,14 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files")
 	fs.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
+	fs.BoolVar(&o.includeIgnored, "include-ignored", false, "also walk the paths .gitignore files and .git/info/exclude ignore (files named as arguments are always checked)")
 	fs.BoolVar(&o.why, "why", false, "also report, for each scope set, the Zoho API calls found and the scopes each needs")
 	fs.BoolVar(&o.needs, "needs", false, "print, for each program, the least scope set its Zoho API calls need, instead of findings")
 	o.maxSize = configcheck.DefaultMaxSize
 	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
 	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, endpoint rows, sources) and exit")
-	explain := fs.String("explain", "", "explain a check `ID` and exit")
+	explain := fs.String("explain", "", "explain a check, by `ID or name` (ZS201 or broad-scope), and exit")
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -560,10 +568,20 @@ func printServices(w io.Writer) int {
 	return 0
 }
 
-func explainCheck(pr *report.Printer, id string) int {
-	c, ok := rules.CheckByID(strings.ToUpper(id))
+// explainCheck prints the explanation of the check named by its ID (ZS201, zs201) or by
+// its name (broad-scope), the two columns -list-checks prints.
+func explainCheck(pr *report.Printer, idOrName string) int {
+	c, ok := rules.CheckByID(strings.ToUpper(idOrName))
 	if !ok {
-		pr.Notef("no check %q (see -list-checks)", id)
+		for _, cc := range rules.Checks() {
+			if strings.EqualFold(cc.Name, idOrName) {
+				c, ok = cc, true
+				break
+			}
+		}
+	}
+	if !ok {
+		pr.Notef("no check %q (see -list-checks)", idOrName)
 		return 2
 	}
 	fmt.Fprint(pr.Stdout(), c.Explain())

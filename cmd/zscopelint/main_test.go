@@ -321,7 +321,30 @@ func TestListAndExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "ZS201 broad-scope") || !strings.Contains(out, "Bad:") {
 		t.Errorf("-explain: %d\n%s", code, out)
 	}
-	if _, _, code := zscopelint(t, "-explain", "ZS999"); code != 2 {
-		t.Errorf("-explain ZS999: exit %d", code)
+	// A check is named by the name -list-checks prints as well as by its ID.
+	byName, _, code := zscopelint(t, "-explain", "broad-scope")
+	if code != 0 || byName != out {
+		t.Errorf("-explain broad-scope: exit %d, differs from -explain zs201:\n%s", code, byName)
+	}
+	for _, bad := range []string{"ZS999", "broad", "no-such-check"} {
+		if _, _, code := zscopelint(t, "-explain", bad); code != 2 {
+			t.Errorf("-explain %s: exit %d, want 2", bad, code)
+		}
+	}
+}
+
+// TestUsageSaysWhatIsRead: -h names the files read, not Go code alone.
+func TestUsageSaysWhatIsRead(t *testing.T) {
+	t.Parallel()
+	_, stderr, code := zscopelint(t, "-h")
+	if code != 0 {
+		t.Errorf("-h: exit %d", code)
+	}
+	for _, want := range []string{"Zoho OAuth scopes, tokens and authorization requests in Go code",
+		"config and source files", "YAML", "JSON", ".env", "JS/TS", "Python", "PHP",
+		"-explain ID or name", "skips git-ignored paths (-include-ignored walks them)", "-include-ignored"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("-h does not say %q:\n%s", want, stderr)
+		}
 	}
 }
