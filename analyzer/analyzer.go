@@ -242,6 +242,7 @@ func (in *instance) check(pass *analysis.Pass) (any, error) {
 			src, _ := pass.ReadFile(file)
 			return src
 		},
+		Remember: in.settings.Registry.AddSecret,
 	})
 	res.Findings = append(res.Findings, failed...)
 	for _, w := range why {

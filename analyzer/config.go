@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"strings"
 	"sync"
 
@@ -33,6 +34,9 @@ type Settings struct {
 	ProgramWrappers map[string]WrapperFact
 	// ProgramBuilders are the scope builders of the other packages, likewise.
 	ProgramBuilders map[string]BuilderFact
+	// Registry, when set, is given every credential the analysed files hold (decoded), so
+	// that the driver's output shortens it wherever a message quotes it.
+	Registry *redact.Registry
 }
 
 // DefaultSettings are the flags' defaults.

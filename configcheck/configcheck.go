@@ -439,7 +439,8 @@ func checkExtraction(name, display string, kind Kind, data []byte, opts Options,
 			line, _ := lines.pos(int(p))
 			return name, line
 		},
-		Bytes: func(string) []byte { return data },
+		Bytes:    func(string) []byte { return data },
+		Remember: opts.Registry.AddSecret,
 	})
 	for _, w := range judged {
 		line, col := lines.pos(int(w.At))

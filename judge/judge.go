@@ -81,6 +81,9 @@ type Source struct {
 	// Bytes gives a file's contents, for the fix-withholding rule; nil or a nil result
 	// withholds nothing.
 	Bytes func(file string) []byte
+	// Remember, when set, is given every credential-shaped value the texts hold, so that
+	// output shortens it in whatever form a message quotes it.
+	Remember func(secrets ...string)
 }
 
 // Edit replaces the bytes At with New.
@@ -131,7 +134,16 @@ func Judge(eng *rules.Engine, y Yield, src Source) ([]Finding, []WhySet) {
 			j.keep(Finding{Finding: f, At: el.At, Edit: el.edit(f.Fix)})
 		}
 	}
+	j.holding = map[string]bool{}
 	for _, t := range y.Texts {
+		// Known whether or not ZS301 is enabled or suppressed: a diff of the file would
+		// print the value all the same.
+		if vs := rules.CredentialValues(t.Text); len(vs) > 0 {
+			j.holding[j.fileOf(t)] = true
+			if src.Remember != nil {
+				src.Remember(vs...)
+			}
+		}
 		for _, f := range eng.CheckText(t.Text) {
 			if at, ok := t.Locate(f.Start, f.End); ok {
 				j.keep(Finding{Finding: f.Finding, At: at})
@@ -156,6 +168,7 @@ var checkDirective = sync.OnceValue(func() *rules.Check {
 })
 
 type judgement struct {
+	holding    map[string]bool // files a text of which holds a credential
 	eng        *rules.Engine
 	src        Source
 	directives map[string]*suppress.Set
@@ -171,20 +184,38 @@ func (j *judgement) keep(f Finding) {
 	j.out = append(j.out, f)
 }
 
+// fileOf is the file a text is in: where its value is, or the file it names when its
+// value is reported elsewhere.
+func (j *judgement) fileOf(t Text) string {
+	if t.Locate != nil && j.src.Line != nil {
+		if at, ok := t.Locate(0, 0); ok {
+			file, _ := j.src.Line(at.Start)
+			return file
+		}
+	}
+	return t.File
+}
+
 // withholdFixes drops the edits of every finding in a file that holds anything shaped
-// like a credential (rules.WithholdReason): a diff of that file would print it in its
-// context lines. The finding says why instead.
+// like a credential (rules.WithholdReason) or a text of which holds one (decoded, and
+// whether or not ZS301 reports it): a diff of that file would print it in its context
+// lines. The finding says why instead.
 func (j *judgement) withholdFixes() {
 	reasons := map[string]string{}
 	for i := range j.out {
 		f := &j.out[i]
-		if f.Edit == nil || j.src.Bytes == nil {
+		if f.Edit == nil {
 			continue
 		}
 		file, _ := j.src.Line(f.At.Start)
 		reason, ok := reasons[file]
 		if !ok {
-			reason = rules.WithholdReason(j.src.Bytes(file))
+			if j.src.Bytes != nil {
+				reason = rules.WithholdReason(j.src.Bytes(file))
+			}
+			if reason == "" && j.holding[file] {
+				reason = "fix withheld: the file holds a credential, which a diff would print; remove it to get fixes"
+			}
 			reasons[file] = reason
 		}
 		if reason != "" {

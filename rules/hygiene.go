@@ -568,3 +568,29 @@ func ZohoHosts(s string) []string {
 	}
 	return out
 }
+
+// CredentialValues gives every credential-shaped value a text holds, whether or not ZS301
+// is enabled or suppressed where it is: a token of any case, a client secret after a
+// secret key (the text's own or one written inside it, as in JSON held in a string), and
+// a token hidden by escaped or URL-encoded dots or base64. A file holding any of them gets
+// no fix (a diff would print it), and output shortens every one of them.
+func CredentialValues(t Text) []string {
+	var out []string
+	for _, sp := range redact.Tokens(t.Value, false) {
+		out = append(out, t.Value[sp.Start:sp.End])
+	}
+	if t.Key != "" && redact.SecretKey(t.Key) {
+		if v := strings.TrimSpace(t.Value); looksLikeSecret(v) {
+			out = append(out, v)
+		}
+	}
+	for _, a := range redact.Assignments(t.Value) {
+		out = append(out, t.Value[a.Value.Start:a.Value.End])
+	}
+	for _, d := range redact.Decoded(t.Value) {
+		for _, sp := range redact.Tokens(d, false) {
+			out = append(out, d[sp.Start:sp.End])
+		}
+	}
+	return out
+}

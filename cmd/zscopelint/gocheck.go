@@ -232,6 +232,7 @@ func rootPaths(listed []*packages.Package) []string {
 // ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
 // first pass).
 func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
+	settings.Registry = reg
 	a := analyzer.New(settings)
 	var out []packageResult
 	for _, group := range groups {

@@ -106,6 +106,7 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 	if len(pkgs) == 0 {
 		return failed, nil
 	}
+	settings.Registry = reg
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
 		return nil, err

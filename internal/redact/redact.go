@@ -291,6 +291,34 @@ func wordAround[T text](s T, start, end int) (int, int) {
 // a value after a client-secret key), and the 1-based line of the first one. A diff of
 // such a file would print it in its context lines, so no fix is offered in it.
 func Holds(data []byte) (line int, ok bool) {
+	if line, ok := holds(data); ok {
+		return line, true
+	}
+	// A token with escaped or URL-encoded dots, or in base64, is one too. The line is
+	// that of the first encoded run; lines are counted in the original text.
+	text := string(data)
+	for _, d := range Decoded(text) {
+		if len(Tokens(d, false)) > 0 {
+			return 1 + bytes.Count(data[:firstDifference(text, d)], []byte("\n")), true
+		}
+	}
+	if v := looseSecret(text); v >= 0 {
+		return 1 + strings.Count(text[:v], "\n"), true
+	}
+	return 0, false
+}
+
+// firstDifference is where a and b first differ (the length of the shorter if one is a
+// prefix of the other), clamped to a.
+func firstDifference(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func holds(data []byte) (line int, ok bool) {
 	f := Find(data, true)
 	first := -1
 	if len(f.Tokens) > 0 {
@@ -341,7 +369,17 @@ func FindSome(data []byte, tokens, secrets bool) Found {
 }
 
 // Remember records the credentials data holds (tokens of any case, client-secret values).
-func (r *Registry) Remember(data []byte) { r.Add(data, Find(data, true)) }
+func (r *Registry) Remember(data []byte) {
+	r.Add(data, Find(data, true))
+	if r == nil {
+		return
+	}
+	for _, d := range Decoded(string(data)) {
+		for _, t := range Tokens(d, false) {
+			r.AddSecret(d[t.Start:t.End])
+		}
+	}
+}
 
 // Add records the credentials a scan of data found.
 func (r *Registry) Add(data []byte, f Found) {
@@ -354,6 +392,20 @@ func (r *Registry) Add(data []byte, f Found) {
 	}
 	for _, a := range f.Assignments {
 		secrets = append(secrets, string(data[a.Value.Start:a.Value.End]))
+	}
+	r.AddSecret(secrets...)
+}
+
+// AddSecret records credentials the caller decoded (a ZS301 value, a value an extractor
+// unquoted), with the forms they are written in: escaped and URL-encoded dots, base64.
+func (r *Registry) AddSecret(secrets ...string) {
+	if r == nil || len(secrets) == 0 {
+		return
+	}
+	for _, s := range secrets {
+		if strings.Contains(s, ".") || len(s) >= 30 {
+			secrets = append(secrets, Encoded(s)...)
+		}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

@@ -1,0 +1,130 @@
+package redact
+
+import (
+	"encoding/base64"
+	"strings"
+)
+
+// dotEscapes are the ways a dot is written in a quoted or encoded token: \x2e and \u002e
+// in a string literal, %2E in a URL. Unescaped, they give back the token's shape.
+var dotEscapes = strings.NewReplacer(`\x2e`, ".", `\x2E`, ".", `\u002e`, ".", `\u002E`, ".",
+	`\\u002e`, ".", "%2E", ".", "%2e", ".", "%252E", ".", "%252e", ".")
+
+// Decoded gives the forms of s a credential may hide in: s with escaped and URL-encoded
+// dots unescaped, and the decoding of every base64 run of s long enough to hold a token.
+// s itself is not among them.
+func Decoded(s string) []string {
+	var out []string
+	if strings.Contains(s, `\`) || strings.Contains(s, "%") {
+		if u := dotEscapes.Replace(s); u != s {
+			out = append(out, u)
+		}
+	}
+	for _, run := range base64Runs(s) {
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+			if b, err := enc.DecodeString(run); err == nil {
+				out = append(out, string(b))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// minBase64 is the length of the base64 of a token's prefix and first half: a shorter run
+// cannot hide one.
+const minBase64 = 48
+
+// base64Runs finds the runs of base64 characters of s that could encode a token.
+func base64Runs(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isBase64(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && i-start >= minBase64 {
+			out = append(out, s[start:i])
+		}
+		start = -1
+	}
+	return out
+}
+
+func isBase64(c byte) bool {
+	return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_'
+}
+
+// Encoded gives the forms a credential is written in besides its own: with escaped and
+// URL-encoded dots, and in base64, alone and in an Authorization header.
+func Encoded(secret string) []string {
+	out := []string{
+		strings.ReplaceAll(secret, ".", `\x2e`), strings.ReplaceAll(secret, ".", `\u002e`),
+		strings.ReplaceAll(secret, ".", "%2E"), strings.ReplaceAll(secret, ".", "%2e"),
+	}
+	for _, plain := range []string{secret, "Zoho-oauthtoken " + secret} {
+		// Each of the three alignments a credential can have inside a longer base64 text.
+		for shift := 0; shift < 3; shift++ {
+			enc := base64.StdEncoding.EncodeToString([]byte(strings.Repeat(" ", shift) + plain))
+			skip := (shift*4 + 2) / 3 // the characters that encode the padding's bytes
+			enc = strings.TrimRight(enc[skip:], "=")
+			out = append(out, enc[:max(0, len(enc)-3)], strings.NewReplacer("+", "-", "/", "_").Replace(enc[:max(0, len(enc)-3)]))
+		}
+	}
+	return out
+}
+
+// keyEscapes spell out the letters of "secret" that JSON and string escapes hide.
+var keyEscapes = strings.NewReplacer(`\u0073`, "s", `\u0053`, "S", `\u0065`, "e", `\u0063`, "c",
+	`\u0072`, "r", `\u0074`, "t", `\x73`, "s", `\x65`, "e")
+
+// looseSecret finds a value after a client-secret key however it is written between
+// them: a line break (a JSON or YAML value on the next line), a comma (an argument list,
+// os.Setenv("ZOHO_CLIENT_SECRET", "…")), $' (a shell ANSI-C string), escapes in the key.
+// It is for withholding fixes only, where a false alarm costs a fix and a miss prints a
+// secret; it returns the offset of the value in s, or -1.
+func looseSecret(s string) int {
+	if strings.Contains(s, `\`) {
+		if u := keyEscapes.Replace(s); u != s {
+			if i := looseSecret(u); i >= 0 {
+				return min(i, len(s)-1)
+			}
+		}
+	}
+	for from := 0; ; {
+		e := strings.Index(strings.ToLower(s[from:]), "secret")
+		if e < 0 {
+			return -1
+		}
+		e += from
+		from = e + 1
+		keyStart, keyEnd := wordAround(s, e, e+len("secret"))
+		if !secretKey(s[keyStart:keyEnd]) {
+			continue
+		}
+		v := keyEnd
+		for v < len(s) && v-keyEnd < 40 && strings.IndexByte(" \t\r\n\"'`:=,>$(|", s[v]) >= 0 {
+			v++
+		}
+		if v < len(s) && s[v] == '*' {
+			// A YAML alias: the value is where the anchor of that name is.
+			name := v + 1
+			for name < len(s) && isKeyChar(s[name]) {
+				name++
+			}
+			if a := strings.Index(s, "&"+s[v+1:name]+" "); name > v+1 && a >= 0 {
+				v = a + name - v + 1
+			}
+		}
+		end := v
+		for end < len(s) && isAlnum(s[end]) {
+			end++
+		}
+		if end-v >= 30 && distinct(s[v:end]) >= 8 {
+			return v
+		}
+	}
+}
