@@ -139,6 +139,13 @@ var placements = []placement{
 	{"yaml access_type secret", false, false, func(c string) map[string]string {
 		return map[string]string{"a.yaml": "zoho:\n  client_secret: " + c + "\n  url: https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.users.READ&access_type=" + c + "\n  scope: " + fixable + "\n"}
 	}},
+	{"yaml URL-encoded token in a scope set -why prints", true, false, func(c string) map[string]string {
+		return map[string]string{"a.yaml": "zoho:\n  scopes: [ZohoCRM.users.READ, \"" + urlEncoded(c) + "\"]\n  scope: " + fixable + "\n"}
+	}},
+	{"go URL-encoded token in a scope set -why prints", true, false, func(c string) map[string]string {
+		return map[string]string{"a.go": "package p\n\nimport \"net/http\"\n\nvar Scopes = []string{\"ZohoCRM.users.REED\", \"?access_token=" + urlEncoded(c) + "\"}\n\n" +
+			"func F() { _, _ = http.Get(\"https://www.zohoapis.com/crm/v8/users\") }\n"}
+	}},
 	{"policy value", true, false, func(c string) map[string]string {
 		return map[string]string{"pol.yaml": "product: " + c + "\n"}
 	}},
@@ -149,7 +156,10 @@ var placements = []placement{
 // an encoded form, and that no diff is printed or fix applied in any file holding one.
 func TestPlacementsNeverPrinted(t *testing.T) {
 	t.Parallel()
-	tree := map[string]string{"go.mod": "module placements\n\ngo 1.26\n"}
+	// clean/ holds the same fixable scope and no credential: its diff shows that fixes are
+	// offered where they may be, so that a missing diff elsewhere means withheld.
+	tree := map[string]string{"go.mod": "module placements\n\ngo 1.26\n", "clean/a.go": goMain("")}
+	goDirs := []string{"./clean"} // packages the go command can build, for go fix
 	type seeded struct {
 		p     placement
 		forms []string
@@ -160,6 +170,9 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 		dir := "p" + string(rune('a'+i/26)) + string(rune('a'+i%26))
 		for name, text := range p.files(cred) {
 			tree[dir+"/"+name] = text
+			if strings.HasSuffix(name, ".go") && !p.byGoCommand && !strings.Contains(p.name, "syntax error") {
+				goDirs = append(goDirs, "./"+dir)
+			}
 		}
 		all = append(all, seeded{p, forms(cred, p.token)})
 	}
@@ -193,13 +206,38 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 		name := strings.Join(args, " ")
 		check(name+" stdout", out)
 		check(name+" stderr", stderr)
-		if args[0] == "-diff" && strings.Contains(out, "@@") {
-			t.Errorf("%s: a diff of a file holding a credential:\n%s", name, out)
+		if args[0] == "-diff" {
+			assertOnlyCleanDiffed(t, name, out)
 		}
 	}
 	b, err := os.ReadFile(filepath.Join(outDir, "baseline.json"))
 	must(t, err)
 	check("baseline", string(b))
+
+	if testing.Short() {
+		t.Log("-short: go vet -vettool and go fix -fixtool not run")
+	} else {
+		bin := buildCommand(t)
+		for _, args := range [][]string{{"vet", "-vettool=" + bin, "./..."}, append([]string{"fix", "-fixtool=" + bin, "-diff"}, goDirs...)} {
+			cmd := exec.Command("go", args...)
+			cmd.Dir = dir
+			vet, _ := cmd.CombinedOutput()
+			if args[0] == "fix" {
+				assertOnlyCleanDiffed(t, "go fix -diff", string(vet))
+			}
+			for _, s := range all {
+				if s.p.byGoCommand {
+					continue
+				}
+				for _, f := range s.forms {
+					if strings.Contains(string(vet), f) {
+						leaks[s.p.name] = append(leaks[s.p.name], "go "+args[0])
+						break
+					}
+				}
+			}
+		}
+	}
 
 	before := map[string][]byte{}
 	for name := range tree {
@@ -210,28 +248,12 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 	check("-fix stderr", stderr)
 	for name, was := range before {
 		now, _ := os.ReadFile(filepath.Join(dir, name))
-		if string(now) != string(was) {
+		if name == "clean/a.go" {
+			if string(now) == string(was) {
+				t.Errorf("-fix did not fix clean/a.go")
+			}
+		} else if string(now) != string(was) {
 			t.Errorf("-fix edited %s, which holds a credential", name)
-		}
-	}
-
-	if testing.Short() {
-		t.Log("-short: go vet -vettool not run")
-	} else {
-		bin := buildCommand(t)
-		cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
-		cmd.Dir = dir
-		vet, _ := cmd.CombinedOutput()
-		for _, s := range all {
-			if s.p.byGoCommand {
-				continue
-			}
-			for _, f := range s.forms {
-				if strings.Contains(string(vet), f) {
-					leaks[s.p.name] = append(leaks[s.p.name], "go vet -vettool")
-					break
-				}
-			}
 		}
 	}
 
@@ -250,4 +272,22 @@ func tree2dir[T any](all []T, name string) string {
 		}
 	}
 	panic("no placement " + name)
+}
+
+// assertOnlyCleanDiffed fails unless a diff output diffs clean/a.go and nothing else.
+func assertOnlyCleanDiffed(t *testing.T, name, out string) {
+	t.Helper()
+	files := 0
+	for _, line := range strings.Split(out, "\n") {
+		// "--- a/clean/a.go" from -diff, "--- /abs/clean/a.go (old)" from go fix -diff.
+		if f, ok := strings.CutPrefix(line, "--- "); ok {
+			files++
+			if f = strings.TrimSuffix(f, " (old)"); !strings.HasSuffix(f, "clean/a.go") {
+				t.Errorf("%s: a diff of %s, which holds a credential", name, f)
+			}
+		}
+	}
+	if files == 0 {
+		t.Errorf("%s: no diff of clean/a.go, which holds no credential:\n%s", name, out)
+	}
 }
