@@ -165,9 +165,9 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 		forms []string
 	}
 	var all []seeded
-	for i, p := range placements {
+	for _, p := range placements {
 		cred := credentialFor(p.name, p.token)
-		dir := "p" + string(rune('a'+i/26)) + string(rune('a'+i%26))
+		dir := placementDir(p.name)
 		for name, text := range p.files(cred) {
 			tree[dir+"/"+name] = text
 			if strings.HasSuffix(name, ".go") && !p.byGoCommand && !strings.Contains(p.name, "syntax error") {
@@ -199,7 +199,7 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 		{"-diff", "-checks=-ZS301", "./..."},
 		{"-write-baseline", filepath.Join(outDir, "baseline.json"), "./..."},
 		{"-needs", "./..."},
-		{"-config", filepath.Join(dir, tree2dir(all, "policy value"), "pol.yaml"), "./..."},
+		{"-config", filepath.Join(dir, placementDir("policy value"), "pol.yaml"), "./..."},
 	}
 	for _, args := range runs {
 		out, stderr, _ := zscopelintIn(t, dir, args...)
@@ -264,8 +264,8 @@ func TestPlacementsNeverPrinted(t *testing.T) {
 	}
 }
 
-// tree2dir gives the directory the named placement was written under.
-func tree2dir[T any](all []T, name string) string {
+// placementDir gives the directory the named placement is written under.
+func placementDir(name string) string {
 	for i, p := range placements {
 		if p.name == name {
 			return "p" + string(rune('a'+i/26)) + string(rune('a'+i%26))
