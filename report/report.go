@@ -148,10 +148,11 @@ func Sort(fs []Finding) []Finding {
 	return out
 }
 
-// Text writes path:line:col: message (ZSnnn), one finding a line.
+// Text writes path:line:col: severity: message (ZSnnn), one finding a line, the severity
+// being error, warning or info as the compilers and linters people read daily write it.
 func Text(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", DisplayName(f.File), f.Line, f.Col, f.Message, f.Check.ID); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s (%s)\n", DisplayName(f.File), f.Line, f.Col, f.Severity, f.Message, f.Check.ID); err != nil {
 			return err
 		}
 	}

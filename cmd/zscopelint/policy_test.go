@@ -75,9 +75,9 @@ func TestSuppressionInConfig(t *testing.T) {
 		".env":     "ZOHO_SCOPE=ZohoCRM.modules.ALLL # zscopelint:ignore ZS104\n",
 	})
 	out, _, code := zscopelintIn(t, dir, "./...")
-	want := `.env:1:12: ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL? (ZS104)
-.env:1:33: directive gives no reason, so it suppresses nothing: add why after the check IDs (ZS002)
-app.yaml:3:27: directive suppressed nothing: no ZS104 finding on this line; remove it (ZS002)
+	want := `.env:1:12: error: ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL? (ZS104)
+.env:1:33: warning: directive gives no reason, so it suppresses nothing: add why after the check IDs (ZS002)
+app.yaml:3:27: warning: directive suppressed nothing: no ZS104 finding on this line; remove it (ZS002)
 `
 	if out != want || code != 1 {
 		t.Errorf("exit %d, got:\n%s\nwant:\n%s", code, out, want)
