@@ -90,7 +90,7 @@ func TestFileArguments(t *testing.T) {
 		t.Errorf("checked more than the arguments:\n%s", out)
 	}
 	// Markdown is read as text: its mistakes are reported, without a note.
-	if stderr != "" || !strings.Contains(out, "README.md:1:1:") {
+	if notes(stderr) != "" || !strings.Contains(out, "README.md:1:1:") {
 		t.Errorf("README.md: stderr %q, output:\n%s", stderr, out)
 	}
 	if code != 1 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -34,6 +35,13 @@ func zscopelintIn(t *testing.T, dir string, args ...string) (stdout, stderr stri
 	code = run(args, dir, &out, &errOut)
 	return out.String(), errOut.String(), code
 }
+
+// summaryLine is the closing line of a text run with findings on stderr.
+var summaryLine = regexp.MustCompile(`(?m)^\d+ errors?, \d+ warnings?, \d+ infos? in \d+ files?( \([^)]*\))?\n\z`)
+
+// notes is what a run printed on stderr besides its closing summary: the notes a test
+// wants to see none of.
+func notes(stderr string) string { return summaryLine.ReplaceAllString(stderr, "") }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
