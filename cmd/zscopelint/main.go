@@ -378,7 +378,7 @@ func configure(wd workdir, o options) (*config, error) {
 		c.catalogs = append(c.catalogs, wd.path(f))
 	}
 	c.settings = analyzer.Settings{Config: policyFile, Catalogs: strings.Join(c.catalogs, ","), Product: o.product,
-		Checks: o.checks, Severity: "info", Standalone: true}
+		Checks: o.checks, Severity: "info", Standalone: true, WorkDir: string(wd)}
 	var err error
 	if c.Config, err = c.settings.ConfigFor(string(wd)); err != nil {
 		return nil, err

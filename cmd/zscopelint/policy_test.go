@@ -113,3 +113,35 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("bad baseline: %d %s", code, stderr)
 	}
 }
+
+// TestPolicyNamedRelative: a finding that cites the policy names its file relative to the
+// working directory, in Go and config files alike, wherever the policy was found: never by
+// an absolute path (a runner's home directory in a SARIF log, a line that differs between
+// machines).
+func TestPolicyNamedRelative(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":           "module p\n\ngo 1.26\n",
+		".zscopelint.yaml": "deny: [ZohoCRM.org.ALL]\nservices: [ZohoCRM]\n",
+		"svc/main.go":      "package main\n\nconst s = \"ZohoCRM.org.ALL\"\n\nfunc main() {}\n",
+		"svc/zoho.yaml":    "scope: ZohoCRM.org.ALL\npeople: ZOHOPEOPLE.forms.READ\n",
+	})
+	for _, tt := range []struct{ wd, policy, prefix string }{
+		{dir, ".zscopelint.yaml", "svc/"},
+		{filepath.Join(dir, "svc"), "../.zscopelint.yaml", ""},
+	} {
+		out, stderr, _ := zscopelintIn(t, tt.wd, "./...")
+		for _, want := range []string{
+			tt.prefix + "main.go:3:12: error: ZohoCRM.org.ALL is denied by the policy (" + tt.policy + ":1:8) (ZS205)",
+			tt.prefix + "zoho.yaml:1:8: error: ZohoCRM.org.ALL is denied by the policy (" + tt.policy + ":1:8) (ZS205)",
+			tt.prefix + "zoho.yaml:2:9: error: ZOHOPEOPLE.forms.READ uses service ZOHOPEOPLE, which is not in the policy's services (" + tt.policy + ": ZohoCRM) (ZS205)",
+		} {
+			if !strings.Contains(out, want+"\n") {
+				t.Errorf("in %s: missing %q in:\n%s%s", tt.wd, want, out, stderr)
+			}
+		}
+		if strings.Contains(out+stderr, dir) {
+			t.Errorf("in %s: an absolute path in the output:\n%s%s", tt.wd, out, stderr)
+		}
+	}
+}
