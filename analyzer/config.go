@@ -3,11 +3,12 @@ package analyzer
 import (
 	"flag"
 	"fmt"
-	"github.com/zscopelint/zscopelint/internal/redact"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
 	"github.com/zscopelint/zscopelint/policy"
 	"github.com/zscopelint/zscopelint/rules"
 )
@@ -27,7 +28,10 @@ type Settings struct {
 	// once (the zscopelint command): it need not analyse every dependency, as facts would
 	// make it. A standalone analyzer judges a package's scope sets against ProgramCalls
 	// for its path when that is set, against the package's own calls otherwise.
-	Standalone   bool
+	Standalone bool
+	// WorkDir, when set, is the directory messages name the policy file from (the
+	// command's working directory); unset, they name it as it was found.
+	WorkDir      string
 	ProgramCalls map[string][]rules.Call
 	// ProgramWrappers, for a standalone analyzer, are the request wrappers of the other
 	// packages of the program (Result.Wrappers), by wrapperKey: what facts carry under go vet.
@@ -123,6 +127,11 @@ func (s Settings) load(policyFile string) (*Config, error) {
 	if policyFile != "" {
 		if c.Policy, err = policy.Load(policyFile, checkIDs()); err != nil {
 			return nil, err
+		}
+		if abs, err := filepath.Abs(policyFile); err == nil && s.WorkDir != "" {
+			if rel, err := filepath.Rel(s.WorkDir, abs); err == nil {
+				c.Policy.Shown = filepath.ToSlash(rel)
+			}
 		}
 	}
 	var catalogs []string

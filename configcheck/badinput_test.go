@@ -56,29 +56,29 @@ func TestBadInputs(t *testing.T) {
 		want       string // the ZS001 line, as text output
 	}{
 		{"broken-yaml", "broken.yaml", func() string { return "scopes:\n  - ZohoCRM.users.READ\n bad: [\n" },
-			"broken.yaml:2:1: cannot check: YAML: did not find expected key (ZS001)"},
+			"broken.yaml:2:1: error: cannot check: YAML: did not find expected key (ZS001)"},
 		{"truncated-json", "truncated.json", func() string { return `{"scopes": ["ZohoCRM.users.READ", "ZohoCRM.org.RE` },
-			`truncated.json:1:35: cannot check: JSON: unterminated string (truncated JSON?) (ZS001)`},
+			`truncated.json:1:35: error: cannot check: JSON: unterminated string (truncated JSON?) (ZS001)`},
 		{"truncated-json-eof", "eof.json", func() string { return `{"scopes": ["ZohoCRM.users.READ",` },
-			`eof.json:1:34: cannot check: JSON: unexpected end of file (truncated JSON?) (ZS001)`},
+			`eof.json:1:34: error: cannot check: JSON: unexpected end of file (truncated JSON?) (ZS001)`},
 		{"binary", "blob.json", func() string { return "{\"zoho\": 1}\n\x00\x01\x02ZohoCRM.users.READ" },
-			"blob.json:2:1: cannot check: binary file (NUL byte) (ZS001)"},
+			"blob.json:2:1: error: cannot check: binary file (NUL byte) (ZS001)"},
 		{"huge", "huge.yaml", func() string { return "scope: ZohoCRM.modules.ALL\n" + strings.Repeat("# padding\n", 2<<20) },
-			"huge.yaml:1:1: cannot check: file is 20971547 bytes, over the 10485760-byte limit (-max-file-size); skipped (ZS001)"},
+			"huge.yaml:1:1: error: cannot check: file is 20971547 bytes, over the 10485760-byte limit (-max-file-size); skipped (ZS001)"},
 		{"deep-json", "deep.json", func() string { return strings.Repeat("[", 10000) + `"ZohoCRM.users.READ"` + strings.Repeat("]", 10000) },
-			"deep.json:1:1002: cannot check: JSON: nesting deeper than 1000 levels (ZS001)"},
+			"deep.json:1:1002: error: cannot check: JSON: nesting deeper than 1000 levels (ZS001)"},
 		{"deep-yaml", "deep.yaml", func() string { return strings.Repeat("[", 10000) + "ZohoCRM.users.READ" + strings.Repeat("]", 10000) },
-			"deep.yaml:1:1001: cannot check: YAML: nesting deeper than 1000 levels (ZS001)"},
+			"deep.yaml:1:1001: error: cannot check: YAML: nesting deeper than 1000 levels (ZS001)"},
 		{"alias-bomb", "bomb.yaml", func() string { return aliasBomb(true) },
-			"bomb.yaml:1:1: cannot check: YAML: excessive aliasing: the document expands to over 1000000 nodes through its aliases (alias bomb?) (ZS001)"},
+			"bomb.yaml:1:1: error: cannot check: YAML: excessive aliasing: the document expands to over 1000000 nodes through its aliases (alias bomb?) (ZS001)"},
 		{"invalid-utf8", "latin1.yaml", func() string { return "scope: \"ZohoCRM.modules.ALLL caf\xe9\"\n" },
-			"latin1.yaml:1:33: cannot check: YAML: invalid trailing UTF-8 octet (ZS001)"}, // at the bad byte
+			"latin1.yaml:1:33: error: cannot check: YAML: invalid trailing UTF-8 octet (ZS001)"}, // at the bad byte
 		{"control-character", "ctl.yaml", func() string { return "a: b\nscope: \"ZohoCRM.users.READ\x01\"\n" },
-			"ctl.yaml:2:27: cannot check: YAML: control characters are not allowed (ZS001)"},
+			"ctl.yaml:2:27: error: cannot check: YAML: control characters are not allowed (ZS001)"},
 		{"unknown-anchor", "anchor.yaml", func() string { return "scope: ZohoCRM.users.READ\nother: *nowhere\n" },
-			"anchor.yaml:2:8: cannot check: YAML: unknown anchor 'nowhere' referenced (ZS001)"},
+			"anchor.yaml:2:8: error: cannot check: YAML: unknown anchor 'nowhere' referenced (ZS001)"},
 		{"utf-16", "wide.yaml", func() string { return "\xff\xfes\x00c\x00o\x00p\x00e\x00:\x00 \x00Z\x00o\x00h\x00o\x00" },
-			"wide.yaml:1:1: cannot check: UTF-16LE text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked (ZS001)"},
+			"wide.yaml:1:1: error: cannot check: UTF-16LE text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked (ZS001)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,8 +111,8 @@ func TestUnreadablePaths(t *testing.T) {
 	res := CheckFiles([]string{"loop.yaml", "missing.json"}, opts())
 	text := render(report.Sort(res.Findings))
 	for _, want := range []string{
-		"loop.yaml:1:1: cannot check: open: too many levels of symbolic links (ZS001)",
-		"missing.json:1:1: cannot check: open: no such file or directory (ZS001)",
+		"loop.yaml:1:1: error: cannot check: open: too many levels of symbolic links (ZS001)",
+		"missing.json:1:1: error: cannot check: open: no such file or directory (ZS001)",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("want %q in:\n%s", want, text)
@@ -135,7 +135,7 @@ func TestPermissionDenied(t *testing.T) {
 	must(t, os.WriteFile(other, []byte("scope: ZohoCRM.users.REED\n"), 0o644))
 	res := CheckFiles([]string{secret, other}, opts())
 	text := render(report.Sort(res.Findings))
-	for _, want := range []string{"secret.yaml:1:1: cannot check: open: permission denied (ZS001)", "other.yaml:1:8:"} {
+	for _, want := range []string{"secret.yaml:1:1: error: cannot check: open: permission denied (ZS001)", "other.yaml:1:8:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("want %q in:\n%s", want, text)
 		}
@@ -193,7 +193,7 @@ func TestPanicIsZS001(t *testing.T) {
 	t.Cleanup(func() { testHookFile = nil })
 	res := CheckFiles([]string{boom, other}, opts())
 	text := render(report.Sort(res.Findings))
-	for _, want := range []string{"boom.yaml:1:1: cannot check: zscopelint failed on this file (injected); please report it (ZS001)", "other.yaml:1:8:"} {
+	for _, want := range []string{"boom.yaml:1:1: error: cannot check: zscopelint failed on this file (injected); please report it (ZS001)", "other.yaml:1:8:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("want %q in:\n%s", want, text)
 		}

@@ -13,7 +13,7 @@ func TestLexicalRuns(t *testing.T) {
 	fs, _ := CheckBytes("a.js", Lexical, src, opts())
 	var b bytes.Buffer
 	report.Text(&b, report.Sort(fs))
-	if b.String() != "a.js:1:13: malformed scope \"attendance.READ\": missing service name: want Service.attendance.READ (ZS101)\n" {
+	if b.String() != "a.js:1:13: error: malformed scope \"attendance.READ\": missing service name: want Service.attendance.READ (ZS101)\n" {
 		t.Errorf("got:\n%s", b.String())
 	}
 }

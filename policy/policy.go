@@ -24,9 +24,21 @@ import (
 // FileName is the policy file zscopelint looks for.
 const FileName = ".zscopelint.yaml"
 
+// Name is the policy file as messages name it: Shown, else Path.
+func (p *Policy) Name() string {
+	if p.Shown != "" {
+		return p.Shown
+	}
+	return p.Path
+}
+
 // Policy is a loaded policy file. The zero Policy (and a nil *Policy) changes nothing.
 type Policy struct {
-	Path     string   // the file it was read from
+	Path string // the file it was read from
+	// Shown is the file as messages name it: Path relative to the directory the command
+	// runs in, so that a finding reads the same on every machine and a SARIF log does not
+	// carry a runner's home directory. "" names it by Path.
+	Shown    string
 	Dir      string   // the directory path globs are relative to
 	FailOn   string   // error, warning, info, never; "" when unset
 	Catalogs []string // extra catalog files, absolute

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/zscopelint/zscopelint/internal/redact"
 )
@@ -18,7 +19,13 @@ var Formats = []string{"text", "json", "sarif", "github"}
 type Printer struct {
 	stdout, stderr *redact.Writer
 	reg            *redact.Registry
+	// color colours the severity word of text findings on stdout: set only when stdout
+	// is a terminal and NO_COLOR is not set, never for an -o file.
+	color bool
 }
+
+// SetColor turns the colouring of text findings' severity on or off (off by default).
+func (p *Printer) SetColor(on bool) { p.color = on }
 
 // NewPrinter returns a Printer to the two streams that also shortens what reg remembers
 // (reg may be nil).
@@ -49,7 +56,7 @@ func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bo
 	case "github":
 		err = GitHub(w, fs, run)
 	case "text":
-		err = Text(w, fs)
+		err = text(w, fs, p.color)
 	default:
 		err = fmt.Errorf("unknown format %q", format)
 	}
@@ -64,6 +71,20 @@ func (p *Printer) Findings(format string, fs []Finding, why []WhySet, withWhy bo
 		err = w.Flush()
 	}
 	return err
+}
+
+// Summary writes the closing line of a text run on stderr: how many findings of each
+// severity in how many files, then took (the run's duration) in parentheses unless it is
+// zero. A run with no findings writes nothing.
+func (p *Printer) Summary(fs []Finding, took time.Duration) {
+	if len(fs) == 0 {
+		return
+	}
+	line := SummaryLine(fs)
+	if took > 0 {
+		line += " (" + took.String() + ")"
+	}
+	fmt.Fprintln(p.stderr, line)
 }
 
 // Needs writes the -needs report in format (text or json) on stdout.

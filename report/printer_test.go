@@ -87,10 +87,14 @@ func TestTextAndWhy(t *testing.T) {
 	f.Col = 7
 	f.Message = `ZohoCRM.users does not accept operation "REED"`
 	var b bytes.Buffer
-	if err := Text(&b, []Finding{f, finding("ZS202", "evil\nname.go", 1, "s")}); err != nil {
+	info := finding("ZS202", "c.yaml", 2, "t")
+	info.Severity = rules.Info // a policy's level: the line says the finding's, not the check's
+	if err := Text(&b, []Finding{f, finding("ZS202", "evil\nname.go", 1, "s"), info}); err != nil {
 		t.Fatal(err)
 	}
-	want := "dir/a.go:3:7: ZohoCRM.users does not accept operation \"REED\" (ZS104)\n\"evil\\nname.go\":1:1: s (ZS202)\n"
+	want := "dir/a.go:3:7: error: ZohoCRM.users does not accept operation \"REED\" (ZS104)\n" +
+		"\"evil\\nname.go\":1:1: warning: s (ZS202)\n" +
+		"c.yaml:2:1: info: t (ZS202)\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("Text (-want +got):\n%s", diff)
 	}

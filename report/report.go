@@ -148,14 +148,49 @@ func Sort(fs []Finding) []Finding {
 	return out
 }
 
-// Text writes path:line:col: message (ZSnnn), one finding a line.
-func Text(w io.Writer, fs []Finding) error {
+// Text writes path:line:col: severity: message (ZSnnn), one finding a line, the severity
+// being error, warning or info as the compilers and linters people read daily write it.
+func Text(w io.Writer, fs []Finding) error { return text(w, fs, false) }
+
+// severityColor is the ANSI colour of each severity word on a terminal: red, yellow and
+// cyan, as compilers and linters colour theirs.
+var severityColor = map[rules.Severity]string{rules.Error: "\x1b[1;31m", rules.Warning: "\x1b[1;33m", rules.Info: "\x1b[1;36m"}
+
+const colorReset = "\x1b[0m"
+
+// text is Text, with the severity word coloured when color is set.
+func text(w io.Writer, fs []Finding, color bool) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", DisplayName(f.File), f.Line, f.Col, f.Message, f.Check.ID); err != nil {
+		sev := f.Severity.String()
+		if color {
+			sev = severityColor[f.Severity] + sev + colorReset
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s (%s)\n", DisplayName(f.File), f.Line, f.Col, sev, f.Message, f.Check.ID); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// SummaryLine counts findings by severity and the files they are in:
+// "2 errors, 1 warning, 0 infos in 2 files".
+func SummaryLine(fs []Finding) string {
+	var n [3]int
+	files := map[string]bool{}
+	for _, f := range fs {
+		if int(f.Severity) < len(n) {
+			n[f.Severity]++
+		}
+		files[f.File] = true
+	}
+	count := func(k int, noun string) string {
+		if k == 1 {
+			return "1 " + noun
+		}
+		return fmt.Sprintf("%d %ss", k, noun)
+	}
+	return fmt.Sprintf("%s, %s, %s in %s", count(n[rules.Error], "error"), count(n[rules.Warning], "warning"),
+		count(n[rules.Info], "info"), count(len(files), "file"))
 }
 
 type jsonFinding struct {

@@ -495,7 +495,7 @@ func (e *Engine) policyFinding(i int, text string, res catalog.Resolution, file 
 	if res.Entry != nil {
 		scope = res.Entry.Scope
 	}
-	where := e.Policy.Path
+	where := e.Policy.Name()
 	f := Finding{Check: checkDenied(), Severity: checkDenied().Severity, Item: i, Scope: text}
 	r, ok := e.Policy.Denied(scope, file)
 	if !ok && scope != text {

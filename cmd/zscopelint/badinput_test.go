@@ -51,7 +51,7 @@ func TestSymlinkLoops(t *testing.T) {
 	must(t, os.Symlink("..", filepath.Join(dir, "conf/up")))
 	must(t, os.Symlink("self.yaml", filepath.Join(dir, "conf/self.yaml")))
 	out, stderr, code := zscopelintIn(t, dir, "./...")
-	if code != 2 || !strings.Contains(out, "conf/good.yaml:1:8:") || !strings.Contains(out, "conf/self.yaml:1:1: cannot check:") {
+	if code != 2 || !strings.Contains(out, "conf/good.yaml:1:8:") || !strings.Contains(out, "conf/self.yaml:1:1: error: cannot check:") {
 		t.Errorf("exit %d\n%s%s", code, out, stderr)
 	}
 	if strings.Count(out, "good.yaml") != 1 {

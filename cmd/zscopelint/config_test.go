@@ -32,16 +32,16 @@ func TestConfigTree(t *testing.T) {
 		"docs/notes.md":            "Ask for ZohoCRM.modules.ALL, never ZohoCRM.modules.ALLL.\n",
 	})
 	out, stderr, code := zscopelintIn(t, dir, "./...")
-	want := `.github/workflows/ci.yml:2:15: ZohoCRM.settings.ALL is a group scope`
+	want := `.github/workflows/ci.yml:2:15: warning: ZohoCRM.settings.ALL is a group scope`
 	for _, w := range []string{
 		want,
-		"config/app.yaml:4:7: ZohoCRM.modules does not accept operation \"ALLL\"",
-		"config/broken.yaml:1:1: cannot check: YAML:",
-		"deploy/.env:1:29: ZohoCRM.org.READ is listed twice",
-		"main.go:3:16: ZohoCRM.users does not accept operation \"REED\"",
-		"web/app.js:1:18: ZohoCRM.modules.deals does not accept operation \"REED\"",
+		"config/app.yaml:4:7: error: ZohoCRM.modules does not accept operation \"ALLL\"",
+		"config/broken.yaml:1:1: error: cannot check: YAML:",
+		"deploy/.env:1:29: warning: ZohoCRM.org.READ is listed twice",
+		"main.go:3:16: error: ZohoCRM.users does not accept operation \"REED\"",
+		"web/app.js:1:18: error: ZohoCRM.modules.deals does not accept operation \"REED\"",
 		// Markdown is read: a mistake is reported, a scope named in prose is no grant.
-		"docs/notes.md:1:36: ZohoCRM.modules does not accept operation \"ALLL\"",
+		"docs/notes.md:1:36: error: ZohoCRM.modules does not accept operation \"ALLL\"",
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("missing %q in:\n%s%s", w, out, stderr)
@@ -90,7 +90,7 @@ func TestFileArguments(t *testing.T) {
 		t.Errorf("checked more than the arguments:\n%s", out)
 	}
 	// Markdown is read as text: its mistakes are reported, without a note.
-	if stderr != "" || !strings.Contains(out, "README.md:1:1:") {
+	if notes(stderr) != "" || !strings.Contains(out, "README.md:1:1:") {
 		t.Errorf("README.md: stderr %q, output:\n%s", stderr, out)
 	}
 	if code != 1 {
@@ -116,7 +116,7 @@ func TestMaxFileSize(t *testing.T) {
 	t.Parallel()
 	dir := writeTree(t, map[string]string{"big.yaml": "scope: ZohoCRM.users.READ\n" + strings.Repeat("#\n", 1000)})
 	out, _, code := zscopelintIn(t, dir, "-max-file-size", "1KB", "./...")
-	if code != 2 || !strings.Contains(out, "big.yaml:1:1: cannot check: file is 2026 bytes, over the 1024-byte limit") {
+	if code != 2 || !strings.Contains(out, "big.yaml:1:1: error: cannot check: file is 2026 bytes, over the 1024-byte limit") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 	if _, _, code := zscopelintIn(t, dir, "-max-file-size", "lots", "./..."); code != 2 {
@@ -138,7 +138,7 @@ func TestProseAboutTheToolIsNoDirective(t *testing.T) {
 	if strings.Contains(out, "doc.go") || strings.Contains(out, "zoho.yaml") {
 		t.Errorf("prose read as a directive:\n%s", out)
 	}
-	if !strings.Contains(out, "typo.yaml:1:1: unknown directive zscopelint:ignroe") {
+	if !strings.Contains(out, "typo.yaml:1:1: warning: unknown directive zscopelint:ignroe") {
 		t.Errorf("a misspelt directive is not reported:\n%s", out)
 	}
 }
@@ -190,8 +190,8 @@ func TestGoWithoutTypes(t *testing.T) {
 		"sub/sub_test.go": "package sub\n\nconst t = \"ZohoCRM.org.REED\"\n",
 	})
 	out, stderr, code := zscopelintIn(t, dir, "./...")
-	for _, w := range []string{"go.mod:5:1: cannot check the Go code", "main.go:5:24: ZohoCRM.users does not accept operation \"REED\"",
-		"main.go:5:46: ZohoCRM.modules.ALL is a group scope", "sub/sub.go:3:12:", "sub/sub_test.go:3:12:"} {
+	for _, w := range []string{"go.mod:5:1: error: cannot check the Go code", "main.go:5:24: error: ZohoCRM.users does not accept operation \"REED\"",
+		"main.go:5:46: warning: ZohoCRM.modules.ALL is a group scope", "sub/sub.go:3:12:", "sub/sub_test.go:3:12:"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("missing %q:\n%s", w, out)
 		}
@@ -229,7 +229,7 @@ func TestScopeKeyAlikeInGoAndConfig(t *testing.T) {
 		"web/app.js": "export const config = { scope: 'modules.leads.READ' };\n",
 	})
 	out, stderr, code := zscopelintIn(t, dir, "./...")
-	const completion = `malformed scope "modules.leads.READ": no service name; did you mean ZohoCRM.modules.leads.READ? (ZS101)`
+	const completion = `error: malformed scope "modules.leads.READ": no service name; did you mean ZohoCRM.modules.leads.READ? (ZS101)`
 	for _, at := range []string{"main.go:3:42: ", "app.yaml:2:10: ", ".env:1:13: ", "web/app.js:1:33: "} {
 		if !strings.Contains(out, at+completion) {
 			t.Errorf("missing %s%s in:\n%s%s", at, completion, out, stderr)

@@ -32,7 +32,7 @@ func TestBadInputCorpus(t *testing.T) {
 		}
 	}
 	golden(t, "badinput.golden", strings.Join(corpus, "\n")+"\n")
-	if !strings.Contains(out, "binary.json:2:1: cannot check: binary file (NUL byte) (ZS001)") {
+	if !strings.Contains(out, "binary.json:2:1: error: cannot check: binary file (NUL byte) (ZS001)") {
 		t.Errorf("the binary file is not one positioned ZS001:\n%.2000s", out)
 	}
 	if !strings.Contains(out, "longline.yaml:1:996007:") || !strings.Contains(out, `"ZohoCRM.modules.ALLL"`) {
@@ -50,7 +50,7 @@ func TestUnreadableFile(t *testing.T) {
 	dir := writeTree(t, map[string]string{"conf/other.yaml": "scope: ZohoCRM.users.REED\n"})
 	must(t, os.WriteFile(filepath.Join(dir, "conf", "unreadable.yaml"), []byte("scope: ZohoCRM.users.READ\n"), 0o000))
 	out, stderr, code := zscopelintIn(t, dir, "./...")
-	for _, want := range []string{"conf/unreadable.yaml:1:1: cannot check: open: permission denied (ZS001)", "conf/other.yaml:1:8:"} {
+	for _, want := range []string{"conf/unreadable.yaml:1:1: error: cannot check: open: permission denied (ZS001)", "conf/other.yaml:1:8:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s%s", want, out, stderr)
 		}

@@ -76,7 +76,7 @@ func TestNestingBomb(t *testing.T) {
 	} {
 		dir := writeTree(t, files)
 		out, stderr, code := zscopelintIn(t, dir, "./...")
-		if code != 2 || !strings.Contains(out, "bomb.go:3:100009: cannot check: exceeded max nesting depth (ZS001)") ||
+		if code != 2 || !strings.Contains(out, "bomb.go:3:100009: error: cannot check: exceeded max nesting depth (ZS001)") ||
 			!strings.Contains(out, "ok.go:3:12:") || strings.Contains(stderr, "type error") {
 			t.Errorf("go.mod: %v: exit %d\nstdout:\n%s\nstderr:\n%s", files["go.mod"] != "", code, out, stderr)
 		}

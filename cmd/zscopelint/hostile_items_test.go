@@ -191,7 +191,7 @@ func TestHostileItems(t *testing.T) {
 		dir := writeTree(t, map[string]string{"go.mod": "module m\n\ngo 1.26\nrequire (\n", "main.go": "package main\n",
 			"conf/a.yaml": "scope: ZohoCRM.users.REED\n"})
 		out, _, code := zscopelintIn(t, dir, "./...")
-		if code != 2 || !strings.Contains(out, "go.mod:5:1: cannot check the Go code") || !strings.Contains(out, "conf/a.yaml:1:8:") {
+		if code != 2 || !strings.Contains(out, "go.mod:5:1: error: cannot check the Go code") || !strings.Contains(out, "conf/a.yaml:1:8:") {
 			t.Errorf("exit %d:\n%s", code, out)
 		}
 	})

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
@@ -49,7 +50,24 @@ func main() {
 		fmt.Fprintf(os.Stderr, "zscopelint: %v\n", err)
 		os.Exit(2)
 	}
-	os.Exit(run(os.Args[1:], wd, os.Stdout, os.Stderr))
+	os.Exit(runOn(os.Args[1:], wd, os.Stdout, os.Stderr, consoleOf(os.Stdout, os.Stderr, os.Getenv("NO_COLOR"))))
+}
+
+// console is how the command's two streams are shown, which decides what is only for a
+// person watching: colour, and the run's duration (output is otherwise the same byte for
+// byte, wherever it goes).
+type console struct {
+	stdoutTTY, stderrTTY bool // the stream is a terminal
+	noColor              bool // NO_COLOR is set to a non-empty value (https://no-color.org)
+}
+
+// consoleOf tells whether stdout and stderr are terminals (character devices).
+func consoleOf(stdout, stderr *os.File, noColor string) console {
+	tty := func(f *os.File) bool {
+		fi, err := f.Stat()
+		return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	}
+	return console{stdoutTTY: tty(stdout), stderrTTY: tty(stderr), noColor: noColor != ""}
 }
 
 // softMemoryLimit is the command's soft memory limit (runtime/debug.SetMemoryLimit), unless
@@ -139,8 +157,17 @@ Flags:
 // output path can print a credential in full. Its steps: options, configuration, inputs,
 // analysis, post-processing (levels, baselines, fixes), output.
 func run(args []string, dir string, stdout, stderr io.Writer) int {
+	return runOn(args, dir, stdout, stderr, console{})
+}
+
+// runOn is run on a console: text findings' severities are coloured when stdout is a
+// terminal and NO_COLOR is unset, and the closing summary gives the run's duration only
+// when stderr is a terminal.
+func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int {
+	start := time.Now()
 	reg := &redact.Registry{}
 	pr := report.NewPrinter(stdout, stderr, reg)
+	pr.SetColor(con.stdoutTTY && !con.noColor)
 	defer pr.Flush()
 	wd := workdir(dir)
 	o, code, done := parseOptions(args, pr)
@@ -237,6 +264,15 @@ func run(args []string, dir string, stdout, stderr io.Writer) int {
 	}
 	if !writeOutputs(wd, o.outputs, r.findings, run, pr) {
 		return 2
+	}
+	if o.format == "text" {
+		// The summary is for a person reading text; JSON, SARIF and annotations are read
+		// by programs, and stderr stays quiet for them.
+		var took time.Duration
+		if con.stderrTTY {
+			took = time.Since(start).Round(time.Millisecond)
+		}
+		pr.Summary(r.findings, took)
 	}
 	return r.exit(pr, c)
 }
@@ -342,7 +378,7 @@ func configure(wd workdir, o options) (*config, error) {
 		c.catalogs = append(c.catalogs, wd.path(f))
 	}
 	c.settings = analyzer.Settings{Config: policyFile, Catalogs: strings.Join(c.catalogs, ","), Product: o.product,
-		Checks: o.checks, Severity: "info", Standalone: true}
+		Checks: o.checks, Severity: "info", Standalone: true, WorkDir: string(wd)}
 	var err error
 	if c.Config, err = c.settings.ConfigFor(string(wd)); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -34,6 +35,13 @@ func zscopelintIn(t *testing.T, dir string, args ...string) (stdout, stderr stri
 	code = run(args, dir, &out, &errOut)
 	return out.String(), errOut.String(), code
 }
+
+// summaryLine is the closing line of a text run with findings on stderr.
+var summaryLine = regexp.MustCompile(`(?m)^\d+ errors?, \d+ warnings?, \d+ infos? in \d+ files?( \([^)]*\))?\n\z`)
+
+// notes is what a run printed on stderr besides its closing summary: the notes a test
+// wants to see none of.
+func notes(stderr string) string { return summaryLine.ReplaceAllString(stderr, "") }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
@@ -171,7 +179,7 @@ func TestExitCodes(t *testing.T) {
 func TestLoadFailureMessages(t *testing.T) {
 	t.Parallel()
 	out, _, _ := zscopelint(t, "./testdata/nonexistent")
-	if out != "testdata/nonexistent:1:1: cannot check: no such file or directory (ZS001)\n" {
+	if out != "testdata/nonexistent:1:1: error: cannot check: no such file or directory (ZS001)\n" {
 		t.Errorf("stdout = %q", out)
 	}
 	_, stderr, code := zscopelint(t, "example.invalid/no/such/module/...")
@@ -179,7 +187,7 @@ func TestLoadFailureMessages(t *testing.T) {
 		t.Errorf("import path that does not load: exit %d, stderr %q", code, stderr)
 	}
 	out, _, _ = zscopelint(t, "./testdata/broken")
-	if !strings.Contains(out, "testdata/broken/broken.go:5:9: cannot check: expected ')', found '{' (ZS001)") {
+	if !strings.Contains(out, "testdata/broken/broken.go:5:9: error: cannot check: expected ')', found '{' (ZS001)") {
 		t.Errorf("no positioned ZS001 for a syntax error:\n%s", out)
 	}
 	// The findings of the file's parsable part are still reported.

@@ -75,9 +75,9 @@ func TestSuppressionInConfig(t *testing.T) {
 		".env":     "ZOHO_SCOPE=ZohoCRM.modules.ALLL # zscopelint:ignore ZS104\n",
 	})
 	out, _, code := zscopelintIn(t, dir, "./...")
-	want := `.env:1:12: ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL? (ZS104)
-.env:1:33: directive gives no reason, so it suppresses nothing: add why after the check IDs (ZS002)
-app.yaml:3:27: directive suppressed nothing: no ZS104 finding on this line; remove it (ZS002)
+	want := `.env:1:12: error: ZohoCRM.modules does not accept operation "ALLL" (it accepts ALL, READ, CREATE, UPDATE, DELETE) in "ZohoCRM.modules.ALLL"; did you mean ZohoCRM.modules.ALL? (ZS104)
+.env:1:33: warning: directive gives no reason, so it suppresses nothing: add why after the check IDs (ZS002)
+app.yaml:3:27: warning: directive suppressed nothing: no ZS104 finding on this line; remove it (ZS002)
 `
 	if out != want || code != 1 {
 		t.Errorf("exit %d, got:\n%s\nwant:\n%s", code, out, want)
@@ -111,5 +111,37 @@ func TestBaseline(t *testing.T) {
 	}
 	if _, stderr, code := zscopelintIn(t, dir, "-baseline", "a.yaml", "./..."); code != 2 || !strings.Contains(stderr, "-baseline") {
 		t.Errorf("bad baseline: %d %s", code, stderr)
+	}
+}
+
+// TestPolicyNamedRelative: a finding that cites the policy names its file relative to the
+// working directory, in Go and config files alike, wherever the policy was found: never by
+// an absolute path (a runner's home directory in a SARIF log, a line that differs between
+// machines).
+func TestPolicyNamedRelative(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":           "module p\n\ngo 1.26\n",
+		".zscopelint.yaml": "deny: [ZohoCRM.org.ALL]\nservices: [ZohoCRM]\n",
+		"svc/main.go":      "package main\n\nconst s = \"ZohoCRM.org.ALL\"\n\nfunc main() {}\n",
+		"svc/zoho.yaml":    "scope: ZohoCRM.org.ALL\npeople: ZOHOPEOPLE.forms.READ\n",
+	})
+	for _, tt := range []struct{ wd, policy, prefix string }{
+		{dir, ".zscopelint.yaml", "svc/"},
+		{filepath.Join(dir, "svc"), "../.zscopelint.yaml", ""},
+	} {
+		out, stderr, _ := zscopelintIn(t, tt.wd, "./...")
+		for _, want := range []string{
+			tt.prefix + "main.go:3:12: error: ZohoCRM.org.ALL is denied by the policy (" + tt.policy + ":1:8) (ZS205)",
+			tt.prefix + "zoho.yaml:1:8: error: ZohoCRM.org.ALL is denied by the policy (" + tt.policy + ":1:8) (ZS205)",
+			tt.prefix + "zoho.yaml:2:9: error: ZOHOPEOPLE.forms.READ uses service ZOHOPEOPLE, which is not in the policy's services (" + tt.policy + ": ZohoCRM) (ZS205)",
+		} {
+			if !strings.Contains(out, want+"\n") {
+				t.Errorf("in %s: missing %q in:\n%s%s", tt.wd, want, out, stderr)
+			}
+		}
+		if strings.Contains(out+stderr, dir) {
+			t.Errorf("in %s: an absolute path in the output:\n%s%s", tt.wd, out, stderr)
+		}
 	}
 }

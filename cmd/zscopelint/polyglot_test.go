@@ -39,25 +39,25 @@ func TestPolyglotLeastPrivilege(t *testing.T) {
 		needs string
 	}{
 		{"nextapp", []string{
-			"nextapp/lib/auth.ts:2:30: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.contacts.CREATE, ZohoCRM.modules.leads.READ (ZS201)",
-			"nextapp/lib/auth.ts:2:30: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users?type=CurrentUser at nextapp/pages/api/me.js:4: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
-			"nextapp/lib/auth.ts:2:53: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (POST https://www.zohoapis.com/crm/v8/Contacts at nextapp/lib/crm.ts:11, GET https://www.zohoapis.com/crm/v8/Leads at nextapp/lib/crm.ts:6, GET https://www.zohoapis.com/crm/v8/users?type=CurrentUser at nextapp/pages/api/me.js:4) (ZS203)",
+			"nextapp/lib/auth.ts:2:30: warning: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.contacts.CREATE, ZohoCRM.modules.leads.READ (ZS201)",
+			"nextapp/lib/auth.ts:2:30: error: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users?type=CurrentUser at nextapp/pages/api/me.js:4: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
+			"nextapp/lib/auth.ts:2:53: warning: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (POST https://www.zohoapis.com/crm/v8/Contacts at nextapp/lib/crm.ts:11, GET https://www.zohoapis.com/crm/v8/Leads at nextapp/lib/crm.ts:6, GET https://www.zohoapis.com/crm/v8/users?type=CurrentUser at nextapp/pages/api/me.js:4) (ZS203)",
 		}, "nextapp: ZohoCRM.modules.contacts.CREATE,ZohoCRM.modules.leads.READ,ZohoCRM.users.READ\n"},
 		{"flaskapp", []string{
-			"flaskapp/app/config.py:1:16: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.READ, ZohoCRM.modules.notes.CREATE (ZS201)",
-			"flaskapp/app/config.py:1:16: missing scope ZohoCRM.org.READ, needed by GET https://www.zohoapis.com/crm/v8/org at flaskapp/app/crm.py:23: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
-			"flaskapp/app/config.py:1:36: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Deals at flaskapp/app/crm.py:16, POST https://www.zohoapis.com/crm/v8/Notes at flaskapp/app/crm.py:19, GET https://www.zohoapis.com/crm/v8/org at flaskapp/app/crm.py:23) (ZS203)",
+			"flaskapp/app/config.py:1:16: warning: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.READ, ZohoCRM.modules.notes.CREATE (ZS201)",
+			"flaskapp/app/config.py:1:16: error: missing scope ZohoCRM.org.READ, needed by GET https://www.zohoapis.com/crm/v8/org at flaskapp/app/crm.py:23: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
+			"flaskapp/app/config.py:1:36: warning: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Deals at flaskapp/app/crm.py:16, POST https://www.zohoapis.com/crm/v8/Notes at flaskapp/app/crm.py:19, GET https://www.zohoapis.com/crm/v8/org at flaskapp/app/crm.py:23) (ZS203)",
 		}, "flaskapp: ZohoCRM.modules.deals.READ,ZohoCRM.modules.notes.CREATE,ZohoCRM.org.READ\n"},
 		{"laravelapp", []string{
-			"laravelapp/config/zoho.php:5:18: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.accounts.READ, ZohoCRM.modules.tasks.CREATE (ZS201)",
-			"laravelapp/config/zoho.php:5:18: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
-			"laravelapp/config/zoho.php:5:38: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Accounts at laravelapp/app/Services/ZohoCrm.php:21, POST https://www.zohoapis.com/crm/v8/Tasks at laravelapp/app/Services/ZohoCrm.php:26, GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31) (ZS203)",
+			"laravelapp/config/zoho.php:5:18: warning: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.accounts.READ, ZohoCRM.modules.tasks.CREATE (ZS201)",
+			"laravelapp/config/zoho.php:5:18: error: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
+			"laravelapp/config/zoho.php:5:38: warning: ZohoCRM.settings.ALL is not needed by any of the 3 ZohoCRM calls found (GET https://www.zohoapis.com/crm/v8/Accounts at laravelapp/app/Services/ZohoCrm.php:21, POST https://www.zohoapis.com/crm/v8/Tasks at laravelapp/app/Services/ZohoCrm.php:26, GET https://www.zohoapis.com/crm/v8/users?type=AllUsers at laravelapp/app/Services/ZohoCrm.php:31) (ZS203)",
 		}, "laravelapp: ZohoCRM.modules.accounts.READ,ZohoCRM.modules.tasks.CREATE,ZohoCRM.users.READ\n"},
 		// The official Python SDK, version 8 by requirements.txt: its operations are calls.
 		{"sdkapp", []string{
-			"sdkapp/settings.py:1:15: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.CREATE, ZohoCRM.modules.leads.READ (ZS201)",
-			"sdkapp/settings.py:1:15: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
-			"sdkapp/settings.py:1:35: ZohoCRM.org.ALL is not needed by any of the 3 ZohoCRM calls found (POST https://www.zohoapis.com/crm/v8/Deals at sdkapp/crm/records.py:11, GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15, GET https://www.zohoapis.com/crm/v8/Leads at sdkapp/crm/records.py:6) (ZS203)",
+			"sdkapp/settings.py:1:15: warning: ZohoCRM.modules.ALL is broader than the calls found need: ZohoCRM.modules.deals.CREATE, ZohoCRM.modules.leads.READ (ZS201)",
+			"sdkapp/settings.py:1:15: error: missing scope ZohoCRM.users.READ, needed by GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15: without it Zoho answers OAUTH_SCOPE_MISMATCH (ZS204)",
+			"sdkapp/settings.py:1:35: warning: ZohoCRM.org.ALL is not needed by any of the 3 ZohoCRM calls found (POST https://www.zohoapis.com/crm/v8/Deals at sdkapp/crm/records.py:11, GET https://www.zohoapis.com/crm/v8/users at sdkapp/crm/records.py:15, GET https://www.zohoapis.com/crm/v8/Leads at sdkapp/crm/records.py:6) (ZS203)",
 		}, "sdkapp: ZohoCRM.modules.deals.CREATE,ZohoCRM.modules.leads.READ,ZohoCRM.users.READ\n"},
 	} {
 		t.Run(tt.app, func(t *testing.T) {

@@ -64,7 +64,7 @@ func TestSecretKeyOneRecogniser(t *testing.T) {
 		"main.go": "package main\n\nconst zohoSecret = \"" + secret + "\"\n\nvar scopes = []string{\"ZohoCRM.modules.leads.read\"}\n\nfunc main() {}\n",
 	})
 	out, stderr, _ := zscopelintIn(t, dir, "./...")
-	for _, want := range []string{".env:1:13: client secret 9f8…", "main.go:3:21: client secret 9f8…"} {
+	for _, want := range []string{".env:1:13: error: client secret 9f8…", "main.go:3:21: error: client secret 9f8…"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in:\n%s%s", want, out, stderr)
 		}
