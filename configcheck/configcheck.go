@@ -230,6 +230,9 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
 	}
 	seen := pf.scan(data)
+	if namedZoho(name) && bytes.Contains(bytes.ToLower(data), []byte("secret")) {
+		seen |= hitNamedZoho // searched for client secrets, which its name says are Zoho's
+	}
 	if seen == 0 {
 		return done(nil, false)
 	}

@@ -337,3 +337,40 @@ func checkWritten(t *testing.T, dir, name, text string) string {
 	report.Text(&b, CheckFiles([]string{file}, opts()).Findings)
 	return b.String()
 }
+
+// TestCredentialShapes: client secrets in the shapes real code leaks them are ZS301 — the
+// default of a framework's environment lookup, a prose key in a comment or a Markdown
+// list, a JSON credentials file whose name or directory says zoho — and the same shapes
+// with another variable, an empty default or another file name are not.
+func TestCredentialShapes(t *testing.T) {
+	dir := t.TempDir()
+	const sec = "a81b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS301 findings
+	}{
+		{"laravel.php", "<?php return ['client_secret' => env('ZOHO_CLIENT_SECRET', '" + sec + "')];\n", 1},
+		{"laravel_other.php", "<?php // zoho\nreturn ['name' => env('APP_NAME', '" + sec + "')];\n", 0},
+		{"laravel_empty.php", "<?php return ['client_secret' => env('ZOHO_CLIENT_SECRET', '')];\n", 0},
+		{"nullish.ts", "const s = process.env.ZOHO_CLIENT_SECRET ?? \"" + sec + "\";\n", 1},
+		{"or.ts", "const s = process.env.ZOHO_CLIENT_SECRET || '" + sec + "';\n", 1},
+		{"or_other.ts", "// zoho\nconst s = process.env.APP_NAME || '" + sec + "';\n", 0},
+		{"getenv.py", "import os\nS = os.getenv(\"ZOHO_CLIENT_SECRET\", \"" + sec + "\")\n", 1},
+		{"environ.py", "import os\nS = os.environ.get('ZOHO_CLIENT_SECRET', '" + sec + "')\n", 1},
+		{"environ_other.py", "# zoho\nS = os.environ.get('DATABASE_URL', '" + sec + "')\n", 0},
+		{"comment.php", "<?php\n// Zoho CRM app\n// Client Secret: " + sec + "\n", 1},
+		{"SETUP.md", "# Zoho CRM\n\n- **Client Secret:** " + sec + "\n", 1},
+		{"PLACEHOLDER.md", "# Zoho CRM\n\n- **Client Secret:** <your client secret>\n", 0},
+		{"zoho_tokens.json", `{"client_secret": "` + sec + `"}`, 1},
+		{"zoho/creds.json", `{"client_secret": "` + sec + `"}`, 1},
+		{"google/creds.json", `{"client_secret": "` + sec + `"}`, 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS301)"); got != tt.want {
+			t.Errorf("%s: %d ZS301 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+		if strings.Contains(out, sec) {
+			t.Errorf("%s: the secret is printed:\n%s", tt.name, out)
+		}
+	}
+}

@@ -199,6 +199,9 @@ func (l *lexer) addLiteral(t literalTok) {
 	if !l.inRun {
 		l.inRun = true
 		l.runKey = keyBefore(d, start)
+		if l.runKey == "" {
+			l.runKey = fallbackKey(d, start)
+		}
 	}
 	l.literals = append(l.literals, t)
 	l.lastEnd = end
@@ -275,15 +278,16 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
+	keyOf := l.fallbackArgs(lits)
 	// A run under a scope-named key is in scope position whatever it holds: the engine
 	// completes modules.leads.READ there.
 	if !scopetext.ScopeName(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
-		if redact.SecretKey(l.runKey) {
-			for _, t := range lits {
+		for i, t := range lits {
+			if key := keyOf(i); redact.SecretKey(key) {
 				value, offs := l.decode(t)
-				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))
+				l.texts = append(l.texts, textAt(value, key, func(k int) int { return offs[k] }))
 			}
 		}
 		return
@@ -294,7 +298,7 @@ func (l *lexer) flush() {
 		t := &lits[i]
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
-		l.texts = append(l.texts, textAt(value, l.runKey, at))
+		l.texts = append(l.texts, textAt(value, keyOf(i), at))
 		t.firstItem = len(list.items)
 		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {
 			into.addSplit(s, value, l.data, at)
@@ -318,6 +322,72 @@ func (l *lexer) flush() {
 	}
 	list.set.ScopePosition = scopetext.ScopeName(l.runKey) && listAll
 	l.sets = append(l.sets, *list)
+}
+
+// fallbackArgs gives the key each literal of a run is assigned to: the run's key, except in
+// a call whose first argument names an environment variable or setting and whose second is
+// its default (Laravel env('ZOHO_CLIENT_SECRET', '...'), Python os.getenv("X", "...") and
+// os.environ.get("X", "...")): the default is what the named key holds when it is unset,
+// so it is assigned to that name.
+func (l *lexer) fallbackArgs(lits []literalTok) func(i int) string {
+	runKey := func(int) string { return l.runKey }
+	if len(lits) < 2 || redact.SecretKey(l.runKey) {
+		return runKey
+	}
+	i := lits[0].start - 1
+	for i >= 0 && (l.data[i] == ' ' || l.data[i] == '\t') {
+		i--
+	}
+	if i < 0 || l.data[i] != '(' {
+		return runKey
+	}
+	name, _ := l.decode(lits[0])
+	if !isKeyName(name) {
+		return runKey
+	}
+	return func(i int) string {
+		if i == 0 {
+			return l.runKey
+		}
+		return name
+	}
+}
+
+// isKeyName reports whether s reads as the name of a variable or setting (ZOHO_CLIENT_SECRET,
+// zoho.client_secret): letters, digits, _ - and dots, and no spaces.
+func isKeyName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isWordByte(c) && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fallbackKey returns the name whose value a literal at start replaces when it is unset:
+// the name before ?? or || (TypeScript process.env.ZOHO_CLIENT_SECRET ?? "...") or Python's
+// or (os.environ["X"] or "..." is not read: a name must stand there); else "".
+func fallbackKey(d []byte, start int) string {
+	i := start - 1
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	switch {
+	case i >= 1 && (d[i] == '?' && d[i-1] == '?' || d[i] == '|' && d[i-1] == '|'):
+		i -= 2
+	case i >= 2 && d[i] == 'r' && d[i-1] == 'o' && d[i-2] == ' ':
+		i -= 2
+	default:
+		return ""
+	}
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	end := i + 1
+	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '.') {
+		i--
+	}
+	return string(d[i+1 : end])
 }
 
 // prose reads text outside literals; only candidates there count.
