@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"iter"
-	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -314,7 +313,6 @@ var authRules = []func(*authRequest) []string{
 	unknownAccountsServer,
 	missingParams,
 	restrictedValues,
-	spaceSeparatedScopes,
 }
 
 func unfilledPlaceholders(r *authRequest) []string {
@@ -366,19 +364,6 @@ func restrictedValues(r *authRequest) []string {
 		}
 	}
 	return out
-}
-
-// spaceSeparatedScopes: the scope parameter joins scopes with spaces or '+'.
-func spaceSeparatedScopes(r *authRequest) []string {
-	sc, ok := r.params["scope"]
-	if !ok || hasPlaceholder(sc) {
-		return nil
-	}
-	dec, err := url.QueryUnescape(strings.ReplaceAll(sc, "%2C", ","))
-	if err != nil || !strings.ContainsAny(strings.TrimSpace(dec), " \t") {
-		return nil
-	}
-	return []string{"scopes separated by spaces or '+'; Zoho wants them joined by commas"}
 }
 
 func accountsList() string {
