@@ -374,3 +374,54 @@ func TestCredentialShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceJoinedLists: a list that the file joins with a space into one string is a
+// space-joined scope set (ZS302's warning), in the shapes JavaScript, Python and PHP write
+// it; the same lists joined with a comma are not.
+func TestSpaceJoinedLists(t *testing.T) {
+	dir := t.TempDir()
+	const warn = "Zoho documents commas between scopes"
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"named.js", "const scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\nconst q = encodeURIComponent(scopes.join(' '));\n", 1},
+		{"inline.js", "const q = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'].join(\" \");\n", 1},
+		{"comma.js", "const scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\nconst q = scopes.join(',');\n", 0},
+		{"named.py", "ZOHO_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']\nscope = \" \".join(settings.ZOHO_SCOPES)\n", 1},
+		{"inline.py", "scope = ' '.join(['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'])\n", 1},
+		{"other.py", "ZOHO_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']\nwords = ' '.join(names)\n", 0},
+		{"named.php", "<?php\n$scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n$q = implode(' ', $scopes);\n", 1},
+		{"comma.php", "<?php\n$q = implode(',', ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']);\n", 0},
+		{"url.php", "<?php\n$u = \"https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.leads.READ ZohoCRM.users.READ&client_id=x&response_type=code&redirect_uri=y\";\n", 1},
+		{"encoded.env", "ZOHO_SCOPE=ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ\n", 1},
+		// One element a line, each with a note: the notes do not end the list, and its name
+		// is before the bracket on the line above.
+		{"multiline.py", "ZOHO_SCOPES = [\n    'ZohoCRM.modules.leads.READ',  # leads\n    'ZohoCRM.users.READ',  # owner names\n]\nscope = ' '.join(ZOHO_SCOPES)\n", 1},
+		{"multiline.php", "<?php\n$scopes = [\n    'ZohoCRM.modules.leads.READ', // leads\n    'ZohoCRM.users.READ', # owners\n];\n$q = implode(' ', $scopes);\n", 1},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, warn); got != tt.want {
+			t.Errorf("%s: %d space-joined findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+		if strings.Contains(out, "(ZS101)") {
+			t.Errorf("%s: malformed scope reported:\n%s", tt.name, out)
+		}
+	}
+}
+
+// TestCommentedListElements: a note after an element of a list does not cut the list in
+// two, so an element that another one grants is still redundant (ZS202).
+func TestCommentedListElements(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"notes.py":  "SCOPES = [\n    'ZohoCRM.modules.ALL',  # everything\n    'ZohoCRM.modules.leads.READ',  # leads\n]\n",
+		"notes.ts":  "const scopes = [\n  'ZohoCRM.modules.ALL', // everything\n  /* leads */ 'ZohoCRM.modules.leads.READ',\n];\n",
+		"notes.php": "<?php\n$scopes = [\n    'ZohoCRM.modules.ALL', // everything\n    'ZohoCRM.modules.leads.READ', # leads\n];\n",
+	} {
+		out := checkWritten(t, dir, name, text)
+		if !strings.Contains(out, "ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL in the same set already grants it (ZS202)") {
+			t.Errorf("%s: no ZS202:\n%s", name, out)
+		}
+	}
+}

@@ -1,7 +1,10 @@
 package configcheck
 
 import (
+	"bytes"
+	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zscopelint/zscopelint/internal/redact"
@@ -33,7 +36,72 @@ func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
 	} else {
 		l.scan()
 	}
+	l.markSpaceJoins()
 	return l.extraction
+}
+
+// runSet is a set made of a run of literals: its index in sets, the name the run is
+// assigned to and its bytes, for markSpaceJoins.
+type runSet struct {
+	set        int
+	key        string
+	start, end int
+}
+
+// A literal of spaces only, in any quote: what a list is joined with to make one string
+// of space-joined scopes.
+const spaceLiteral = "(?:'[ \t]+'|\"[ \t]+\"|`[ \t]+`)"
+
+var (
+	// An array literal joined where it stands: [...].join(' ') (JavaScript).
+	joinedAfterRE = regexp.MustCompile(`^[\s,]*\]\s*\.join\(\s*` + spaceLiteral + `\s*\)`)
+	// A list literal joined where it stands: " ".join([...]) (Python), implode(' ', [...]) (PHP).
+	joinedBeforeRE = regexp.MustCompile(`(?:` + spaceLiteral + `\s*\.join\(\s*[\[(]|implode\(\s*` + spaceLiteral + `\s*,\s*(?:\[|array\())\s*$`)
+	// A named list joined: scopes.join(' ') (JavaScript), " ".join(settings.SCOPES)
+	// (Python), implode(' ', $this->scopes) (PHP); the last part of the name is captured.
+	joinedNameRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\.join\(\s*` + spaceLiteral + `\s*\)` +
+		`|` + spaceLiteral + `\s*\.join\(\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\)` +
+		`|implode\(\s*` + spaceLiteral + `\s*,\s*\$(?:this->)?(\w+)\s*\)`)
+)
+
+// markSpaceJoins marks the elements of a list that the file joins with a space into one
+// string, as the elements of one space-joined string are (ZS302): the list literal
+// joined where it stands, or a list assigned to a name that the file joins.
+func (l *lexer) markSpaceJoins() {
+	if len(l.runs) == 0 || !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
+		return
+	}
+	names := map[string]bool{}
+	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
+		for _, g := range m[1:] {
+			if len(g) > 0 {
+				names[string(g)] = true
+			}
+		}
+	}
+	for _, r := range l.runs {
+		joined := names[lastNamePart(r.key)] ||
+			joinedAfterRE.Match(l.data[r.end:min(len(l.data), r.end+64)]) ||
+			joinedBeforeRE.Match(l.data[max(0, r.start-64):r.start])
+		if !joined {
+			continue
+		}
+		ls := &l.sets[r.set]
+		for i := 1; i < len(ls.items); i++ {
+			ls.items[i].spaceJoined = true
+			ls.set.Items[i].SpaceJoined = true
+		}
+	}
+}
+
+// lastNamePart is the last part of a variable, field or key name: scopes of this.scopes,
+// $scopes or settings.ZOHO_SCOPES (ZOHO_SCOPES); "" for none.
+func lastNamePart(key string) string {
+	key = strings.TrimPrefix(key, "$")
+	if i := strings.LastIndexAny(key, ".>"); i >= 0 {
+		key = key[i+1:]
+	}
+	return key
 }
 
 // scanRegions reads a file as its lexer split it: literals, comments skipped, and the code
@@ -45,6 +113,8 @@ func (l *lexer) scanRegions(regions []srclex.Region) {
 		if r.Kind == srclex.StringRegion {
 			l.addLiteral(literalTok{start: r.Start, end: r.End, contentStart: r.ContentStart, contentEnd: r.ContentEnd,
 				raw: r.Raw, holes: templateHoles(r)})
+		} else {
+			l.skipComment(r.Start, r.End)
 		}
 		textStart = r.End
 	}
@@ -79,6 +149,7 @@ type lexer struct {
 	// scopeWords are the offsets of the words that end a scope-named key (eachScopeWord),
 	// found once for the file: runs and stretches of text are many.
 	scopeWords []int
+	runs       []runSet // the sets made of runs of literals
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
@@ -118,20 +189,23 @@ func (l *lexer) scan() {
 			i, textStart = end, end
 		case c == '/' && i+1 < len(d) && d[i+1] == '/' && (i == 0 || d[i-1] != ':'): // not https://
 			l.prose(textStart, i)
-			i = skipTo(d, i, "\n")
-			textStart = i
+			end := skipTo(d, i, "\n")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		case c == '/' && i+1 < len(d) && d[i+1] == '*':
 			l.prose(textStart, i)
-			i = skipTo(d, i+2, "*/")
-			textStart = i
+			end := skipTo(d, i+2, "*/")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		case c == '<' && i+3 < len(d) && string(d[i:i+4]) == "<!--":
 			l.prose(textStart, i)
 			i = skipTo(d, i+4, "-->")
 			textStart = i
 		case c == '#' && (i == 0 || d[i-1] == ' ' || d[i-1] == '\t' || d[i-1] == '\n'):
 			l.prose(textStart, i)
-			i = skipTo(d, i, "\n")
-			textStart = i
+			end := skipTo(d, i, "\n")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		default:
 			i++
 		}
@@ -186,6 +260,14 @@ func (l *lexer) literal(start int) int {
 	}
 	l.addLiteral(literalTok{start: start, end: end, contentStart: start + 1, contentEnd: contentEnd, holes: holes})
 	return end
+}
+
+// skipComment passes over a comment at [start, end): a comment between the elements of a
+// list (a trailing # note after an element) does not end its run of literals.
+func (l *lexer) skipComment(start, end int) {
+	if l.inRun && onlySeparators(l.data[l.lastEnd:start]) {
+		l.lastEnd = end
+	}
 }
 
 // addLiteral adds a literal to the current run, or starts a run with it.
@@ -321,6 +403,7 @@ func (l *lexer) flush() {
 		}
 	}
 	list.set.ScopePosition = scopetext.ScopeName(l.runKey) && listAll
+	l.runs = append(l.runs, runSet{set: len(l.sets), key: l.runKey, start: lits[0].start, end: lits[len(lits)-1].end})
 	l.sets = append(l.sets, *list)
 }
 
@@ -442,6 +525,16 @@ func keyBefore(d []byte, start int) string {
 	i := start - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t' || d[i] == ':' || d[i] == '=' || d[i] == '>' || d[i] == '[' || d[i] == '(' || d[i] == '"' || d[i] == '\'') {
 		i--
+	}
+	// A list opened on the line before (SCOPES = [ then one element a line): its name is
+	// before the bracket.
+	if j := i; j >= 0 && (d[j] == '\n' || d[j] == '\r') {
+		for j >= 0 && (d[j] == ' ' || d[j] == '\t' || d[j] == '\n' || d[j] == '\r') {
+			j--
+		}
+		if j >= 0 && (d[j] == '[' || d[j] == '(') {
+			return keyBefore(d, j)
+		}
 	}
 	end := i + 1
 	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '-' || d[i] == '.') {
