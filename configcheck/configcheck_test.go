@@ -425,3 +425,17 @@ func TestCommentedListElements(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnMessagePastedInDocs: zscopelint's own message text pasted into a README names a
+// family of scopes with a brace group, which is no list of malformed scopes; a real
+// mistake beside it is still reported.
+func TestOwnMessagePastedInDocs(t *testing.T) {
+	dir := t.TempDir()
+	out := checkWritten(t, dir, "NOTES.md", "# Zoho CRM\n\nThe linter said: ZohoCRM.settings.ALL is a group scope; request only those the code uses (ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE})\n\nWe also asked for ZohoCRM.modules.leeds.READ.\n")
+	if strings.Contains(out, "(ZS101)") {
+		t.Errorf("malformed scopes in a pasted message:\n%s", out)
+	}
+	if !strings.Contains(out, "ZohoCRM.modules.leeds.READ") {
+		t.Errorf("the misspelt scope beside it is not reported:\n%s", out)
+	}
+}

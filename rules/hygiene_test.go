@@ -96,6 +96,10 @@ func TestAuthRequests(t *testing.T) {
 		{"https://login.example.com/oauth/v2/auth?x=1", nil, false},
 		{"://oauth/v2/auth Zoho", nil, false}, // found by FuzzLexical: the scheme's slashes are the path's
 		{"x:/oauth/v2/auth?client_id=1", []string{"missing response_type"}, false},
+		// A framework fills the data centre's domain of the accounts host (activepieces).
+		{"https://accounts.{location}/oauth/v2/auth", nil, false},
+		{"https://accounts.{location}/oauth/v2/auth?scope=ZohoCRM.users.READ&client_id={client_id}&response_type=code&redirect_uri=https://a.example.com/cb",
+			[]string{"unfilled placeholder {client_id} ("}, false},
 	}
 	for _, tt := range tests {
 		got := hyg(t, Text{Value: tt.value, RuntimeBraces: tt.py})

@@ -137,8 +137,17 @@ func splitList(raw string, start, end int, scopePos bool) Set {
 			i += n
 			continue
 		}
-		j := i
-		for j < end && separatorAt(raw, j, end) == 0 {
+		// A brace group is one element: ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE}
+		// names a family of scopes (a template, as zscopelint's own messages write it), and
+		// its commas separate alternatives, not elements.
+		j, depth := i, 0
+		for j < end && (depth > 0 || separatorAt(raw, j, end) == 0) {
+			switch raw[j] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
 			j++
 		}
 		sp := Span{Text: raw[i:j], Start: i, End: j}

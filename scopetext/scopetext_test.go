@@ -118,6 +118,9 @@ func TestSpaceJoinedShapes(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
 		{"ZohoCRM.modules.leads.READ%2CZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ,ZohoCRM.users.READ]"},
+		// A brace group's commas separate alternatives of one template, not elements.
+		{"(ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE})", "[ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE}]"},
+		{"ZohoCRM.settings.{a,b}.READ,ZohoCRM.users.READ", "[ZohoCRM.settings.{a,b}.READ,ZohoCRM.users.READ]"},
 		{"ZohoCRM.modules.leads.READ,ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ,ZohoCRM.users.READ]"},
 		{"/auth?scope=ZohoCRM.modules.leads.READ+ZohoCRM.users.READ&x=1", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
 		{"/auth?scope=ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
