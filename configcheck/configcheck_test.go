@@ -228,14 +228,17 @@ func TestSpaceJoinedScopes(t *testing.T) {
 }
 
 // Documentation, Dockerfiles, shell scripts and env examples are read: their mistakes are
-// reported; a scope named in documentation is never judged for breadth or redundancy, an
-// unquoted value assigned to a scope-named variable in a script is.
+// reported; a scope named in a sentence of documentation is never judged for breadth or
+// redundancy, one in Markdown code (inline or fenced: what readers copy) is, as an unquoted
+// value assigned to a scope-named variable in a script is.
 func TestTextFilesRead(t *testing.T) {
 	for _, tt := range []struct {
 		name, src string
 		want      string // check IDs of warnings and errors, in order
 	}{
-		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103"},
+		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103,ZS201"},
+		{"PROSE.md", "## Scopes\n\nThe old app asked for ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ and ZohoCRM.settings.ALL.\n", ""},
+		{"FENCED.md", "## Scopes\n\n- Then:\n  ```bash\n  ZOHO_OAUTH_SCOPES=\"ZohoCRM.settings.ALL,ZohoCRM.users.READ,ZohoCRM.users.READ\"\n  ```\n\nZohoCRM.modules.ALL in a sentence.\n", "ZS201,ZS202"},
 		{"docs/setup.rst", "Use ``ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ`` for the demo.\n", ""},
 		{"Dockerfile", "FROM golang:1.26\nENV ZOHO_SCOPES=\"ZohoCRM.modules.leads.RAED\"\n", "ZS104"},
 		{"scripts/deploy.sh", "#!/bin/sh\nexport ZOHO_SCOPE='ZohoCRM.users.REED'\n", "ZS104"},

@@ -38,6 +38,10 @@ type Set struct {
 	// description in a config string): a sentence is no grant, so it is checked for
 	// mistakes but not for breadth, redundancy or use.
 	Prose bool
+	// Example marks a scope set in documentation code (a fenced block or inline code of a
+	// setup guide): a grant that readers copy, so judged for breadth and redundancy, but
+	// one of no program this run holds, so the program's calls say nothing of it.
+	Example bool
 }
 
 // SetOf starts the rules set for a set scopetext found (its items are added after).
