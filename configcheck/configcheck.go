@@ -230,6 +230,9 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
 	}
 	seen := pf.scan(data)
+	if namedZoho(name) && bytes.Contains(bytes.ToLower(data), []byte("secret")) {
+		seen |= hitNamedZoho // searched for client secrets, which its name says are Zoho's
+	}
 	if seen == 0 {
 		return done(nil, false)
 	}
@@ -393,8 +396,15 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 		ex = lexicalSets(data, pf, srclex.LangOf(name))
 	case Text:
 		ex = lexicalSets(data, pf, srclex.NoLang)
+		var code []span
+		if isMarkdown(name) {
+			code = markdownCode(data)
+		}
 		for i := range ex.sets {
-			ex.sets[i].set.Prose = true
+			// A scope set in Markdown code is a grant; one in a sentence is prose.
+			items := ex.sets[i].items
+			inCode := len(items) > 0 && inSpans(code, items[0].start)
+			ex.sets[i].set.Prose, ex.sets[i].set.Example = !inCode, inCode
 		}
 	}
 	if !zoho {

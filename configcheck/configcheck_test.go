@@ -228,14 +228,17 @@ func TestSpaceJoinedScopes(t *testing.T) {
 }
 
 // Documentation, Dockerfiles, shell scripts and env examples are read: their mistakes are
-// reported; a scope named in documentation is never judged for breadth or redundancy, an
-// unquoted value assigned to a scope-named variable in a script is.
+// reported; a scope named in a sentence of documentation is never judged for breadth or
+// redundancy, one in Markdown code (inline or fenced: what readers copy) is, as an unquoted
+// value assigned to a scope-named variable in a script is.
 func TestTextFilesRead(t *testing.T) {
 	for _, tt := range []struct {
 		name, src string
 		want      string // check IDs of warnings and errors, in order
 	}{
-		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103"},
+		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103,ZS201"},
+		{"PROSE.md", "## Scopes\n\nThe old app asked for ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ and ZohoCRM.settings.ALL.\n", ""},
+		{"FENCED.md", "## Scopes\n\n- Then:\n  ```bash\n  ZOHO_OAUTH_SCOPES=\"ZohoCRM.settings.ALL,ZohoCRM.users.READ,ZohoCRM.users.READ\"\n  ```\n\nZohoCRM.modules.ALL in a sentence.\n", "ZS201,ZS202"},
 		{"docs/setup.rst", "Use ``ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ`` for the demo.\n", ""},
 		{"Dockerfile", "FROM golang:1.26\nENV ZOHO_SCOPES=\"ZohoCRM.modules.leads.RAED\"\n", "ZS104"},
 		{"scripts/deploy.sh", "#!/bin/sh\nexport ZOHO_SCOPE='ZohoCRM.users.REED'\n", "ZS104"},
@@ -336,4 +339,106 @@ func checkWritten(t *testing.T, dir, name, text string) string {
 	var b bytes.Buffer
 	report.Text(&b, CheckFiles([]string{file}, opts()).Findings)
 	return b.String()
+}
+
+// TestCredentialShapes: client secrets in the shapes real code leaks them are ZS301 — the
+// default of a framework's environment lookup, a prose key in a comment or a Markdown
+// list, a JSON credentials file whose name or directory says zoho — and the same shapes
+// with another variable, an empty default or another file name are not.
+func TestCredentialShapes(t *testing.T) {
+	dir := t.TempDir()
+	const sec = "a81b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS301 findings
+	}{
+		{"laravel.php", "<?php return ['client_secret' => env('ZOHO_CLIENT_SECRET', '" + sec + "')];\n", 1},
+		{"laravel_other.php", "<?php // zoho\nreturn ['name' => env('APP_NAME', '" + sec + "')];\n", 0},
+		{"laravel_empty.php", "<?php return ['client_secret' => env('ZOHO_CLIENT_SECRET', '')];\n", 0},
+		{"nullish.ts", "const s = process.env.ZOHO_CLIENT_SECRET ?? \"" + sec + "\";\n", 1},
+		{"or.ts", "const s = process.env.ZOHO_CLIENT_SECRET || '" + sec + "';\n", 1},
+		{"or_other.ts", "// zoho\nconst s = process.env.APP_NAME || '" + sec + "';\n", 0},
+		{"getenv.py", "import os\nS = os.getenv(\"ZOHO_CLIENT_SECRET\", \"" + sec + "\")\n", 1},
+		{"environ.py", "import os\nS = os.environ.get('ZOHO_CLIENT_SECRET', '" + sec + "')\n", 1},
+		{"environ_other.py", "# zoho\nS = os.environ.get('DATABASE_URL', '" + sec + "')\n", 0},
+		{"comment.php", "<?php\n// Zoho CRM app\n// Client Secret: " + sec + "\n", 1},
+		{"SETUP.md", "# Zoho CRM\n\n- **Client Secret:** " + sec + "\n", 1},
+		{"PLACEHOLDER.md", "# Zoho CRM\n\n- **Client Secret:** <your client secret>\n", 0},
+		{"zoho_tokens.json", `{"client_secret": "` + sec + `"}`, 1},
+		{"zoho/creds.json", `{"client_secret": "` + sec + `"}`, 1},
+		{"google/creds.json", `{"client_secret": "` + sec + `"}`, 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS301)"); got != tt.want {
+			t.Errorf("%s: %d ZS301 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+		if strings.Contains(out, sec) {
+			t.Errorf("%s: the secret is printed:\n%s", tt.name, out)
+		}
+	}
+}
+
+// TestSpaceJoinedLists: a list that the file joins with a space into one string is a
+// space-joined scope set (ZS302's warning), in the shapes JavaScript, Python and PHP write
+// it; the same lists joined with a comma are not.
+func TestSpaceJoinedLists(t *testing.T) {
+	dir := t.TempDir()
+	const warn = "Zoho documents commas between scopes"
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"named.js", "const scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\nconst q = encodeURIComponent(scopes.join(' '));\n", 1},
+		{"inline.js", "const q = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'].join(\" \");\n", 1},
+		{"comma.js", "const scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\nconst q = scopes.join(',');\n", 0},
+		{"named.py", "ZOHO_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']\nscope = \" \".join(settings.ZOHO_SCOPES)\n", 1},
+		{"inline.py", "scope = ' '.join(['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'])\n", 1},
+		{"other.py", "ZOHO_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']\nwords = ' '.join(names)\n", 0},
+		{"named.php", "<?php\n$scopes = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n$q = implode(' ', $scopes);\n", 1},
+		{"comma.php", "<?php\n$q = implode(',', ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ']);\n", 0},
+		{"url.php", "<?php\n$u = \"https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.leads.READ ZohoCRM.users.READ&client_id=x&response_type=code&redirect_uri=y\";\n", 1},
+		{"encoded.env", "ZOHO_SCOPE=ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ\n", 1},
+		// One element a line, each with a note: the notes do not end the list, and its name
+		// is before the bracket on the line above.
+		{"multiline.py", "ZOHO_SCOPES = [\n    'ZohoCRM.modules.leads.READ',  # leads\n    'ZohoCRM.users.READ',  # owner names\n]\nscope = ' '.join(ZOHO_SCOPES)\n", 1},
+		{"multiline.php", "<?php\n$scopes = [\n    'ZohoCRM.modules.leads.READ', // leads\n    'ZohoCRM.users.READ', # owners\n];\n$q = implode(' ', $scopes);\n", 1},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, warn); got != tt.want {
+			t.Errorf("%s: %d space-joined findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+		if strings.Contains(out, "(ZS101)") {
+			t.Errorf("%s: malformed scope reported:\n%s", tt.name, out)
+		}
+	}
+}
+
+// TestCommentedListElements: a note after an element of a list does not cut the list in
+// two, so an element that another one grants is still redundant (ZS202).
+func TestCommentedListElements(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"notes.py":  "SCOPES = [\n    'ZohoCRM.modules.ALL',  # everything\n    'ZohoCRM.modules.leads.READ',  # leads\n]\n",
+		"notes.ts":  "const scopes = [\n  'ZohoCRM.modules.ALL', // everything\n  /* leads */ 'ZohoCRM.modules.leads.READ',\n];\n",
+		"notes.php": "<?php\n$scopes = [\n    'ZohoCRM.modules.ALL', // everything\n    'ZohoCRM.modules.leads.READ', # leads\n];\n",
+	} {
+		out := checkWritten(t, dir, name, text)
+		if !strings.Contains(out, "ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL in the same set already grants it (ZS202)") {
+			t.Errorf("%s: no ZS202:\n%s", name, out)
+		}
+	}
+}
+
+// TestOwnMessagePastedInDocs: zscopelint's own message text pasted into a README names a
+// family of scopes with a brace group, which is no list of malformed scopes; a real
+// mistake beside it is still reported.
+func TestOwnMessagePastedInDocs(t *testing.T) {
+	dir := t.TempDir()
+	out := checkWritten(t, dir, "NOTES.md", "# Zoho CRM\n\nThe linter said: ZohoCRM.settings.ALL is a group scope; request only those the code uses (ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE})\n\nWe also asked for ZohoCRM.modules.leeds.READ.\n")
+	if strings.Contains(out, "(ZS101)") {
+		t.Errorf("malformed scopes in a pasted message:\n%s", out)
+	}
+	if !strings.Contains(out, "ZohoCRM.modules.leeds.READ") {
+		t.Errorf("the misspelt scope beside it is not reported:\n%s", out)
+	}
 }

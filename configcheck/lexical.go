@@ -1,7 +1,10 @@
 package configcheck
 
 import (
+	"bytes"
+	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zscopelint/zscopelint/internal/redact"
@@ -33,7 +36,72 @@ func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
 	} else {
 		l.scan()
 	}
+	l.markSpaceJoins()
 	return l.extraction
+}
+
+// runSet is a set made of a run of literals: its index in sets, the name the run is
+// assigned to and its bytes, for markSpaceJoins.
+type runSet struct {
+	set        int
+	key        string
+	start, end int
+}
+
+// A literal of spaces only, in any quote: what a list is joined with to make one string
+// of space-joined scopes.
+const spaceLiteral = "(?:'[ \t]+'|\"[ \t]+\"|`[ \t]+`)"
+
+var (
+	// An array literal joined where it stands: [...].join(' ') (JavaScript).
+	joinedAfterRE = regexp.MustCompile(`^[\s,]*\]\s*\.join\(\s*` + spaceLiteral + `\s*\)`)
+	// A list literal joined where it stands: " ".join([...]) (Python), implode(' ', [...]) (PHP).
+	joinedBeforeRE = regexp.MustCompile(`(?:` + spaceLiteral + `\s*\.join\(\s*[\[(]|implode\(\s*` + spaceLiteral + `\s*,\s*(?:\[|array\())\s*$`)
+	// A named list joined: scopes.join(' ') (JavaScript), " ".join(settings.SCOPES)
+	// (Python), implode(' ', $this->scopes) (PHP); the last part of the name is captured.
+	joinedNameRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\.join\(\s*` + spaceLiteral + `\s*\)` +
+		`|` + spaceLiteral + `\s*\.join\(\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\)` +
+		`|implode\(\s*` + spaceLiteral + `\s*,\s*\$(?:this->)?(\w+)\s*\)`)
+)
+
+// markSpaceJoins marks the elements of a list that the file joins with a space into one
+// string, as the elements of one space-joined string are (ZS302): the list literal
+// joined where it stands, or a list assigned to a name that the file joins.
+func (l *lexer) markSpaceJoins() {
+	if len(l.runs) == 0 || !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
+		return
+	}
+	names := map[string]bool{}
+	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
+		for _, g := range m[1:] {
+			if len(g) > 0 {
+				names[string(g)] = true
+			}
+		}
+	}
+	for _, r := range l.runs {
+		joined := names[lastNamePart(r.key)] ||
+			joinedAfterRE.Match(l.data[r.end:min(len(l.data), r.end+64)]) ||
+			joinedBeforeRE.Match(l.data[max(0, r.start-64):r.start])
+		if !joined {
+			continue
+		}
+		ls := &l.sets[r.set]
+		for i := 1; i < len(ls.items); i++ {
+			ls.items[i].spaceJoined = true
+			ls.set.Items[i].SpaceJoined = true
+		}
+	}
+}
+
+// lastNamePart is the last part of a variable, field or key name: scopes of this.scopes,
+// $scopes or settings.ZOHO_SCOPES (ZOHO_SCOPES); "" for none.
+func lastNamePart(key string) string {
+	key = strings.TrimPrefix(key, "$")
+	if i := strings.LastIndexAny(key, ".>"); i >= 0 {
+		key = key[i+1:]
+	}
+	return key
 }
 
 // scanRegions reads a file as its lexer split it: literals, comments skipped, and the code
@@ -45,6 +113,8 @@ func (l *lexer) scanRegions(regions []srclex.Region) {
 		if r.Kind == srclex.StringRegion {
 			l.addLiteral(literalTok{start: r.Start, end: r.End, contentStart: r.ContentStart, contentEnd: r.ContentEnd,
 				raw: r.Raw, holes: templateHoles(r)})
+		} else {
+			l.skipComment(r.Start, r.End)
 		}
 		textStart = r.End
 	}
@@ -79,6 +149,7 @@ type lexer struct {
 	// scopeWords are the offsets of the words that end a scope-named key (eachScopeWord),
 	// found once for the file: runs and stretches of text are many.
 	scopeWords []int
+	runs       []runSet // the sets made of runs of literals
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
@@ -118,20 +189,23 @@ func (l *lexer) scan() {
 			i, textStart = end, end
 		case c == '/' && i+1 < len(d) && d[i+1] == '/' && (i == 0 || d[i-1] != ':'): // not https://
 			l.prose(textStart, i)
-			i = skipTo(d, i, "\n")
-			textStart = i
+			end := skipTo(d, i, "\n")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		case c == '/' && i+1 < len(d) && d[i+1] == '*':
 			l.prose(textStart, i)
-			i = skipTo(d, i+2, "*/")
-			textStart = i
+			end := skipTo(d, i+2, "*/")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		case c == '<' && i+3 < len(d) && string(d[i:i+4]) == "<!--":
 			l.prose(textStart, i)
 			i = skipTo(d, i+4, "-->")
 			textStart = i
 		case c == '#' && (i == 0 || d[i-1] == ' ' || d[i-1] == '\t' || d[i-1] == '\n'):
 			l.prose(textStart, i)
-			i = skipTo(d, i, "\n")
-			textStart = i
+			end := skipTo(d, i, "\n")
+			l.skipComment(i, end)
+			i, textStart = end, end
 		default:
 			i++
 		}
@@ -188,6 +262,14 @@ func (l *lexer) literal(start int) int {
 	return end
 }
 
+// skipComment passes over a comment at [start, end): a comment between the elements of a
+// list (a trailing # note after an element) does not end its run of literals.
+func (l *lexer) skipComment(start, end int) {
+	if l.inRun && onlySeparators(l.data[l.lastEnd:start]) {
+		l.lastEnd = end
+	}
+}
+
 // addLiteral adds a literal to the current run, or starts a run with it.
 func (l *lexer) addLiteral(t literalTok) {
 	d := l.data
@@ -199,6 +281,9 @@ func (l *lexer) addLiteral(t literalTok) {
 	if !l.inRun {
 		l.inRun = true
 		l.runKey = keyBefore(d, start)
+		if l.runKey == "" {
+			l.runKey = fallbackKey(d, start)
+		}
 	}
 	l.literals = append(l.literals, t)
 	l.lastEnd = end
@@ -275,15 +360,16 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
+	keyOf := l.fallbackArgs(lits)
 	// A run under a scope-named key is in scope position whatever it holds: the engine
 	// completes modules.leads.READ there.
 	if !scopetext.ScopeName(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
-		if redact.SecretKey(l.runKey) {
-			for _, t := range lits {
+		for i, t := range lits {
+			if key := keyOf(i); redact.SecretKey(key) {
 				value, offs := l.decode(t)
-				l.texts = append(l.texts, textAt(value, l.runKey, func(k int) int { return offs[k] }))
+				l.texts = append(l.texts, textAt(value, key, func(k int) int { return offs[k] }))
 			}
 		}
 		return
@@ -294,7 +380,7 @@ func (l *lexer) flush() {
 		t := &lits[i]
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
-		l.texts = append(l.texts, textAt(value, l.runKey, at))
+		l.texts = append(l.texts, textAt(value, keyOf(i), at))
 		t.firstItem = len(list.items)
 		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {
 			into.addSplit(s, value, l.data, at)
@@ -317,7 +403,74 @@ func (l *lexer) flush() {
 		}
 	}
 	list.set.ScopePosition = scopetext.ScopeName(l.runKey) && listAll
+	l.runs = append(l.runs, runSet{set: len(l.sets), key: l.runKey, start: lits[0].start, end: lits[len(lits)-1].end})
 	l.sets = append(l.sets, *list)
+}
+
+// fallbackArgs gives the key each literal of a run is assigned to: the run's key, except in
+// a call whose first argument names an environment variable or setting and whose second is
+// its default (Laravel env('ZOHO_CLIENT_SECRET', '...'), Python os.getenv("X", "...") and
+// os.environ.get("X", "...")): the default is what the named key holds when it is unset,
+// so it is assigned to that name.
+func (l *lexer) fallbackArgs(lits []literalTok) func(i int) string {
+	runKey := func(int) string { return l.runKey }
+	if len(lits) < 2 || redact.SecretKey(l.runKey) {
+		return runKey
+	}
+	i := lits[0].start - 1
+	for i >= 0 && (l.data[i] == ' ' || l.data[i] == '\t') {
+		i--
+	}
+	if i < 0 || l.data[i] != '(' {
+		return runKey
+	}
+	name, _ := l.decode(lits[0])
+	if !isKeyName(name) {
+		return runKey
+	}
+	return func(i int) string {
+		if i == 0 {
+			return l.runKey
+		}
+		return name
+	}
+}
+
+// isKeyName reports whether s reads as the name of a variable or setting (ZOHO_CLIENT_SECRET,
+// zoho.client_secret): letters, digits, _ - and dots, and no spaces.
+func isKeyName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isWordByte(c) && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fallbackKey returns the name whose value a literal at start replaces when it is unset:
+// the name before ?? or || (TypeScript process.env.ZOHO_CLIENT_SECRET ?? "...") or Python's
+// or (os.environ["X"] or "..." is not read: a name must stand there); else "".
+func fallbackKey(d []byte, start int) string {
+	i := start - 1
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	switch {
+	case i >= 1 && (d[i] == '?' && d[i-1] == '?' || d[i] == '|' && d[i-1] == '|'):
+		i -= 2
+	case i >= 2 && d[i] == 'r' && d[i-1] == 'o' && d[i-2] == ' ':
+		i -= 2
+	default:
+		return ""
+	}
+	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
+		i--
+	}
+	end := i + 1
+	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '.') {
+		i--
+	}
+	return string(d[i+1 : end])
 }
 
 // prose reads text outside literals; only candidates there count.
@@ -372,6 +525,16 @@ func keyBefore(d []byte, start int) string {
 	i := start - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t' || d[i] == ':' || d[i] == '=' || d[i] == '>' || d[i] == '[' || d[i] == '(' || d[i] == '"' || d[i] == '\'') {
 		i--
+	}
+	// A list opened on the line before (SCOPES = [ then one element a line): its name is
+	// before the bracket.
+	if j := i; j >= 0 && (d[j] == '\n' || d[j] == '\r') {
+		for j >= 0 && (d[j] == ' ' || d[j] == '\t' || d[j] == '\n' || d[j] == '\r') {
+			j--
+		}
+		if j >= 0 && (d[j] == '[' || d[j] == '(') {
+			return keyBefore(d, j)
+		}
 	}
 	end := i + 1
 	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '-' || d[i] == '.') {

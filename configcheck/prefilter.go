@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -55,14 +56,27 @@ const (
 	hitToken                      // "1000.": there may be a token
 	hitScope                      // only a scope-named key: a scope set, and nothing else, may be judged
 	hitOperation                  // an operation after a dot, found by the dot pass for scan alone
+	// hitNamedZoho: the file's name or its directory's says zoho (zoho_tokens.json,
+	// zoho/creds.json), which says whose a client secret in it is, as its content would.
+	hitNamedZoho
 )
+
+// namedZoho reports whether a file's name or the name of its directory holds "zoho" in
+// any case. Only the nearest directory counts: a repository checked out under
+// ~/zoho-work/ says nothing of each of its files.
+func namedZoho(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	dir := strings.ToLower(filepath.Base(filepath.Dir(name)))
+	return strings.Contains(base, "zoho") || strings.Contains(dir, "zoho")
+}
 
 // needsParse reports whether a text is to be read for scope sets and URLs.
 func (h hits) needsParse() bool { return h&(hitService|hitAuth|hitScope) != 0 }
 
-// mentionsZoho reports whether a text names a Zoho service or an authorization path: what
-// makes a value under a client-secret key a Zoho client secret.
-func (h hits) mentionsZoho() bool { return h&(hitService|hitAuth) != 0 }
+// mentionsZoho reports whether a text names a Zoho service or an authorization path, or
+// its file's name says zoho: what makes a value under a client-secret key a Zoho client
+// secret.
+func (h hits) mentionsZoho() bool { return h&(hitService|hitAuth|hitNamedZoho) != 0 }
 
 // tokenDigits is how every Zoho token starts, before its dot (redact.TokenPrefix).
 var tokenDigits = strings.TrimSuffix(redact.TokenPrefix, ".")

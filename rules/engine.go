@@ -38,6 +38,10 @@ type Set struct {
 	// description in a config string): a sentence is no grant, so it is checked for
 	// mistakes but not for breadth, redundancy or use.
 	Prose bool
+	// Example marks a scope set in documentation code (a fenced block or inline code of a
+	// setup guide): a grant that readers copy, so judged for breadth and redundancy, but
+	// one of no program this run holds, so the program's calls say nothing of it.
+	Example bool
 }
 
 // SetOf starts the rules set for a set scopetext found (its items are added after).
@@ -159,8 +163,12 @@ func (e *Engine) missingService(text string) string {
 	return found
 }
 
-// spaceJoined reports each run of scopes joined by spaces in one string (ZS302: the request
-// would fail), at its first element.
+// spaceJoined reports each run of scopes joined by spaces in one string (ZS302), at its
+// first element: a warning, as Zoho documents commas but whether its server also reads
+// spaces is unproven (an integration platform sends spaces and never added a Zoho
+// override). The extractors mark the shapes: a space, '+' or %20 in one string or scope=
+// parameter, a list joined by a space (strings.Join(list, " "), [...].join(' '),
+// " ".join(list), implode(' ', $list)).
 func (e *Engine) spaceJoined(set Set, judged []bool) []Finding {
 	var out []Finding
 	for i := 1; i < len(set.Items); i++ {
@@ -178,9 +186,9 @@ func (e *Engine) spaceJoined(set Set, judged []bool) []Finding {
 		for _, it := range set.Items[i-1 : j+1] {
 			texts = append(texts, it.Text)
 		}
-		out = append(out, Finding{Check: checkAuthRequest(), Severity: checkAuthRequest().Severity, Item: i - 1,
+		out = append(out, Finding{Check: checkAuthRequest(), Severity: Warning, Item: i - 1,
 			Scope: texts[0],
-			Message: fmt.Sprintf("scopes separated by spaces (%q): Zoho wants them joined by commas, and reads this as one scope that does not exist; write %s",
+			Message: fmt.Sprintf("scopes separated by spaces (%q): Zoho documents commas between scopes; write %s",
 				strings.Join(texts, " "), strings.Join(texts, ","))})
 	}
 	return out

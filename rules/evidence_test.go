@@ -51,6 +51,10 @@ func TestLeastPrivilege(t *testing.T) {
 		{"declares", Set{Items: []Item{{Text: "ZohoCRM.modules.ALL"}, {Text: "ZohoCRM.users.READ"}}, Declares: true},
 			[]string{"GET Leads"}, nil},
 		{"prose", Set{Items: []Item{{Text: "ZohoCRM.users.READ"}}, Prose: true}, []string{"GET Leads"}, nil},
+		// Documentation code is a grant of no program of the run: the family rule, no calls.
+		{"example: broad", Set{Items: []Item{{Text: "ZohoCRM.modules.ALL"}}, Example: true}, []string{"GET Leads"},
+			[]string{"0:ZS201:warning"}},
+		{"example: no unused or missing", Set{Items: []Item{{Text: "ZohoCRM.users.READ"}}, Example: true}, []string{"GET Leads"}, nil},
 		{"other service only: not judged", set("ZOHOPEOPLE.forms.READ"), []string{"GET Leads"}, nil},
 	}
 	for _, tt := range tests {

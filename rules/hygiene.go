@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"iter"
-	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -314,14 +313,28 @@ var authRules = []func(*authRequest) []string{
 	unknownAccountsServer,
 	missingParams,
 	restrictedValues,
-	spaceSeparatedScopes,
 }
 
 func unfilledPlaceholders(r *authRequest) []string {
-	if len(r.placeholders) == 0 {
+	var unfilled []string
+	for _, p := range r.placeholders {
+		if !r.dataCentrePlaceholder(p) {
+			unfilled = append(unfilled, p)
+		}
+	}
+	if len(unfilled) == 0 {
 		return nil
 	}
-	return []string{"unfilled placeholder " + strings.Join(r.placeholders, ", ") + " (copied from Zoho's docs?)"}
+	return []string{"unfilled placeholder " + strings.Join(unfilled, ", ") + " (copied from Zoho's docs?)"}
+}
+
+// dataCentrePlaceholder reports whether placeholder p stands for the data centre's domain
+// in an accounts host (https://accounts.{location}/oauth/v2/auth): an integration framework
+// fills it with the user's data centre at run time, as Zoho's docs never write it. A
+// placeholder for the whole host ({{Accounts-URL}}) is Zoho's docs' and stays reported.
+func (r *authRequest) dataCentrePlaceholder(p string) bool {
+	host := strings.ToLower(r.host)
+	return strings.HasPrefix(host, "accounts.") && strings.Contains(r.host[len("accounts."):], p)
 }
 
 func plainHTTP(r *authRequest) []string {
@@ -366,19 +379,6 @@ func restrictedValues(r *authRequest) []string {
 		}
 	}
 	return out
-}
-
-// spaceSeparatedScopes: the scope parameter joins scopes with spaces or '+'.
-func spaceSeparatedScopes(r *authRequest) []string {
-	sc, ok := r.params["scope"]
-	if !ok || hasPlaceholder(sc) {
-		return nil
-	}
-	dec, err := url.QueryUnescape(strings.ReplaceAll(sc, "%2C", ","))
-	if err != nil || !strings.ContainsAny(strings.TrimSpace(dec), " \t") {
-		return nil
-	}
-	return []string{"scopes separated by spaces or '+'; Zoho wants them joined by commas"}
 }
 
 func accountsList() string {

@@ -240,7 +240,9 @@ func (e *Engine) newJudging(set Set, judged []bool) *judging {
 			j.entries[i] = j.res[i].Entry
 		}
 	}
-	j.calls = e.judgedCalls(j.entries)
+	if !set.Example {
+		j.calls = e.judgedCalls(j.entries)
+	}
 	if len(j.calls) == 0 {
 		return j
 	}

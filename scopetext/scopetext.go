@@ -133,23 +133,45 @@ func splitList(raw string, start, end int, scopePos bool) Set {
 	s := Set{ScopePosition: scopePos}
 	i := start
 	for i < end {
-		if c := raw[i]; c == ',' || isSpace(c) {
-			i++
+		if n := separatorAt(raw, i, end); n > 0 {
+			i += n
 			continue
 		}
-		j := i
-		for j < end && raw[j] != ',' && !isSpace(raw[j]) {
+		// A brace group is one element: ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE}
+		// names a family of scopes (a template, as zscopelint's own messages write it), and
+		// its commas separate alternatives, not elements.
+		j, depth := i, 0
+		for j < end && (depth > 0 || separatorAt(raw, j, end) == 0) {
+			switch raw[j] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
 			j++
 		}
 		sp := Span{Text: raw[i:j], Start: i, End: j}
 		if n := len(s.Spans); n > 0 {
-			gap := raw[s.Spans[n-1].End:i]
-			sp.SpaceJoined = !strings.ContainsAny(gap, ",\n\r")
+			gap := strings.ToUpper(raw[s.Spans[n-1].End:i])
+			sp.SpaceJoined = !strings.ContainsAny(gap, ",\n\r") && !strings.Contains(gap, "%2C")
 		}
 		s.Spans = append(s.Spans, sp)
 		i = j
 	}
 	return s
+}
+
+// separatorAt is the length of the list separator at raw[i] (before end): a comma, white
+// space, or one percent-encoded ("%20" for a space, "%2C" for a comma: a list encoded for a
+// URL by hand); 0 when there is none.
+func separatorAt(raw string, i, end int) int {
+	if c := raw[i]; c == ',' || isSpace(c) {
+		return 1
+	}
+	if raw[i] == '%' && i+2 < end && (raw[i+1:i+3] == "20" || strings.EqualFold(raw[i+1:i+3], "2C")) {
+		return 3
+	}
+	return 0
 }
 
 // splitProse looks at each token of free text on its own: a dotted token is a set of one,
@@ -207,9 +229,19 @@ func findScopeParams(raw string) []param {
 				continue // client_scope=, myscope=
 			}
 		}
-		j := from
-		for j < len(raw) && (scopeChar(raw[j]) || raw[j] == ',' || raw[j] == '+') {
-			j++
+		j := paramEnd(raw, from)
+		// A literal space inside the value (scope=ZohoCRM.modules.ALL ZohoCRM.users.READ&...)
+		// ends a URL but not the list a developer wrote: a dotted word after it continues it.
+		for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t') {
+			k := j
+			for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {
+				k++
+			}
+			next := paramEnd(raw, k)
+			if next == k || strings.IndexByte(raw[k:next], '.') < 0 {
+				break
+			}
+			j = next
 		}
 		if j > from {
 			out = append(out, param{from, j})
@@ -218,17 +250,30 @@ func findScopeParams(raw string) []param {
 	}
 }
 
+// paramEnd is where a scope= value that starts at from ends: at the first byte no scope,
+// comma or '+' is made of.
+func paramEnd(raw string, from int) int {
+	j := from
+	for j < len(raw) && (scopeChar(raw[j]) || raw[j] == ',' || raw[j] == '+') {
+		j++
+	}
+	return j
+}
+
 // splitParam decodes a scope= value and splits it on commas and spaces (a space being '+',
 // "%20" or ' '), keeping raw offsets for every element.
 func splitParam(raw string, start, end int) Set {
 	s := Set{ScopePosition: true, URL: true}
 	var text strings.Builder
 	elemStart := -1
+	comma := false // a comma separates the next element from the one before
 	flush := func(at int) {
 		if elemStart >= 0 {
-			s.Spans = append(s.Spans, Span{Text: text.String(), Start: elemStart, End: at})
+			s.Spans = append(s.Spans, Span{Text: text.String(), Start: elemStart, End: at,
+				SpaceJoined: len(s.Spans) > 0 && !comma})
 			text.Reset()
 			elemStart = -1
+			comma = false
 		}
 	}
 	for i := start; i < end; {
@@ -240,6 +285,7 @@ func splitParam(raw string, start, end int) Set {
 		}
 		if c == ',' || isSpace(c) {
 			flush(i)
+			comma = comma || c == ','
 		} else {
 			if elemStart < 0 {
 				elemStart = i

@@ -110,3 +110,44 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestSpaceJoinedShapes: the shapes in which real code joins scopes with spaces mark the
+// elements after a space (shown here joined by " ", commas by ","): '+', %20 and a literal
+// space in a scope= parameter, and %20 in a list encoded by hand.
+func TestSpaceJoinedShapes(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
+		{"ZohoCRM.modules.leads.READ%2CZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ,ZohoCRM.users.READ]"},
+		// A brace group's commas separate alternatives of one template, not elements.
+		{"(ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE})", "[ZohoCRM.settings.<name>.{READ,CREATE,UPDATE,DELETE}]"},
+		{"ZohoCRM.settings.{a,b}.READ,ZohoCRM.users.READ", "[ZohoCRM.settings.{a,b}.READ,ZohoCRM.users.READ]"},
+		{"ZohoCRM.modules.leads.READ,ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ,ZohoCRM.users.READ]"},
+		{"/auth?scope=ZohoCRM.modules.leads.READ+ZohoCRM.users.READ&x=1", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
+		{"/auth?scope=ZohoCRM.modules.leads.READ%20ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ ZohoCRM.users.READ]"},
+		{"/auth?scope=ZohoCRM.modules.leads.READ,ZohoCRM.users.READ", "[ZohoCRM.modules.leads.READ,ZohoCRM.users.READ]"},
+		// A literal space ends a URL, not the list written in its scope= parameter.
+		{"https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.ALL ZohoCRM.users.READ&client_id=x",
+			"[accounts.zoho.com][ZohoCRM.modules.ALL ZohoCRM.users.READ]"},
+		// A word without a dot after the space is the sentence going on.
+		{"use scope=ZohoCRM.modules.ALL in the console", "[ZohoCRM.modules.ALL]"},
+	} {
+		var b strings.Builder
+		for _, s := range Split(tt.in, false) {
+			b.WriteString("[")
+			for i, sp := range s.Spans {
+				switch {
+				case i == 0:
+				case sp.SpaceJoined:
+					b.WriteString(" ")
+				default:
+					b.WriteString(",")
+				}
+				b.WriteString(sp.Text)
+			}
+			b.WriteString("]")
+		}
+		if got := b.String(); got != tt.want {
+			t.Errorf("Split(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

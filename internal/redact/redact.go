@@ -205,8 +205,8 @@ type Assignment struct{ Key, Value Span }
 const minSecretValue = 12
 
 // Assignments finds values written after a client-secret key in free text: the key, then
-// spaces, a closing quote, ':' or '=' (or '=>'), an opening quote, then a run of letters and
-// digits. It serves lines of any language: YAML, JSON, .env, .properties, Go, JS, Python.
+// spaces, a closing quote or Markdown bold (**), ':' or '=' (or '=>'), an opening quote or
+// bold, then a run of letters and digits. It serves lines of any language: YAML, JSON, .env, .properties, Go, JS, Python.
 func Assignments(s string) []Assignment { return assignments(s) }
 
 // AssignmentsIn is Assignments over bytes.
@@ -247,7 +247,8 @@ func assignments[T text](s T) []Assignment {
 		sawSep := false
 		for v < len(s) {
 			c := s[v]
-			if c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' {
+			// Quotes, and Markdown's bold around a key (- **Client Secret:** ...).
+			if c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' || c == '*' {
 				v++
 				continue
 			}

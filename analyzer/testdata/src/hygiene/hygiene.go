@@ -22,7 +22,7 @@ var c = Client{
 var fake = Client{ClientSecret: "{client_secret}", RefreshToken: "1000.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}
 
 // Authorization requests (ZS302).
-const authURL = "http://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.leads.READ+ZohoCRM.users.READ&client_id=1000.X&access_type=always&redirect_uri=https://example.com/cb" // want `Zoho authorization request: http:// sends.*; missing response_type; access_type=always \(want offline or online\); scopes separated by spaces or '\+'.*\(ZS302\)`
+const authURL = "http://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.leads.READ+ZohoCRM.users.READ&client_id=1000.X&access_type=always&redirect_uri=https://example.com/cb" // want `Zoho authorization request: http:// sends.*; missing response_type; access_type=always \(want offline or online\) \(ZS302\)` `scopes separated by spaces \("ZohoCRM.modules.leads.READ ZohoCRM.users.READ"\): Zoho documents commas between scopes.*\(ZS302\)`
 
 const vsURL = "{{Accounts-URL}}/clientoauth/v2/{PORTAL_ID}/auth?scope=ZohoCRM.modules.leads.READ&client_id={client_id}&response_type=code&redirect_uri=https://example.com/cb" // want `unfilled placeholder \{PORTAL_ID\}, \{client_id\}, \{\{Accounts-URL\}\}.*\(ZS302\)`
 

@@ -1,0 +1,78 @@
+package configcheck
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Code in documentation is a grant as code is: a setup guide's fenced block or inline code
+// is what users copy into the Zoho API console or their configuration, so its scope sets
+// are judged for breadth and redundancy (ZS201, ZS202); a sentence is not, and prose stays
+// judged for mistakes only.
+
+// isMarkdown reports whether a documentation file is Markdown, whose code is marked.
+func isMarkdown(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".mdx", ".markdown":
+		return true
+	}
+	return false
+}
+
+// markdownCode returns the byte ranges of a Markdown file's code, sorted: the lines inside
+// fenced blocks (``` or ~~~, indented or not, as in a list), and inline code spans
+// (`...` within one line) outside them.
+func markdownCode(data []byte) []span {
+	var out []span
+	var fence []byte // the fence that opened the current block, nil outside one
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := data[off:end]
+		trimmed := bytes.TrimLeft(line, " \t>")
+		switch {
+		case fence != nil && bytes.HasPrefix(trimmed, fence):
+			fence = nil
+		case fence != nil:
+			out = append(out, span{off, end})
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
+			fence = trimmed[:3]
+		default:
+			out = append(out, inlineCode(line, off)...)
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// inlineCode finds the `...` spans of one line that starts at off in the file.
+func inlineCode(line []byte, off int) []span {
+	var out []span
+	for i := 0; i < len(line); {
+		open := bytes.IndexByte(line[i:], '`')
+		if open < 0 {
+			break
+		}
+		open += i
+		closing := bytes.IndexByte(line[open+1:], '`')
+		if closing < 0 {
+			break
+		}
+		closing += open + 1
+		out = append(out, span{off + open + 1, off + closing})
+		i = closing + 1
+	}
+	return out
+}
+
+// inSpans reports whether offset at lies in one of the sorted spans.
+func inSpans(spans []span, at int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
+	return i < len(spans) && spans[i].start <= at
+}
