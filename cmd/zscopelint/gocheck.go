@@ -53,10 +53,7 @@ var cannotCheck = rules.Unreadable
 // against the calls of its package and of the packages it imports (under go vet, facts
 // carry them instead). Findings are kept for the packages the load reports.
 func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
-	list := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
-		Dir:  load.dir, Env: append(os.Environ(), load.env...), Tests: tests,
-	}
+	list := &packages.Config{Mode: listMode, Dir: load.dir, Env: append(os.Environ(), load.env...), Tests: tests}
 	listed, err := packages.Load(list, load.patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
@@ -82,7 +79,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	ch := newSummaryChannel()
 	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
 	paths = dependencyOrder(listed, paths)
-	first, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), res, ch)
+	first, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, paths), res, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +92,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		if len(stale) == 0 {
 			break
 		}
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +119,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	}
 	if len(seen) > 0 && len(scoped) > 0 {
 		sort.Strings(scoped)
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, scoped), nil, nil)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, scoped), nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -231,26 +228,18 @@ func rootPaths(listed []*packages.Package) []string {
 // the summaries of each go into ch for the next (settings' ProgramWrappers and
 // ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
 // first pass).
-func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
+func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed []*packages.Package, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
 	a := analyzer.New(settings)
 	var out []packageResult
 	for _, group := range groups {
 		sources := &sourceSet{files: map[string][]byte{}}
-		cfg := &packages.Config{
-			Mode: packages.LoadSyntax | packages.NeedModule,
-			Dir:  load.dir, Env: append(os.Environ(), load.env...), Tests: tests,
-			// Every Go file parsed is searched for credentials, so that a parser or
-			// type-checker message that quotes part of one is shortened on output.
-			ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-				reg.Remember(src)
-				sources.add(filename, src)
-				return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
-			},
-		}
-		pkgs, err := packages.Load(cfg, group...)
-		if err != nil {
-			return nil, fmt.Errorf("loading packages: %v", err)
-		}
+		// Every Go file parsed is searched for credentials, so that a parser or
+		// type-checker message that quotes part of one is shortened on output.
+		pkgs := loadBatch(listed, group, func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			reg.Remember(src)
+			sources.add(filename, src)
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
+		})
 		if res != nil {
 			packages.Visit(pkgs, nil, func(p *packages.Package) {
 				if load.reports(p) && slices.Contains(group, p.PkgPath) {
