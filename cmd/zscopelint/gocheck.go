@@ -42,10 +42,11 @@ var cannotCheck = rules.Unreadable
 
 // checkLoad checks the packages of one load with a standalone analyzer of settings.
 //
-// The packages are first listed (names, files, imports: cheap), then loaded with syntax
-// and types and analysed in batches, so that the syntax trees and type information of one
-// batch are released before the next is loaded: peak memory follows the batch, not the
-// module. The packages are analysed in dependency order, and the request wrappers and scope
+// The packages are listed once (go list -deps -export: names, files, imports and the
+// export data of every package), then type-checked from that listing and analysed in
+// batches (loadBatch), so that the syntax trees and type information of one batch are
+// released before the next is loaded: peak memory follows the batch, not the module, and
+// the go command runs once per load, not once per batch. The packages are analysed in dependency order, and the request wrappers and scope
 // builders each one summarises reach the packages that import it before they are analysed
 // (a summaryChannel): what facts carry under go vet, so that both find the same calls
 // through wrappers of any depth. The first pass finds the Zoho API calls of every package;
@@ -79,7 +80,9 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	ch := newSummaryChannel()
 	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
 	paths = dependencyOrder(listed, paths)
-	first, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, paths), res, ch)
+	plan := batches(listed, paths)
+	defer reserveMemory(largestBatchLive(listed, plan))()
+	first, err := analyseBatches(wd, settings, load, listed, reg, plan, res, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +225,8 @@ func rootPaths(listed []*packages.Package) []string {
 	return out
 }
 
-// analyseBatches loads each batch of import paths with syntax and types, analyses it and
+// analyseBatches loads each batch of import paths with syntax and types from the listing
+// (loadBatch), analyses it and
 // keeps only what is printed, so that a batch is garbage once the next one loads. The
 // packages of a batch are analysed in dependency order, each after those it imports, and
 // the summaries of each go into ch for the next (settings' ProgramWrappers and
