@@ -4,6 +4,7 @@
 # wall medians of alternating runs (bench/runstat), then peak RSS (GNU time) and the
 # collector's share of the command's time (GODEBUG=gctrace=1, last cycle's figure).
 #   bench/gocost.sh            RUNS=5 by default
+#   BEFORE=/path/to/zscopelint bench/gocost.sh   also an older build, in the same rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -19,9 +20,20 @@ cd "$work/mod"
 echo "golang.org/x/tools v0.52.0: $(go list ./... | wc -l) packages"
 go vet ./... >/dev/null 2>&1 || true
 "$work/zscopelint" -fail-on never ./... >"$work/warm.out" 2>&1 || true
-"$work/runstat" -runs "$RUNS" -out "$work" -- zscopelint:"$work/zscopelint" -fail-on never ./... ';;' govet:go vet ./...
+cmds=(zscopelint:"$work/zscopelint" -fail-on never ./... ';;' govet:go vet ./...)
+[ -z "${BEFORE:-}" ] || cmds+=(';;' before:"$BEFORE" -fail-on never ./...)
+"$work/runstat" -runs "$RUNS" -out "$work" -- "${cmds[@]}"
 peak() { /usr/bin/time -f '%M' -o "$work/t" "$@" >"$work/out" 2>&1 || true; echo $(($(tail -1 "$work/t") / 1024)); }
+gc() { # GC cycles and the runtime's figure for the share of the process's time in GC
+	GODEBUG=gctrace=1 "$1" -fail-on never ./... 2>&1 >/dev/null | grep '^gc ' >"$work/gc" || true
+	printf '%s GC cycles, %s of its time in GC' "$(wc -l <"$work/gc")" "$(tail -1 "$work/gc" | awk '{print $4}' | tr -d :)"
+}
 printf 'peak RSS MiB: zscopelint %s, go vet %s\n' "$(peak "$work/zscopelint" -fail-on never ./...)" "$(peak go vet ./...)"
-GODEBUG=gctrace=1 "$work/zscopelint" -fail-on never ./... 2>&1 >/dev/null | grep '^gc ' >"$work/gc" || true
-printf 'GC cycles: %s; share of the command'"'"'s time in GC: %s\n' "$(wc -l <"$work/gc")" "$(tail -1 "$work/gc" | awk '{print $3}')"
+printf 'zscopelint: %s\n' "$(gc "$work/zscopelint")"
+if [ -n "${BEFORE:-}" ]; then
+	printf 'peak RSS MiB: before %s\n' "$(peak "$BEFORE" -fail-on never ./...)"
+	printf 'before: %s\n' "$(gc "$BEFORE")"
+	"$BEFORE" -fail-on never ./... >"$work/before.out" 2>&1 || true
+	cmp -s "$work/before.out" "$work/warm.out" && echo "output identical to before's" || echo "OUTPUT DIFFERS from before's"
+fi
 echo "findings lines: $(wc -l <"$work/warm.out")"
