@@ -46,13 +46,14 @@ var cannotCheck = rules.Unreadable
 // export data of every package), then type-checked from that listing and analysed in
 // batches (loadBatch), so that the syntax trees and type information of one batch are
 // released before the next is loaded: peak memory follows the batch, not the module, and
-// the go command runs once per load, not once per batch. The packages are analysed in dependency order, and the request wrappers and scope
-// builders each one summarises reach the packages that import it before they are analysed
-// (a summaryChannel): what facts carry under go vet, so that both find the same calls
-// through wrappers of any depth. The first pass finds the Zoho API calls of every package;
-// if there are any, a second pass judges again the packages that hold scope sets, each set
-// against the calls of its package and of the packages it imports (under go vet, facts
-// carry them instead). Findings are kept for the packages the load reports.
+// the go command runs once per load, not once per batch. The packages are analysed in
+// dependency order, and the request wrappers and scope builders each one summarises reach
+// the packages that import it before they are analysed (a summaryChannel): what facts
+// carry under go vet, so that both find the same calls through wrappers of any depth. The
+// first pass finds the Zoho API calls of every package; if there are any, a second pass
+// judges again the packages that hold scope sets, each set against the calls of its
+// package and of the packages it imports (under go vet, facts carry them instead).
+// Findings are kept for the packages the load reports.
 func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
 	list := &packages.Config{Mode: listMode, Dir: load.dir, Env: append(os.Environ(), load.env...), Tests: tests}
 	listed, err := packages.Load(list, load.patterns...)
@@ -226,8 +227,8 @@ func rootPaths(listed []*packages.Package) []string {
 }
 
 // analyseBatches loads each batch of import paths with syntax and types from the listing
-// (loadBatch), analyses it and
-// keeps only what is printed, so that a batch is garbage once the next one loads. The
+// (loadBatch), analyses it and keeps only what is printed, so that a batch is garbage once
+// the next one loads. The
 // packages of a batch are analysed in dependency order, each after those it imports, and
 // the summaries of each go into ch for the next (settings' ProgramWrappers and
 // ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
