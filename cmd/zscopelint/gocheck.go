@@ -42,21 +42,20 @@ var cannotCheck = rules.Unreadable
 
 // checkLoad checks the packages of one load with a standalone analyzer of settings.
 //
-// The packages are first listed (names, files, imports: cheap), then loaded with syntax
-// and types and analysed in batches, so that the syntax trees and type information of one
-// batch are released before the next is loaded: peak memory follows the batch, not the
-// module. The packages are analysed in dependency order, and the request wrappers and scope
-// builders each one summarises reach the packages that import it before they are analysed
-// (a summaryChannel): what facts carry under go vet, so that both find the same calls
-// through wrappers of any depth. The first pass finds the Zoho API calls of every package;
-// if there are any, a second pass judges again the packages that hold scope sets, each set
-// against the calls of its package and of the packages it imports (under go vet, facts
-// carry them instead). Findings are kept for the packages the load reports.
+// The packages are listed once (go list -deps -export: names, files, imports and the
+// export data of every package), then type-checked from that listing and analysed in
+// batches (loadBatch), so that the syntax trees and type information of one batch are
+// released before the next is loaded: peak memory follows the batch, not the module, and
+// the go command runs once per load, not once per batch. The packages are analysed in
+// dependency order, and the request wrappers and scope builders each one summarises reach
+// the packages that import it before they are analysed (a summaryChannel): what facts
+// carry under go vet, so that both find the same calls through wrappers of any depth. The
+// first pass finds the Zoho API calls of every package; if there are any, a second pass
+// judges again the packages that hold scope sets, each set against the calls of its
+// package and of the packages it imports (under go vet, facts carry them instead).
+// Findings are kept for the packages the load reports.
 func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
-	list := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule,
-		Dir:  load.dir, Env: append(os.Environ(), load.env...), Tests: tests,
-	}
+	list := &packages.Config{Mode: listMode, Dir: load.dir, Env: append(os.Environ(), load.env...), Tests: tests}
 	listed, err := packages.Load(list, load.patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
@@ -82,7 +81,9 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	ch := newSummaryChannel()
 	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
 	paths = dependencyOrder(listed, paths)
-	first, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, paths), res, ch)
+	plan := batches(listed, paths)
+	defer reserveMemory(largestBatchLive(listed, plan))()
+	first, err := analyseBatches(wd, settings, load, listed, reg, plan, res, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +96,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		if len(stale) == 0 {
 			break
 		}
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +123,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	}
 	if len(seen) > 0 && len(scoped) > 0 {
 		sort.Strings(scoped)
-		again, err := analyseBatches(wd, settings, load, tests, reg, batches(listed, scoped), nil, nil)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, scoped), nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -225,33 +226,26 @@ func rootPaths(listed []*packages.Package) []string {
 	return out
 }
 
-// analyseBatches loads each batch of import paths with syntax and types, analyses it and
-// keeps only what is printed, so that a batch is garbage once the next one loads. The
+// analyseBatches loads each batch of import paths with syntax and types from the listing
+// (loadBatch), analyses it and keeps only what is printed, so that a batch is garbage once
+// the next one loads. The
 // packages of a batch are analysed in dependency order, each after those it imports, and
 // the summaries of each go into ch for the next (settings' ProgramWrappers and
 // ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
 // first pass).
-func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
+func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed []*packages.Package, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
 	settings.Registry = reg
 	a := analyzer.New(settings)
 	var out []packageResult
 	for _, group := range groups {
 		sources := &sourceSet{files: map[string][]byte{}}
-		cfg := &packages.Config{
-			Mode: packages.LoadSyntax | packages.NeedModule,
-			Dir:  load.dir, Env: append(os.Environ(), load.env...), Tests: tests,
-			// Every Go file parsed is searched for credentials, so that a parser or
-			// type-checker message that quotes part of one is shortened on output.
-			ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-				reg.Remember(src)
-				sources.add(filename, src)
-				return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
-			},
-		}
-		pkgs, err := packages.Load(cfg, group...)
-		if err != nil {
-			return nil, fmt.Errorf("loading packages: %v", err)
-		}
+		// Every Go file parsed is searched for credentials, so that a parser or
+		// type-checker message that quotes part of one is shortened on output.
+		pkgs := loadBatch(listed, group, func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			reg.Remember(src)
+			sources.add(filename, src)
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
+		})
 		if res != nil {
 			packages.Visit(pkgs, nil, func(p *packages.Package) {
 				if load.reports(p) && slices.Contains(group, p.PkgPath) {

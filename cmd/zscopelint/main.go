@@ -39,12 +39,7 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer)
 		return
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A short-lived process that loads packages in batches: a soft limit makes the
-		// collector return a batch's memory before the next batch grows the heap, instead
-		// of letting the heap double (bench/memory.sh: 102 to 68 MiB peak on x/tools).
-		debug.SetMemoryLimit(softMemoryLimit)
-	}
+	// The soft memory limit is sized from the Go loads as they start (reserveMemory).
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "zscopelint: %v\n", err)
@@ -69,10 +64,6 @@ func consoleOf(stdout, stderr *os.File, noColor string) console {
 	}
 	return console{stdoutTTY: tty(stdout), stderrTTY: tty(stderr), noColor: noColor != ""}
 }
-
-// softMemoryLimit is the command's soft memory limit (runtime/debug.SetMemoryLimit), unless
-// GOMEMLIMIT sets one; a larger live heap still runs, with the collector working harder.
-const softMemoryLimit = 64 << 20
 
 // isVetProtocol reports whether the go command is driving us: go vet -vettool and
 // go fix -fixtool first ask for -flags and -V=full, then pass one *.cfg file.
