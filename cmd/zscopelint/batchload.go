@@ -226,6 +226,9 @@ func (b *batchLoader) fromExportData(p *packages.Package, exportFile string) err
 		return err
 	}
 	defer f.Close()
+	// go list -export names the compiler's archive, which NewReader unwraps, as
+	// go/packages' own loadFromExportData does in the x/tools this module requires.
+	//lint:ignore SA1019 go/packages reads go list's export files the same way (until Go 1.29)
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
 		return fmt.Errorf("reading %s: %v", exportFile, err)
