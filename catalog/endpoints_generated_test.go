@@ -100,7 +100,7 @@ func TestGeneratedEndpointsResolve(t *testing.T) {
 
 // TestProjectsCalls: Projects' REST API updates with POST to one item.
 func TestProjectsCalls(t *testing.T) {
-	exactCalls(t, []exactCall{
+	checkCalls(t, []productCall{
 		{"POST", "https://projectsapi.zoho.com/restapi/portal/2063927/projects/170876000000147021/tasks/", "ZohoProjects.tasks.CREATE"},
 		{"POST", "https://projectsapi.zoho.eu/restapi/portal/2063927/projects/1/tasks/2/", "ZohoProjects.tasks.UPDATE"},
 		{"POST", "https://projectsapi.zoho.com/restapi/portal/1/projects/2/milestones/3/status/", "ZohoProjects.milestones.UPDATE"},
@@ -112,7 +112,7 @@ func TestProjectsCalls(t *testing.T) {
 // TestBooksCalls: the calls of a typical Books program need exactly the scopes the pages
 // print for them.
 func TestBooksCalls(t *testing.T) {
-	exactCalls(t, []exactCall{
+	checkCalls(t, []productCall{
 		{"GET", "https://www.zohoapis.com/books/v3/contacts?organization_id=10234695", "ZohoBooks.contacts.READ"},
 		{"POST", "https://www.zohoapis.com/books/v3/invoices?organization_id=10234695", "ZohoBooks.invoices.CREATE"},
 		{"POST", "https://www.zohoapis.eu/books/v3/invoices/460000000012345/status/sent", "ZohoBooks.invoices.CREATE"},
@@ -121,26 +121,4 @@ func TestBooksCalls(t *testing.T) {
 		{"GET", "https://www.zohoapis.com/books/v3/vendorcredits/1", "ZohoBooks.debitnotes.READ"},
 		{"POST", "https://www.zohoapis.com/books/v3/purchaseorders/1/reject", "ZohoBooks.purchaseorders.UPDATE"},
 	})
-}
-
-// exactCall is a call and the one scope it needs.
-type exactCall struct{ method, url, want string }
-
-// exactCalls checks that each call resolves exactly, to its one scope.
-func exactCalls(t *testing.T, calls []exactCall) {
-	t.Helper()
-	c, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range calls {
-		r, ok := c.Requirement(tt.method, tt.url)
-		if !ok || !r.Exact() {
-			t.Errorf("%s %s: %v, %v; want exactly %s", tt.method, tt.url, r.Endpoints, ok, tt.want)
-			continue
-		}
-		if diff := cmp.Diff([][]string{{tt.want}}, r.Options[0]); diff != "" {
-			t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.url, diff)
-		}
-	}
 }
