@@ -9,31 +9,54 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestREADMEFirstExample: the README's first command, run from the repository root, prints
-// exactly the block the README shows after it, and exits 1.
-func TestREADMEFirstExample(t *testing.T) {
-	t.Parallel()
-	readme, err := os.ReadFile("../../README.md")
-	must(t, err)
-	const lead = "The first command prints"
-	_, after, ok := strings.Cut(string(readme), lead)
+// readmeBlock returns the first fenced block after lead in the README, without its fences.
+func readmeBlock(t *testing.T, readme, lead string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(readme, lead)
 	if !ok {
 		t.Fatalf("README.md lacks %q", lead)
 	}
 	_, block, ok := strings.Cut(after, "```\n")
 	if !ok {
-		t.Fatal("README.md: no output block after the first command")
+		t.Fatalf("README.md: no block after %q", lead)
 	}
-	want, _, _ := strings.Cut(block, "```")
+	block, _, _ = strings.Cut(block, "```")
+	return block
+}
+
+// TestREADMEFirstExample: the README's first command, run from the repository root, prints
+// exactly the block the README shows after it, exits 1, and closes with the summary line
+// the README quotes.
+func TestREADMEFirstExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	want := readmeBlock(t, string(readme), "The first command prints")
 	root, err := filepath.Abs("../..")
 	must(t, err)
 	out, stderr, code := zscopelintIn(t, root, "./examples/...")
 	// The closing summary is all stderr holds: no note.
-	if code != 1 || stderr != "5 errors, 6 warnings, 0 infos in 3 files\n" {
+	if code != 1 || !summaryLine.MatchString(stderr) || notes(stderr) != "" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if quoted := "closes with one line on stderr, `" + strings.TrimSuffix(stderr, "\n") + "`"; !strings.Contains(string(readme), quoted) {
+		t.Errorf("README.md does not say the run %s", quoted)
 	}
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("README.md's first example (-README +run):\n%s", diff)
+	}
+}
+
+// TestREADMEWrapperExample: the -why example of "Calls through your own client" is what the
+// command prints for the module it describes, the analyzer's wrapper test case.
+func TestREADMEWrapperExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	want := readmeBlock(t, string(readme), "`leastpriv` (main under `app/`), `zscopelint -why ./...` prints:")
+	out, _, code := zscopelintIn(t, clientModule(t), "-why", "./...")
+	if diff := cmp.Diff(want, out); code != 1 || diff != "" {
+		t.Errorf("README.md's wrapper example: exit %d (-README +run):\n%s", code, diff)
 	}
 }
 
