@@ -128,3 +128,147 @@ func elidedMatch(want, got string) bool {
 	}
 	return len(rest) >= len(parts[len(parts)-1])
 }
+
+// exitScenario is a run of the command in a tree of its own: before runs first (to write a
+// baseline), then change is written over the tree.
+type exitScenario struct {
+	files  map[string]string
+	before []string
+	change map[string]string
+	args   []string
+	code   int
+}
+
+// TestREADMEExitCodes holds the README's exit-status table against the command: each row
+// names the exit codes its mode gives ("—" for one it never gives), and the scenarios of
+// that mode give exactly those, each the code it expects.
+func TestREADMEExitCodes(t *testing.T) {
+	t.Parallel()
+	clean := map[string]string{"a.yaml": "scope: ZohoCRM.users.READ\n"}
+	fixable := map[string]string{"a.yaml": "scope: ZohoCRM.users.REED\n"}    // ZS104 with a fix
+	unfixable := map[string]string{"a.yaml": "scope: ZohoCRM.modules.ALL\n"} // ZS201, no fix
+	broken := map[string]string{"a.yaml": "scope: ZohoCRM.users.READ\n", "b.yaml": "scope: [ZohoCRM.users.READ\n"}
+	newFinding := map[string]string{"c.yaml": "scope: ZohoCRM.org.REED\n"}
+	fixed := map[string]string{"a.yaml": "scope: ZohoCRM.users.READ\n"}
+	baseline := []string{"-write-baseline", "b.json", "./..."}
+	modes := map[string][]exitScenario{
+		"`zscopelint ARGS`": {
+			{files: clean, args: []string{"./..."}, code: 0},
+			{files: unfixable, args: []string{"-fail-on", "error", "./..."}, code: 0},
+			{files: fixable, args: []string{"./..."}, code: 1},
+			{files: broken, args: []string{"./..."}, code: 2},
+			{files: broken, args: []string{"-fail-on", "never", "./..."}, code: 2},
+		},
+		"`-why`": {
+			{files: clean, args: []string{"-why", "./..."}, code: 0},
+			{files: fixable, args: []string{"-why", "./..."}, code: 1},
+			{files: broken, args: []string{"-why", "./..."}, code: 2},
+		},
+		"`-fix`": {
+			{files: fixable, args: []string{"-fix", "./..."}, code: 0},
+			{files: unfixable, args: []string{"-fix", "./..."}, code: 1},
+			{files: broken, args: []string{"-fix", "./..."}, code: 2},
+		},
+		"`-diff`": {
+			{files: clean, args: []string{"-diff", "./..."}, code: 0},
+			{files: fixable, args: []string{"-diff", "./..."}, code: 1},
+			{files: unfixable, args: []string{"-diff", "./..."}, code: 1},
+			{files: broken, args: []string{"-diff", "./..."}, code: 2},
+		},
+		"`-write-baseline FILE`": {
+			{files: clean, args: baseline, code: 0},
+			{files: fixable, args: baseline, code: 1},
+			{files: broken, args: baseline, code: 2},
+			{files: fixable, args: []string{"-write-baseline", "a.yaml", "./..."}, code: 2},
+		},
+		"`-baseline FILE`": {
+			{files: fixable, before: baseline, args: []string{"-baseline", "b.json", "./..."}, code: 0},
+			{files: fixable, before: baseline, change: newFinding, args: []string{"-baseline", "b.json", "./..."}, code: 1},
+			{files: fixable, before: baseline, change: broken, args: []string{"-baseline", "b.json", "./..."}, code: 2},
+			{files: fixable, args: []string{"-baseline", "missing.json", "./..."}, code: 2},
+		},
+		"`-baseline-prune`": {
+			{files: fixable, before: baseline, change: fixed, args: []string{"-baseline", "b.json", "-baseline-prune", "./..."}, code: 0},
+			{files: fixable, before: baseline, change: newFinding, args: []string{"-baseline", "b.json", "-baseline-prune", "./..."}, code: 1},
+			{files: fixable, args: []string{"-baseline-prune", "./..."}, code: 2},
+		},
+		"`-needs`": {
+			{files: clean, args: []string{"-needs", "./..."}, code: 0},
+			{files: fixable, args: []string{"-needs", "./..."}, code: 0},
+			{files: broken, args: []string{"-needs", "./..."}, code: 2},
+			{files: clean, args: []string{"-needs", "-diff", "./..."}, code: 2},
+		},
+		"`-explain ID`": {
+			{args: []string{"-explain", "ZS201"}, code: 0},
+			{args: []string{"-explain", "broad-scope"}, code: 0},
+			{args: []string{"-explain", "ZS999"}, code: 2},
+		},
+		"`-list-checks`, `-list-services`": {
+			{args: []string{"-list-checks"}, code: 0},
+			{args: []string{"-list-services"}, code: 0},
+		},
+		"`-version`": {{args: []string{"-version"}, code: 0}},
+		"`-h`":       {{args: []string{"-h"}, code: 0}},
+		"a usage error": {
+			{files: clean, args: []string{"-nosuchflag", "./..."}, code: 2},
+			{files: clean, args: []string{"-format", "xml", "./..."}, code: 2},
+			{files: clean, args: []string{"-fail-on", "sometimes", "./..."}, code: 2},
+			{files: clean, args: []string{"-checks=-ZS*", "./..."}, code: 2},
+			{files: clean, args: []string{""}, code: 2},
+			{files: clean, args: []string{"-catalog", "missing.yaml", "./..."}, code: 2},
+			{files: map[string]string{"a.yaml": clean["a.yaml"], ".zscopelint.yaml": "fail-on: sometimes\n"}, args: []string{"./..."}, code: 2},
+			{files: clean, args: []string{"-o", "sarif=a.yaml", "./..."}, code: 2},
+		},
+	}
+
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	_, table, ok := strings.Cut(string(readme), "| mode | 0 | 1 | 2 |\n|---|---|---|---|\n")
+	if !ok {
+		t.Fatal("README.md has no exit-status table")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	rows := 0
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(strings.Trim(line, "|"), " | ")
+		if len(cells) != 4 {
+			t.Errorf("README.md: exit-status row %q has %d cells, want 4", line, len(cells))
+			continue
+		}
+		rows++
+		mode := strings.TrimSpace(cells[0])
+		scenarios, ok := modes[mode]
+		if !ok {
+			t.Errorf("README.md: exit-status row %s: the test runs no such mode", mode)
+			continue
+		}
+		delete(modes, mode)
+		gives := map[int]bool{}
+		for _, sc := range scenarios {
+			gives[sc.code] = true
+		}
+		for code, cell := range cells[1:] {
+			if says := strings.TrimSpace(cell) != "—"; says != gives[code] {
+				t.Errorf("README.md: %s exits %d: the README says %v (%q), the scenarios %v", mode, code, says, cell, gives[code])
+			}
+		}
+		for _, sc := range scenarios {
+			dir := writeTree(t, sc.files)
+			if sc.before != nil {
+				zscopelintIn(t, dir, sc.before...)
+			}
+			for name, data := range sc.change {
+				must(t, os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644))
+			}
+			if _, stderr, code := zscopelintIn(t, dir, sc.args...); code != sc.code {
+				t.Errorf("%s: zscopelint %q exits %d, want %d\n%s", mode, sc.args, code, sc.code, stderr)
+			}
+		}
+	}
+	for mode := range modes {
+		t.Errorf("README.md's exit-status table lacks the row %s", mode)
+	}
+	if rows == 0 {
+		t.Error("README.md's exit-status table has no rows")
+	}
+}
