@@ -9,15 +9,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// readmeBlock returns the first fenced block after lead in the README, without its fences.
+// readmeBlock returns the body of the first fenced block after lead in the README.
 func readmeBlock(t *testing.T, readme, lead string) string {
 	t.Helper()
 	_, after, ok := strings.Cut(readme, lead)
 	if !ok {
 		t.Fatalf("README.md lacks %q", lead)
 	}
-	_, block, ok := strings.Cut(after, "```\n")
-	if !ok {
+	_, fenced, ok := strings.Cut(after, "```") // the fence, with its info string (yaml, diff)
+	_, block, ok2 := strings.Cut(fenced, "\n")
+	if !ok || !ok2 {
 		t.Fatalf("README.md: no block after %q", lead)
 	}
 	block, _, _ = strings.Cut(block, "```")
@@ -270,5 +271,36 @@ func TestREADMEExitCodes(t *testing.T) {
 	}
 	if rows == 0 {
 		t.Error("README.md's exit-status table has no rows")
+	}
+}
+
+// TestREADMEPolicyExample: the README's policy file, saved as .zscopelint.yaml, runs as
+// written, and so does it with its catalogs line uncommented and the README's catalog
+// example saved under the name that line gives.
+func TestREADMEPolicyExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	policy := readmeBlock(t, string(readme), "`.zscopelint.yaml` tunes zscopelint for a team.")
+	catalog := readmeBlock(t, string(readme), "write one small\nYAML file and pass it with `-catalog`:")
+	const commented = "# catalogs: [zoho/desk.yaml]"
+	if !strings.HasPrefix(policy, "fail-on: error") || !strings.Contains(policy, commented) || !strings.HasPrefix(catalog, "service: Desk\n") {
+		t.Fatalf("README.md: the policy example or the catalog example is not where the test looks:\n%s\n%s", policy, catalog)
+	}
+	uncommented := strings.Replace(policy, commented, strings.TrimPrefix(commented, "# "), 1)
+	for _, files := range []map[string]string{
+		{".zscopelint.yaml": policy},
+		{".zscopelint.yaml": uncommented, "zoho/desk.yaml": catalog},
+	} {
+		files["config/app.yaml"] = "scopes: [ZohoCRM.users.READ, Desk.tickets.READ]\n"
+		out, stderr, code := zscopelintIn(t, writeTree(t, files), "./...")
+		if code != 0 || out != "" || stderr != "" {
+			t.Errorf("with the README's policy file (catalog %v): exit %d\n%s%s", files["zoho/desk.yaml"] != "", code, out, stderr)
+		}
+	}
+	// The policy is in force: its deny list refuses the org's ALL, with its reason.
+	out, _, code := zscopelintIn(t, writeTree(t, map[string]string{".zscopelint.yaml": policy, "admin.yaml": "scope: ZohoCRM.org.ALL\n"}), "./...")
+	if code != 1 || !strings.Contains(out, "read the org, never change it") || !strings.Contains(out, "(ZS205)") {
+		t.Errorf("the README's deny list: exit %d\n%s", code, out)
 	}
 }
