@@ -304,3 +304,26 @@ func TestREADMEPolicyExample(t *testing.T) {
 		t.Errorf("the README's deny list: exit %d\n%s", code, out)
 	}
 }
+
+// TestREADMEBaselineExample: the README's -baseline example is what the command says on
+// stderr in the case it describes: a baseline of thirteen typos in config/zoho.yaml, one of
+// them fixed since.
+func TestREADMEBaselineExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	want := readmeBlock(t, string(readme), "once `ZohoCRM.users.REED` is fixed:")
+	scopes := "scopes:\n"
+	for _, module := range []string{"leads", "contacts", "deals", "accounts", "tasks", "events", "calls", "notes", "products", "quotes", "invoices", "vendors"} {
+		scopes += "  - ZohoCRM.modules." + module + ".REED\n"
+	}
+	dir := writeTree(t, map[string]string{"config/zoho.yaml": scopes + "  - ZohoCRM.users.REED\n"})
+	if out, _, code := zscopelintIn(t, dir, "-write-baseline", "zscopelint-baseline.json", "./..."); code != 1 || strings.Count(out, "(ZS104)") != 13 {
+		t.Fatalf("-write-baseline: exit %d\n%s", code, out)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "config", "zoho.yaml"), []byte(scopes+"  - ZohoCRM.users.READ\n"), 0o644))
+	out, stderr, code := zscopelintIn(t, dir, "-baseline", "zscopelint-baseline.json", "./...")
+	if diff := cmp.Diff(want, stderr); code != 0 || out != "" || diff != "" {
+		t.Errorf("README.md's -baseline example: exit %d, stdout %q (-README +stderr):\n%s", code, out, diff)
+	}
+}
