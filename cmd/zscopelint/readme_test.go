@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -33,6 +35,11 @@ func TestREADMEFirstExample(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	must(t, err)
 	want := readmeBlock(t, string(readme), "The first command prints")
+	// A first-time reader waits while the dependencies download and compile: the README
+	// says so before the output, lest the wait look like a hang.
+	if before, _, _ := strings.Cut(string(readme), "The first command prints"); !strings.Contains(before, "compiles them, which takes a minute or two") {
+		t.Error("README.md does not say, before the first example's output, that the first run downloads and compiles")
+	}
 	root, err := filepath.Abs("../..")
 	must(t, err)
 	out, stderr, code := zscopelintIn(t, root, "./examples/...")
@@ -325,5 +332,54 @@ func TestREADMEBaselineExample(t *testing.T) {
 	out, stderr, code := zscopelintIn(t, dir, "-baseline", "zscopelint-baseline.json", "./...")
 	if diff := cmp.Diff(want, stderr); code != 0 || out != "" || diff != "" {
 		t.Errorf("README.md's -baseline example: exit %d, stdout %q (-README +stderr):\n%s", code, out, diff)
+	}
+}
+
+// TestREADMEInstallLines runs the README's Linux and macOS install lines against a release
+// laid out as GoReleaser publishes it (archive and checksums.txt under
+// releases/download/vX.Y.Z), served from a file: URL: they install the archive's binary,
+// and stop at an archive that does not match checksums.txt.
+func TestREADMEInstallLines(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS != "linux" {
+		t.Skip("the lines call sha256sum, which macOS lacks (the README gives shasum there)")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	lines := readmeBlock(t, string(readme), "**Release binaries.**")
+	releases := t.TempDir()
+	bin := t.TempDir()
+	for _, sub := range []struct{ old, new string }{
+		{"https://github.com/zscopelint/zscopelint/releases/download", "file://" + releases},
+		{"V=X.Y.Z", "V=1.2.3"},
+		{"sudo install zscopelint /usr/local/bin/", `install zscopelint "` + bin + `/"`},
+	} {
+		if !strings.Contains(lines, sub.old) {
+			t.Fatalf("README.md's install lines lack %q:\n%s", sub.old, lines)
+		}
+		lines = strings.ReplaceAll(lines, sub.old, sub.new)
+	}
+	dir := filepath.Join(releases, "v1.2.3")
+	must(t, os.MkdirAll(dir, 0o755))
+	fake := filepath.Join(t.TempDir(), "zscopelint")
+	must(t, os.WriteFile(fake, []byte("#!/bin/sh\necho zscopelint v1.2.3\n"), 0o755))
+	archive := "zscopelint_1.2.3_linux_" + runtime.GOARCH + ".tar.gz"
+	sum := writeArchive(t, filepath.Join(dir, archive), fake)
+	for _, tc := range []struct {
+		name, sum string
+		ok        bool
+	}{
+		{"release", sum, true},
+		{"tampered", strings.Repeat("0", 64), false},
+	} {
+		must(t, os.WriteFile(filepath.Join(dir, "checksums.txt"), []byte(tc.sum+"  "+archive+"\n"+strings.Repeat("1", 64)+"  zscopelint_1.2.3_windows_amd64.zip\n"), 0o644))
+		os.Remove(filepath.Join(bin, "zscopelint"))
+		cmd := exec.Command("bash", "-euo", "pipefail", "-c", lines)
+		cmd.Dir = t.TempDir()
+		out, err := cmd.CombinedOutput()
+		installed, _ := exec.Command(filepath.Join(bin, "zscopelint")).Output()
+		if ok := err == nil && string(installed) == "zscopelint v1.2.3\n"; ok != tc.ok {
+			t.Errorf("%s: the install lines: %v, installed %q, want it %v\n%s", tc.name, err, installed, tc.ok, out)
+		}
 	}
 }
