@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -381,5 +382,27 @@ func TestREADMEInstallLines(t *testing.T) {
 		if ok := err == nil && string(installed) == "zscopelint v1.2.3\n"; ok != tc.ok {
 			t.Errorf("%s: the install lines: %v, installed %q, want it %v\n%s", tc.name, err, installed, tc.ok, out)
 		}
+	}
+}
+
+// TestREADMEAnnotationExample: the README's -format github line, with "…" for what it
+// leaves out, is what the command prints for a typo at config/zoho.yaml:4:7.
+func TestREADMEAnnotationExample(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	_, after, ok := strings.Cut(string(readme), "(`::error file=config/zoho.yaml")
+	if !ok {
+		t.Fatal("README.md has no annotation example")
+	}
+	example, _, _ := strings.Cut("::error file=config/zoho.yaml"+after, "`")
+	parts := strings.Split(example, "…")
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	pattern := regexp.MustCompile("^" + strings.Join(parts, ".*") + "\n$")
+	dir := writeTree(t, map[string]string{"config/zoho.yaml": "zoho:\n  scopes:\n    - ZohoCRM.users.READ\n    - ZohoCRM.users.REED\n"})
+	if out, _, code := zscopelintIn(t, dir, "-format", "github", "./..."); code != 1 || !pattern.MatchString(out) {
+		t.Errorf("README.md's annotation %s; the command prints (exit %d):\n%s", example, code, out)
 	}
 }
