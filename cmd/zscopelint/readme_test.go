@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 )
 
 // readmeBlock returns the body of the first fenced block after lead in the README.
@@ -404,5 +405,83 @@ func TestREADMEAnnotationExample(t *testing.T) {
 	dir := writeTree(t, map[string]string{"config/zoho.yaml": "zoho:\n  scopes:\n    - ZohoCRM.users.READ\n    - ZohoCRM.users.REED\n"})
 	if out, _, code := zscopelintIn(t, dir, "-format", "github", "./..."); code != 1 || !pattern.MatchString(out) {
 		t.Errorf("README.md's annotation %s; the command prints (exit %d):\n%s", example, code, out)
+	}
+}
+
+// TestREADMEActionExamples: each README step that uses the action passes only inputs
+// action.yml declares, a value marked "# default" is that input's default, and the
+// outputs the README names are action.yml's.
+func TestREADMEActionExamples(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	must(t, err)
+	data, err := os.ReadFile("../../action.yml")
+	must(t, err)
+	var action struct {
+		Inputs  map[string]struct{ Default string }
+		Outputs map[string]any
+	}
+	must(t, yaml.Unmarshal(data, &action))
+	steps := 0
+	for _, block := range strings.Split(string(readme), "```yaml\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		// The step: its "- uses:" line and the lines indented deeper, dedented.
+		_, step, ok := strings.Cut(block, "- uses: zscopelint/zscopelint@")
+		if !ok {
+			continue
+		}
+		steps++
+		lines := strings.Split(block[:len(block)-len(step)], "\n")
+		indent := len(lines[len(lines)-1]) - len("- uses: zscopelint/zscopelint@")
+		fragment := "- uses: zscopelint/zscopelint@"
+		for i, line := range strings.Split(step, "\n") {
+			if i > 0 && len(line)-len(strings.TrimLeft(line, " ")) <= indent {
+				break
+			}
+			if i > 0 {
+				line = line[indent:]
+			}
+			fragment += line + "\n"
+		}
+		var doc yaml.Node
+		must(t, yaml.Unmarshal([]byte(fragment), &doc))
+		var with *yaml.Node
+		for i, n := range doc.Content[0].Content[0].Content {
+			if n.Value == "with" {
+				with = doc.Content[0].Content[0].Content[i+1]
+			}
+		}
+		if with == nil {
+			t.Errorf("README.md: a step without inputs:\n%s", fragment)
+			continue
+		}
+		for k := 0; k+1 < len(with.Content); k += 2 {
+			name, value := with.Content[k], with.Content[k+1]
+			in, ok := action.Inputs[name.Value]
+			if !ok {
+				t.Errorf("README.md: the action has no input %q", name.Value)
+			} else if strings.HasPrefix(value.LineComment, "# default") && value.Value != in.Default {
+				t.Errorf("README.md: %s: %s is marked as the default, action.yml's is %q", name.Value, value.Value, in.Default)
+			}
+		}
+	}
+	if steps < 2 { // annotations only, and with code scanning
+		t.Errorf("README.md: %d steps use the action, want 2", steps)
+	}
+	_, outputs, _ := strings.Cut(string(readme), "The action's outputs are ")
+	outputs, _, _ = strings.Cut(outputs, ".")
+	var named []string
+	for _, f := range strings.Split(outputs, "`")[1:] {
+		if f != " and " && f != ", " && f != "" {
+			named = append(named, f)
+		}
+	}
+	if len(named) != len(action.Outputs) {
+		t.Errorf("README.md names the outputs %q, action.yml has %d", named, len(action.Outputs))
+	}
+	for _, name := range named {
+		if _, ok := action.Outputs[name]; !ok {
+			t.Errorf("README.md names an output %q that action.yml lacks", name)
+		}
 	}
 }
