@@ -224,7 +224,7 @@ func (f *file) scanFunctions() {
 			}
 			if f.punct(k, "{") && ts[k].Match > 0 {
 				f.addFunction(function{name: ts[i].Text, start: ts[k].Off, end: endOf(ts, ts[k].Match)}, j, closeAt)
-			} else if f.punct(k-1, "=>") {
+			} else if f.punct(k-1, "=>") && k < len(ts) { // an arrow that ends the input has no body
 				e := f.exprEnd(k, len(ts))
 				fn := function{name: ts[i].Text, start: ts[k].Off, end: endOf(ts, e-1)}
 				fn.returns = append(fn.returns, span{ts, k, e})
