@@ -442,3 +442,37 @@ func TestOwnMessagePastedInDocs(t *testing.T) {
 		t.Errorf("the misspelt scope beside it is not reported:\n%s", out)
 	}
 }
+
+// TestHeaderStrings: an HTTP header line "scope: ..." in the shapes code sends it (a PHP
+// cURL header array, a JavaScript or Python list of header lines, a curl -H in a script)
+// is a scope set: checked for validity, judged for breadth and redundancy; a header of
+// another name, and a scope header naming one narrow scope, are not.
+func TestHeaderStrings(t *testing.T) {
+	dir := t.TempDir()
+	const redundant = "ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL in the same set already grants it (ZS202)"
+	for _, tt := range []struct {
+		name, text string
+		zs202      int
+		zs201      int
+		invalid    int // ZS1xx errors
+	}{
+		{"curl.php", "<?php\n$ch = curl_init('https://www.zohoapis.com/crm/v2/Leads');\ncurl_setopt_array($ch, array(\n  CURLOPT_HTTPHEADER => array(\n    \"Authorization: Zoho-oauthtoken \" . $token,\n    \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\",\n  ),\n));\n", 1, 1, 0},
+		{"lines.js", "// Zoho CRM\nconst headers = ['Content-Type: application/json', 'scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ'];\n", 1, 1, 0},
+		{"lines.py", "# Zoho CRM\nHEADERS = [\"Accept: application/json\", \"Scope: ZohoCRM.modules.ALL, ZohoCRM.modules.leads.READ\"]\n", 1, 1, 0},
+		{"call.sh", "#!/bin/sh\n# Zoho CRM\ncurl -H \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\" https://www.zohoapis.com/crm/v2/Leads\n", 1, 1, 0},
+		{"typo.php", "<?php\n// Zoho CRM\n$h = array(\"scope: ZohoCRM.modules.leeds.READ,ZohoCRM.users.READ\");\n", 0, 0, 1},
+		{"note.php", "<?php\n// Zoho CRM\n$h = array(\"X-Note: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\");\n", 0, 0, 0},
+		{"narrow.js", "// Zoho CRM\nconst headers = ['scope: ZohoCRM.modules.leads.READ'];\n", 0, 0, 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, redundant); got != tt.zs202 {
+			t.Errorf("%s: %d ZS202, want %d:\n%s", tt.name, got, tt.zs202, out)
+		}
+		if got := strings.Count(out, "(ZS201)"); got != tt.zs201 {
+			t.Errorf("%s: %d ZS201, want %d:\n%s", tt.name, got, tt.zs201, out)
+		}
+		if got := strings.Count(out, ": error: "); got != tt.invalid {
+			t.Errorf("%s: %d errors, want %d:\n%s", tt.name, got, tt.invalid, out)
+		}
+	}
+}
