@@ -476,3 +476,29 @@ func TestHeaderStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralCredentialBlocks: a JavaScript, TypeScript or Python object or dict literal
+// that holds a token beside hosts of two environments or data centres is ZS303, as a YAML
+// or JSON mapping is; one literal per environment, a class whose method picks the host,
+// and a key that only a ternary's colon follows are not.
+func TestLiteralCredentialBlocks(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS303 findings
+	}{
+		{"mixed.py", "import os\nZOHO = {\n    \"refresh_token\": os.environ[\"ZOHO_REFRESH_TOKEN\"],  # one token\n    \"api_domain\": \"https://www.zohoapis.com\",\n    \"sandbox_domain\": \"https://sandbox.zohoapis.com\",\n}\n", 1},
+		{"mixed.js", "module.exports = {\n  refreshToken: process.env.ZOHO_REFRESH_TOKEN,\n  apiDomain: 'https://www.zohoapis.com',\n  accountsUrl: 'https://accounts.zoho.eu',\n};\n", 1},
+		{"mixed.ts", "export const zoho = {\n  'refresh_token': process.env.ZOHO_REFRESH_TOKEN!,\n  endpoints: { crm: `https://www.zohoapis.com/crm/v2`, desk: \"https://www.zohoapis.in/desk\" },\n};\n", 1},
+		{"perenv.py", "import os\nZOHO = {\n    \"production\": {\"refresh_token\": os.environ[\"A\"], \"api_domain\": \"https://www.zohoapis.com\"},\n    \"sandbox\": {\"refresh_token\": os.environ[\"B\"], \"api_domain\": \"https://sandbox.zohoapis.com\"},\n}\n", 0},
+		{"perenv.ts", "export default {\n  production: { refreshToken: process.env.A, apiDomain: 'https://www.zohoapis.com' },\n  sandbox: { refreshToken: process.env.B, apiDomain: 'https://sandbox.zohoapis.com' },\n};\n", 0},
+		{"class.ts", "// Zoho CRM\nclass Client {\n  refreshToken: string;\n  url(sandbox: boolean) { return sandbox ? 'https://sandbox.zohoapis.com' : 'https://www.zohoapis.com'; }\n}\n", 0},
+		{"ternary.js", "const cfg = { token: t, url: sandbox ? refreshToken : 'https://sandbox.zohoapis.com', other: 'https://www.zohoapis.com' };\n", 0},
+		{"onehost.py", "ZOHO = {\"refresh_token\": os.environ[\"A\"], \"api_domain\": \"https://www.zohoapis.eu\", \"accounts\": \"https://accounts.zoho.eu\"}\n", 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS303)"); got != tt.want {
+			t.Errorf("%s: %d ZS303 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+	}
+}

@@ -32,7 +32,13 @@ func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
-		l.scanRegions(srclex.Regions(lang, data))
+		regions := srclex.Regions(lang, data)
+		l.scanRegions(regions)
+		if bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho")) {
+			// Object and dict literals that hold a credential, for ZS303 as YAML and JSON
+			// mappings are: only a file that names a Zoho host can mix them.
+			l.blocks = literalBlocks(data, regions)
+		}
 	} else {
 		l.scan()
 	}
