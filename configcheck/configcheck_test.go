@@ -502,3 +502,49 @@ func TestLiteralCredentialBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceJoinedNames: a file that joins with a space a list it takes from another file
+// (an attribute, an import by name) names it for its program; a list of its own, a comma
+// join and a name it neither imports nor reads as an attribute do not.
+func TestSpaceJoinedNames(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"attr.py", "from django.conf import settings\nscope = \" \".join(settings.ZOHO_SCOPES)\n", []string{"ZOHO_SCOPES"}},
+		{"from.py", "from app.config import (\n    ZOHO_SCOPES,\n)\nscope = ' '.join(ZOHO_SCOPES)\n", []string{"ZOHO_SCOPES"}},
+		{"import.ts", "import { CRM_SCOPES, other } from './scopes';\nconst s = CRM_SCOPES.join(' ');\n", []string{"CRM_SCOPES"}},
+		{"attr.js", "const cfg = require('./config');\nconst s = cfg.scopes.join(\" \");\n", []string{"scopes"}},
+		{"own.py", "ZOHO_SCOPES = ['ZohoCRM.users.READ']\nscope = ' '.join(ZOHO_SCOPES)\n", nil},
+		{"comma.ts", "import { CRM_SCOPES } from './scopes';\nconst s = CRM_SCOPES.join(',');\n", nil},
+		{"local.js", "const s = scopes.join(' ');\n", nil},
+	} {
+		if diff := cmp.Diff(tt.want, SpaceJoinedNames([]byte(tt.text))); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestSpaceJoinedInProgram: a list whose name the program's other files join with a space
+// is space-joined (ZS302's warning) where it is defined; another list beside it is not.
+func TestSpaceJoinedInProgram(t *testing.T) {
+	dir := t.TempDir()
+	o := opts()
+	o.SpaceJoinedIn = func(string) map[string]bool { return map[string]bool{"CRM_SCOPES": true} }
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"scopes.ts", "export const CRM_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n", 1},
+		{"settings.py", "CRM_SCOPES = [\n    'ZohoCRM.modules.leads.READ',  # leads\n    'ZohoCRM.users.READ',\n]\n", 1},
+		{"other.ts", "export const REPORT_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n", 0},
+	} {
+		file := filepath.Join(dir, tt.name)
+		must(t, os.WriteFile(file, []byte(tt.text), 0o644))
+		var b bytes.Buffer
+		report.Text(&b, CheckFiles([]string{file}, o).Findings)
+		if got := strings.Count(b.String(), "Zoho documents commas between scopes"); got != tt.want {
+			t.Errorf("%s: %d space-joined findings, want %d:\n%s", tt.name, got, tt.want, b.String())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,8 +28,11 @@ import (
 // (srclex.Regions): its comments and literals, Python's prefixed and triple-quoted strings
 // and raw strings, a template literal whose holes hold calls or templates, and no quote in
 // a regular expression taken for a string.
-func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
-	l := &lexer{data: data, pf: pf}
+//
+// joined are the names of lists that other files of the program join with a space
+// (SpaceJoinedNames): a list of such a name here is space-joined there.
+func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang, joined map[string]bool) extraction {
+	l := &lexer{data: data, pf: pf, joinedElsewhere: joined}
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
@@ -74,10 +78,13 @@ var (
 // string, as the elements of one space-joined string are (ZS302): the list literal
 // joined where it stands, or a list assigned to a name that the file joins.
 func (l *lexer) markSpaceJoins() {
-	if len(l.runs) == 0 || !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
+	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
 		return
 	}
-	names := map[string]bool{}
+	names := maps.Clone(l.joinedElsewhere)
+	if names == nil {
+		names = map[string]bool{}
+	}
 	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
 		for _, g := range m[1:] {
 			if len(g) > 0 {
@@ -97,6 +104,67 @@ func (l *lexer) markSpaceJoins() {
 			ls.items[i].spaceJoined = true
 			ls.set.Items[i].SpaceJoined = true
 		}
+	}
+}
+
+var (
+	// An import that names what it takes: import { SCOPES, X } from '...' (JavaScript),
+	// from settings import ZOHO_SCOPES / from x import (A, B) (Python).
+	jsImportRE = regexp.MustCompile(`(?s)\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\b`)
+	pyImportRE = regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)|[^\n]*)`)
+)
+
+// SpaceJoinedNames lists the names of lists that a JavaScript, TypeScript or Python source
+// file joins with a space into one string and takes from another file: read as an
+// attribute (" ".join(settings.ZOHO_SCOPES), config.SCOPES.join(' ')) or imported by name
+// (import { SCOPES } from './scopes'; SCOPES.join(' ')). The program's other files read a
+// list of such a name as space-joined (program.Programs.ReportSpaceJoined). A list defined
+// in the same file is left to that file's own reading.
+func SpaceJoinedNames(data []byte) []string {
+	if !bytes.Contains(data, []byte("join(")) {
+		return nil
+	}
+	var imported []byte
+	for _, m := range jsImportRE.FindAllSubmatch(data, -1) {
+		imported = append(append(imported, m[1]...), ' ')
+	}
+	for _, m := range pyImportRE.FindAllSubmatch(data, -1) {
+		imported = append(append(imported, m[1]...), ' ')
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range joinedNameRE.FindAllSubmatchIndex(data, -1) {
+		for g := 1; g <= 2; g++ { // JavaScript's name.join(' '), Python's " ".join(name)
+			start, end := m[2*g], m[2*g+1]
+			if start < 0 {
+				continue
+			}
+			name := string(data[start:end])
+			attribute := start > 0 && data[start-1] == '.'
+			if !attribute && !containsWord(imported, name) || seen[name] {
+				continue
+			}
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// containsWord reports whether b holds word w with no name character on either side.
+func containsWord(b []byte, w string) bool {
+	for from := 0; ; {
+		i := bytes.Index(b[from:], []byte(w))
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(b[i-1]) && b[i-1] != '$') && (end == len(b) || !isWordByte(b[end]) && b[end] != '$') {
+			return true
+		}
+		from = i + 1
 	}
 }
 
@@ -156,6 +224,8 @@ type lexer struct {
 	// found once for the file: runs and stretches of text are many.
 	scopeWords []int
 	runs       []runSet // the sets made of runs of literals
+	// joinedElsewhere are the names of lists other files join with a space.
+	joinedElsewhere map[string]bool
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a

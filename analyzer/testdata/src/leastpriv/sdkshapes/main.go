@@ -12,7 +12,7 @@ import (
 
 // A slice of the named type.
 var typed = []sdk.ScopeString{
-	sdk.BuildScope(sdk.CRM, sdk.Modules, "", "ALL"),      // want `ZohoCRM.modules.ALL is a group scope.*\(ZS201\)`
+	sdk.BuildScope(sdk.CRM, sdk.Modules, "", "ALL"),       // want `ZohoCRM.modules.ALL is a group scope.*\(ZS201\)`
 	sdk.BuildScope(sdk.CRM, sdk.Modules, "leads", "READ"), // want `ZohoCRM.modules.leads.READ is redundant.*\(ZS202\)`
 }
 
