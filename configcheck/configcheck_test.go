@@ -548,3 +548,22 @@ func TestSpaceJoinedInProgram(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFencedLists: an array of scope literals in a fenced code block is one set,
+// judged for redundancy as in code; the same scopes named in a sentence are not.
+func TestMarkdownFencedLists(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS202 findings
+	}{
+		{"JS.md", "# Zoho CRM\n\n```js\nconst scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.leads.READ'];\n```\n", 1},
+		{"PY.md", "# Zoho CRM\n\n```python\nSCOPES = [\n    \"ZohoCRM.modules.leads.READ\",\n    \"ZohoCRM.modules.leads.READ\",\n]\n```\n", 1},
+		{"PROSE.md", "# Zoho CRM\n\nWe ask for ZohoCRM.modules.ALL and ZohoCRM.modules.leads.READ.\n", 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS202)"); got != tt.want {
+			t.Errorf("%s: %d ZS202 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+	}
+}

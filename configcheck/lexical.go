@@ -259,6 +259,12 @@ func (l *lexer) scan() {
 	for i := 0; i < len(d); {
 		c := d[i]
 		switch {
+		case c == '`' && i+2 < len(d) && d[i+1] == '`' && d[i+2] == '`':
+			// A Markdown code fence (```js) is no string literal: the code it opens is
+			// read as code, so that an array of literals in it is one list.
+			for i < len(d) && d[i] == '`' {
+				i++
+			}
 		case c == '"' || c == '\'' || c == '`':
 			l.prose(textStart, i)
 			end := l.literal(i)
