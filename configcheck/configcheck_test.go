@@ -477,10 +477,11 @@ func TestHeaderStrings(t *testing.T) {
 	}
 }
 
-// TestLiteralCredentialBlocks: a JavaScript, TypeScript or Python object or dict literal
-// that holds a token beside hosts of two environments or data centres is ZS303, as a YAML
-// or JSON mapping is; one literal per environment, a class whose method picks the host,
-// and a key that only a ternary's colon follows are not.
+// TestLiteralCredentialBlocks: a JavaScript, TypeScript or Python object or dict literal,
+// or a PHP array, that holds a token beside hosts of two environments or data centres is
+// ZS303, as a YAML or JSON mapping is; one literal per environment, a class whose method
+// picks the host, an arrow function's body, a PHP index and a key that only a ternary's
+// colon follows are not.
 func TestLiteralCredentialBlocks(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct {
@@ -495,6 +496,11 @@ func TestLiteralCredentialBlocks(t *testing.T) {
 		{"class.ts", "// Zoho CRM\nclass Client {\n  refreshToken: string;\n  url(sandbox: boolean) { return sandbox ? 'https://sandbox.zohoapis.com' : 'https://www.zohoapis.com'; }\n}\n", 0},
 		{"ternary.js", "const cfg = { token: t, url: sandbox ? refreshToken : 'https://sandbox.zohoapis.com', other: 'https://www.zohoapis.com' };\n", 0},
 		{"onehost.py", "ZOHO = {\"refresh_token\": os.environ[\"A\"], \"api_domain\": \"https://www.zohoapis.eu\", \"accounts\": \"https://accounts.zoho.eu\"}\n", 0},
+		{"arrow.js", "// Zoho CRM\nconst f = () => { const refreshToken = x; return ['https://www.zohoapis.com', 'https://sandbox.zohoapis.com']; };\n", 0},
+		{"laravel.php", "<?php\nreturn [\n    'zoho' => [\n        'refresh_token' => env('ZOHO_REFRESH_TOKEN'),\n        'api_domain' => env('ZOHO_API_DOMAIN', 'https://www.zohoapis.com'),\n        'accounts_url' => env('ZOHO_ACCOUNTS_URL', 'https://accounts.zoho.eu'),\n    ],\n];\n", 1},
+		{"array.php", "<?php\n$zoho = array('refresh_token' => getenv('T'), 'api' => 'https://www.zohoapis.com', 'sandbox' => 'https://sandbox.zohoapis.com');\n", 1},
+		{"perenv.php", "<?php\nreturn [\n    'production' => ['refresh_token' => getenv('A'), 'api' => 'https://www.zohoapis.com'],\n    'sandbox' => ['refresh_token' => getenv('B'), 'api' => 'https://sandbox.zohoapis.com'],\n];\n", 0},
+		{"index.php", "<?php\n// Zoho CRM\n$t = $config['refresh_token'];\n$urls = ['https://www.zohoapis.com', 'https://sandbox.zohoapis.com'];\n", 0},
 	} {
 		out := checkWritten(t, dir, tt.name, tt.text)
 		if got := strings.Count(out, "(ZS303)"); got != tt.want {

@@ -38,16 +38,24 @@ func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang, joined map[string
 	if lang == srclex.JS || lang == srclex.Python {
 		regions := srclex.Regions(lang, data)
 		l.scanRegions(regions)
-		if bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho")) {
+		if namesZohoHost(data) {
 			// Object and dict literals that hold a credential, for ZS303 as YAML and JSON
 			// mappings are: only a file that names a Zoho host can mix them.
-			l.blocks = literalBlocks(data, regions)
+			l.blocks = literalBlocks(data, regions, false)
 		}
 	} else {
 		l.scan()
+		if lang == srclex.PHP && namesZohoHost(data) {
+			l.blocks = literalBlocks(data, srclex.Regions(lang, data), true)
+		}
 	}
 	l.markSpaceJoins()
 	return l.extraction
+}
+
+// namesZohoHost reports whether a file names a Zoho API or accounts host anywhere.
+func namesZohoHost(data []byte) bool {
+	return bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho"))
 }
 
 // runSet is a set made of a run of literals: its index in sets, the name the run is

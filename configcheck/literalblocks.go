@@ -1,6 +1,8 @@
 package configcheck
 
 import (
+	"strings"
+
 	"github.com/zscopelint/zscopelint/rules"
 	"github.com/zscopelint/zscopelint/srclex"
 )
@@ -13,7 +15,11 @@ import (
 // credential of its own is a block of its own, and the hosts of one without belong to the
 // literal around it; what braces enclose other than a literal (a function or class body,
 // a TypeScript interface) holds no key, and its hosts belong to the literal around it.
-func literalBlocks(data []byte, regions []srclex.Region) []locBlock {
+//
+// In PHP (php), an array literal ([...] or array(...)) with string keys before => is such a
+// literal: ['refresh_token' => env('ZOHO_REFRESH_TOKEN'), 'api_domain' => '...'], and
+// brackets and parentheses are followed as braces are.
+func literalBlocks(data []byte, regions []srclex.Region, php bool) []locBlock {
 	var ex extraction
 	frames := []*hostFrame{{}}
 	literal := []bool{false} // whether each frame is an object or dict literal
@@ -24,18 +30,32 @@ func literalBlocks(data []byte, regions []srclex.Region) []locBlock {
 			f.key, f.pos = name, pos
 		}
 	}
+	open := func(isLiteral bool) {
+		frames = append(frames, &hostFrame{})
+		literal = append(literal, isLiteral)
+	}
+	closeOne := func() {
+		if len(frames) > 1 {
+			frames = closeFrame(&ex, frames)
+			literal = literal[:len(literal)-1]
+		}
+	}
 	code := func(start, end int) {
 		for i := start; i < end; i++ {
-			switch data[i] {
-			case '{':
-				frames = append(frames, &hostFrame{})
-				literal = append(literal, opensLiteral(data, i))
-			case '}':
-				if len(frames) > 1 {
-					frames = closeFrame(&ex, frames)
-					literal = literal[:len(literal)-1]
-				}
-			case ':':
+			switch c := data[i]; {
+			case c == '{':
+				open(!php && opensLiteral(data, i, false))
+			case c == '}':
+				closeOne()
+			case php && c == '[':
+				open(opensLiteral(data, i, true))
+			case php && c == '(':
+				w := wordBefore(data, i)
+				open(w >= 0 && strings.EqualFold(string(data[w:trimSpaceBack(data, i)]), "array"))
+			case php && (c == ']' || c == ')'):
+				closeOne()
+			case php:
+			case c == ':':
 				if w := wordBefore(data, i); w > 0 && w < i && elementStart(data, w) {
 					key(string(data[w:trimSpaceBack(data, i)]), w)
 				}
@@ -53,8 +73,13 @@ func literalBlocks(data []byte, regions []srclex.Region) []locBlock {
 		value := string(data[r.ContentStart:r.ContentEnd])
 		f := frames[len(frames)-1]
 		f.hosts = append(f.hosts, rules.ZohoHosts(value)...)
-		// A quoted key: "refresh_token": ...
-		if next := skipSpaceFwd(data, r.End); next < len(data) && data[next] == ':' && elementStart(data, r.Start) {
+		// A quoted key: "refresh_token": ... ('refresh_token' => ... in PHP)
+		next := skipSpaceFwd(data, r.End)
+		sep := next < len(data) && data[next] == ':'
+		if php {
+			sep = next+1 < len(data) && data[next] == '=' && data[next+1] == '>'
+		}
+		if sep && elementStart(data, r.Start) {
 			key(value, r.ContentStart)
 		}
 	}
@@ -65,10 +90,11 @@ func literalBlocks(data []byte, regions []srclex.Region) []locBlock {
 	return ex.blocks
 }
 
-// opensLiteral reports whether the brace at i opens an object or dict literal: it stands
-// where a value does, after = : ( , [ or return (or a => of an arrow function that returns
-// one in parentheses); a brace after ) or a name opens a body.
-func opensLiteral(data []byte, i int) bool {
+// opensLiteral reports whether the brace (PHP: bracket) at i opens an object, dict or array
+// literal: it stands where a value does, after = : ( , [ or return (or a => of an arrow
+// function that returns one in parentheses; in PHP, the => of an array element); a brace
+// after ) or a name opens a body, and so does one after a JavaScript arrow.
+func opensLiteral(data []byte, i int, php bool) bool {
 	j := i - 1
 	for j >= 0 && isSpaceByte(data[j]) {
 		j--
@@ -79,6 +105,8 @@ func opensLiteral(data []byte, i int) bool {
 	switch data[j] {
 	case '=', ':', '(', ',', '[', '?':
 		return j == 0 || data[j] != '=' || data[j-1] != '=' // not ==
+	case '>': // => of a PHP array element
+		return php && j > 0 && data[j-1] == '='
 	}
 	end := j + 1
 	for j >= 0 && isWordByte(data[j]) {
@@ -103,13 +131,13 @@ func wordBefore(data []byte, i int) int {
 }
 
 // elementStart reports whether what starts at i opens an element of a literal: only white
-// space stands between it and the { or , before it (so b in a ? b : c is no key).
+// space stands between it and the { [ ( or , before it (so b in a ? b : c is no key).
 func elementStart(data []byte, i int) bool {
 	j := i - 1
 	for j >= 0 && isSpaceByte(data[j]) {
 		j--
 	}
-	return j >= 0 && (data[j] == '{' || data[j] == ',')
+	return j >= 0 && (data[j] == '{' || data[j] == ',' || data[j] == '[' || data[j] == '(')
 }
 
 func trimSpaceBack(data []byte, i int) int {
