@@ -402,7 +402,7 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 		}
 		ex = lexicalSets(data, pf, srclex.LangOf(name), joined)
 	case Text:
-		ex = lexicalSets(data, pf, srclex.NoLang, nil)
+		ex = textSets(data, pf)
 		var code []span
 		if isMarkdown(name) {
 			code = markdownCode(data)

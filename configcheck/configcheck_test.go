@@ -566,6 +566,10 @@ func TestMarkdownFencedLists(t *testing.T) {
 		{"JS.md", "# Zoho CRM\n\n```js\nconst scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.leads.READ'];\n```\n", 1},
 		{"PY.md", "# Zoho CRM\n\n```python\nSCOPES = [\n    \"ZohoCRM.modules.leads.READ\",\n    \"ZohoCRM.modules.leads.READ\",\n]\n```\n", 1},
 		{"PROSE.md", "# Zoho CRM\n\nWe ask for ZohoCRM.modules.ALL and ZohoCRM.modules.leads.READ.\n", 0},
+		// A path glob opens no comment, and a double-backquote span holding backquotes
+		// ends where Markdown ends it: neither hides the block after it.
+		{"GLOB.md", "# Zoho CRM\n\n```yaml\nexclude: [third_party/**]\nscope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\n```\n", 1},
+		{"TICKS.md", "# Zoho CRM\n\nCall `` fetch(`${base}/Leads`) ``, then:\n\n```js\nconst s = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.leads.READ'];\n```\n", 1},
 	} {
 		out := checkWritten(t, dir, tt.name, tt.text)
 		if got := strings.Count(out, "(ZS202)"); got != tt.want {

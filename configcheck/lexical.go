@@ -32,7 +32,24 @@ import (
 // joined are the names of lists that other files of the program join with a space
 // (SpaceJoinedNames): a list of such a name here is space-joined there.
 func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang, joined map[string]bool) extraction {
-	l := &lexer{data: data, pf: pf, joinedElsewhere: joined}
+	return newLexer(data, pf, joined).extract(lang)
+}
+
+// textSets scans documentation as lexicalSets does, its Markdown code spans read as
+// Markdown writes them: a fence (```js) opens code, not a string, and a code span opened
+// by two backquotes is one literal up to the next two, whatever single backquotes it holds.
+func textSets(data []byte, pf *prefilter) extraction {
+	l := newLexer(data, pf, nil)
+	l.markdown = true
+	return l.extract(srclex.NoLang)
+}
+
+func newLexer(data []byte, pf *prefilter, joined map[string]bool) *lexer {
+	return &lexer{data: data, pf: pf, joinedElsewhere: joined}
+}
+
+func (l *lexer) extract(lang srclex.Lang) extraction {
+	data := l.data
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
@@ -234,6 +251,7 @@ type lexer struct {
 	runs       []runSet // the sets made of runs of literals
 	// joinedElsewhere are the names of lists other files join with a space.
 	joinedElsewhere map[string]bool
+	markdown        bool // documentation: Markdown's code spans are read as such (textSets)
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
@@ -267,12 +285,23 @@ func (l *lexer) scan() {
 	for i := 0; i < len(d); {
 		c := d[i]
 		switch {
-		case c == '`' && i+2 < len(d) && d[i+1] == '`' && d[i+2] == '`':
+		case l.markdown && c == '`' && i+2 < len(d) && d[i+1] == '`' && d[i+2] == '`':
 			// A Markdown code fence (```js) is no string literal: the code it opens is
 			// read as code, so that an array of literals in it is one list.
 			for i < len(d) && d[i] == '`' {
 				i++
 			}
+		case l.markdown && c == '`' && i+1 < len(d) && d[i+1] == '`':
+			// A double-backquote code span ends at the next double backquote.
+			l.prose(textStart, i)
+			end := bytes.Index(d[i+2:], []byte("``"))
+			if end < 0 {
+				i += 2 // no span: the backquotes are text
+				continue
+			}
+			end += i + 2
+			l.addLiteral(literalTok{start: i, end: end + 2, contentStart: i + 2, contentEnd: end, raw: true})
+			i, textStart = end+2, end+2
 		case c == '"' || c == '\'' || c == '`':
 			l.prose(textStart, i)
 			end := l.literal(i)
@@ -282,7 +311,9 @@ func (l *lexer) scan() {
 			end := skipTo(d, i, "\n")
 			l.skipComment(i, end)
 			i, textStart = end, end
-		case c == '/' && i+1 < len(d) && d[i+1] == '*':
+		case c == '/' && i+1 < len(d) && d[i+1] == '*' && (!l.markdown || i == 0 || d[i-1] == ' ' || d[i-1] == '\t' || d[i-1] == '\n'):
+			// In documentation, only a /* that starts a word opens a comment: a path glob
+			// (third_party/**) in a sentence or a YAML example does not.
 			l.prose(textStart, i)
 			end := skipTo(d, i+2, "*/")
 			l.skipComment(i, end)
