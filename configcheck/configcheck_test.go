@@ -459,6 +459,9 @@ func TestHeaderStrings(t *testing.T) {
 		{"curl.php", "<?php\n$ch = curl_init('https://www.zohoapis.com/crm/v2/Leads');\ncurl_setopt_array($ch, array(\n  CURLOPT_HTTPHEADER => array(\n    \"Authorization: Zoho-oauthtoken \" . $token,\n    \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\",\n  ),\n));\n", 1, 1, 0},
 		{"lines.js", "// Zoho CRM\nconst headers = ['Content-Type: application/json', 'scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ'];\n", 1, 1, 0},
 		{"lines.py", "# Zoho CRM\nHEADERS = [\"Accept: application/json\", \"Scope: ZohoCRM.modules.ALL, ZohoCRM.modules.leads.READ\"]\n", 1, 1, 0},
+		// A header dict or object whose scope header holds a list (read by its key already).
+		{"dict.py", "# Zoho CRM\nheaders = {\"Authorization\": \"Zoho-oauthtoken \" + tok, \"scope\": \"ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\"}\n", 1, 1, 0},
+		{"object.js", "// Zoho CRM\nconst headers = { Authorization: `Zoho-oauthtoken ${tok}`, scope: 'ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ' };\n", 1, 1, 0},
 		{"call.sh", "#!/bin/sh\n# Zoho CRM\ncurl -H \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\" https://www.zohoapis.com/crm/v2/Leads\n", 1, 1, 0},
 		{"typo.php", "<?php\n// Zoho CRM\n$h = array(\"scope: ZohoCRM.modules.leeds.READ,ZohoCRM.users.READ\");\n", 0, 0, 1},
 		{"note.php", "<?php\n// Zoho CRM\n$h = array(\"X-Note: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\");\n", 0, 0, 0},
