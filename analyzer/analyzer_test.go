@@ -34,7 +34,7 @@ func TestSuggestedFixes(t *testing.T) {
 func TestLeastPrivilege(t *testing.T) {
 	t.Parallel()
 	a := analyzer.New(withInfo())
-	analysistest.Run(t, analysistest.TestData(), a, "leastpriv/app2", "leastpriv/app3", "leastpriv/app4", "leastpriv/products", "leastpriv/wrapapp", "leastpriv/sdkapp", "leastpriv/restyapp", "leastpriv/mixed", "leastpriv/closure", "leastpriv/wrapmissing", "leastpriv/sdkrecords", "leastpriv/crmsettings", "leastpriv/booksoldhost", "leastpriv/crmunknown", "leastpriv/books", "leastpriv/booksmissing", "leastpriv/booksfull")
+	analysistest.Run(t, analysistest.TestData(), a, "leastpriv/app2", "leastpriv/app3", "leastpriv/app4", "leastpriv/products", "leastpriv/wrapapp", "leastpriv/sdkapp", "leastpriv/restyapp", "leastpriv/mixed", "leastpriv/closure", "leastpriv/wrapmissing", "leastpriv/sdkrecords", "leastpriv/crmsettings", "leastpriv/booksoldhost", "leastpriv/crmunknown", "leastpriv/books", "leastpriv/booksmissing", "leastpriv/booksfull", "leastpriv/sdkshapes")
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "leastpriv/app", "leastpriv/wrapfix")
 }
 

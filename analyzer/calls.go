@@ -225,6 +225,14 @@ func (x *extractor) stringOf(e ast.Expr, depth int) string {
 			return x.stringOf(rhs, depth+1)
 		}
 	case *ast.CallExpr:
+		if tv, ok := x.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 && isString(tv.Type) {
+			// A conversion to a named string type (ScopeString(fmt.Sprintf(...))) keeps
+			// the value.
+			if t := x.info.TypeOf(e.Args[0]); t != nil && isString(t) {
+				return x.stringOf(e.Args[0], depth+1)
+			}
+			break
+		}
 		fn, ok := typeutil.Callee(x.info, e).(*types.Func)
 		if !ok || fn.Pkg() == nil {
 			break

@@ -70,6 +70,7 @@ func (x *extractor) file(f *ast.File) {
 			in := x.enclosingFunc(stack)
 			x.httpCallSite(c, in)
 			x.recordFuncCall(c, in)
+			x.builderCall(c)
 		}
 		if id, ok := n.(*ast.Ident); ok {
 			x.recordFuncValue(id, stack)
@@ -440,6 +441,7 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 				// it yields, at the call; there is no literal to fix.
 				el := judge.Element{Item: rules.Item{Text: scope}, At: *spanOf(elt.Pos(), elt.End()), Remove: x.removeElement(lit, i)}
 				set.Add(el)
+				x.consumed[elt] = true // an element of this set, not one of its own (builderCall)
 			}
 			continue
 		}
@@ -468,6 +470,37 @@ func (x *extractor) list(lit *ast.CompositeLit, key string) {
 		}
 	}
 	set.ScopePosition = scopetext.ScopeName(key) && allLists
+	if len(set.Elements) > 0 {
+		x.sets = append(x.sets, set)
+	}
+}
+
+// builderCall makes scope sets of the scope-builder calls that are no element of a list
+// literal (list takes those): the builder calls among the arguments of an append are one
+// set (scopes = append(scopes, BuildScope(...), BuildScope(...))), any other call with
+// constant arguments a set of one (s := BuildScope(...), client.WithScope(BuildScope(...))).
+// What a builder yields is a scope by construction: the set is in scope position.
+func (x *extractor) builderCall(c *ast.CallExpr) {
+	if x.builder == nil || x.consumed[c] {
+		return
+	}
+	add := func(set *judge.Set, e ast.Expr) {
+		if scope, ok := x.builderValue(e); ok {
+			x.consumed[e] = true
+			set.Add(judge.Element{Item: rules.Item{Text: scope}, At: *spanOf(e.Pos(), e.End())})
+		}
+	}
+	set := judge.Set{Set: rules.Set{ScopePosition: true}}
+	if id, ok := c.Fun.(*ast.Ident); ok && len(c.Args) > 1 {
+		if b, ok := x.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+			for _, a := range c.Args[1:] {
+				add(&set, a)
+			}
+		}
+	}
+	if t := x.info.TypeOf(c); len(set.Elements) == 0 && t != nil && isString(t) {
+		add(&set, c)
+	}
 	if len(set.Elements) > 0 {
 		x.sets = append(x.sets, set)
 	}

@@ -114,7 +114,10 @@ type Options struct {
 	// EvidenceFor gives the Zoho API calls that judge the scope sets of a file: those of
 	// its own program (program.Programs.EvidenceFor); nil when there are none.
 	EvidenceFor func(file string) *rules.Evidence
-	MaxSize     int64 // 0: DefaultMaxSize
+	// SpaceJoinedIn gives the names of lists that other files of a file's program join
+	// with a space (program.Programs.SpaceJoinedIn); nil when none are known.
+	SpaceJoinedIn func(file string) map[string]bool
+	MaxSize       int64 // 0: DefaultMaxSize
 	// Display turns a file name into the name findings carry (relative to the working
 	// directory, say). nil keeps the name.
 	Display func(string) string
@@ -393,9 +396,13 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 	case Env:
 		ex = envSets(data)
 	case Lexical:
-		ex = lexicalSets(data, pf, srclex.LangOf(name))
+		var joined map[string]bool
+		if opts.SpaceJoinedIn != nil {
+			joined = opts.SpaceJoinedIn(name)
+		}
+		ex = lexicalSets(data, pf, srclex.LangOf(name), joined)
 	case Text:
-		ex = lexicalSets(data, pf, srclex.NoLang)
+		ex = textSets(data, pf)
 		var code []span
 		if isMarkdown(name) {
 			code = markdownCode(data)

@@ -442,3 +442,141 @@ func TestOwnMessagePastedInDocs(t *testing.T) {
 		t.Errorf("the misspelt scope beside it is not reported:\n%s", out)
 	}
 }
+
+// TestHeaderStrings: an HTTP header line "scope: ..." in the shapes code sends it (a PHP
+// cURL header array, a JavaScript or Python list of header lines, a curl -H in a script)
+// is a scope set: checked for validity, judged for breadth and redundancy; a header of
+// another name, and a scope header naming one narrow scope, are not.
+func TestHeaderStrings(t *testing.T) {
+	dir := t.TempDir()
+	const redundant = "ZohoCRM.modules.leads.READ is redundant: ZohoCRM.modules.ALL in the same set already grants it (ZS202)"
+	for _, tt := range []struct {
+		name, text string
+		zs202      int
+		zs201      int
+		invalid    int // ZS1xx errors
+	}{
+		{"curl.php", "<?php\n$ch = curl_init('https://www.zohoapis.com/crm/v2/Leads');\ncurl_setopt_array($ch, array(\n  CURLOPT_HTTPHEADER => array(\n    \"Authorization: Zoho-oauthtoken \" . $token,\n    \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\",\n  ),\n));\n", 1, 1, 0},
+		{"lines.js", "// Zoho CRM\nconst headers = ['Content-Type: application/json', 'scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ'];\n", 1, 1, 0},
+		{"lines.py", "# Zoho CRM\nHEADERS = [\"Accept: application/json\", \"Scope: ZohoCRM.modules.ALL, ZohoCRM.modules.leads.READ\"]\n", 1, 1, 0},
+		// A header dict or object whose scope header holds a list (read by its key already).
+		{"dict.py", "# Zoho CRM\nheaders = {\"Authorization\": \"Zoho-oauthtoken \" + tok, \"scope\": \"ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\"}\n", 1, 1, 0},
+		{"object.js", "// Zoho CRM\nconst headers = { Authorization: `Zoho-oauthtoken ${tok}`, scope: 'ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ' };\n", 1, 1, 0},
+		{"call.sh", "#!/bin/sh\n# Zoho CRM\ncurl -H \"scope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\" https://www.zohoapis.com/crm/v2/Leads\n", 1, 1, 0},
+		{"typo.php", "<?php\n// Zoho CRM\n$h = array(\"scope: ZohoCRM.modules.leeds.READ,ZohoCRM.users.READ\");\n", 0, 0, 1},
+		{"note.php", "<?php\n// Zoho CRM\n$h = array(\"X-Note: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\");\n", 0, 0, 0},
+		{"narrow.js", "// Zoho CRM\nconst headers = ['scope: ZohoCRM.modules.leads.READ'];\n", 0, 0, 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, redundant); got != tt.zs202 {
+			t.Errorf("%s: %d ZS202, want %d:\n%s", tt.name, got, tt.zs202, out)
+		}
+		if got := strings.Count(out, "(ZS201)"); got != tt.zs201 {
+			t.Errorf("%s: %d ZS201, want %d:\n%s", tt.name, got, tt.zs201, out)
+		}
+		if got := strings.Count(out, ": error: "); got != tt.invalid {
+			t.Errorf("%s: %d errors, want %d:\n%s", tt.name, got, tt.invalid, out)
+		}
+	}
+}
+
+// TestLiteralCredentialBlocks: a JavaScript, TypeScript or Python object or dict literal,
+// or a PHP array, that holds a token beside hosts of two environments or data centres is
+// ZS303, as a YAML or JSON mapping is; one literal per environment, a class whose method
+// picks the host, an arrow function's body, a PHP index and a key that only a ternary's
+// colon follows are not.
+func TestLiteralCredentialBlocks(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS303 findings
+	}{
+		{"mixed.py", "import os\nZOHO = {\n    \"refresh_token\": os.environ[\"ZOHO_REFRESH_TOKEN\"],  # one token\n    \"api_domain\": \"https://www.zohoapis.com\",\n    \"sandbox_domain\": \"https://sandbox.zohoapis.com\",\n}\n", 1},
+		{"mixed.js", "module.exports = {\n  refreshToken: process.env.ZOHO_REFRESH_TOKEN,\n  apiDomain: 'https://www.zohoapis.com',\n  accountsUrl: 'https://accounts.zoho.eu',\n};\n", 1},
+		{"mixed.ts", "export const zoho = {\n  'refresh_token': process.env.ZOHO_REFRESH_TOKEN!,\n  endpoints: { crm: `https://www.zohoapis.com/crm/v2`, desk: \"https://www.zohoapis.in/desk\" },\n};\n", 1},
+		{"perenv.py", "import os\nZOHO = {\n    \"production\": {\"refresh_token\": os.environ[\"A\"], \"api_domain\": \"https://www.zohoapis.com\"},\n    \"sandbox\": {\"refresh_token\": os.environ[\"B\"], \"api_domain\": \"https://sandbox.zohoapis.com\"},\n}\n", 0},
+		{"perenv.ts", "export default {\n  production: { refreshToken: process.env.A, apiDomain: 'https://www.zohoapis.com' },\n  sandbox: { refreshToken: process.env.B, apiDomain: 'https://sandbox.zohoapis.com' },\n};\n", 0},
+		{"class.ts", "// Zoho CRM\nclass Client {\n  refreshToken: string;\n  url(sandbox: boolean) { return sandbox ? 'https://sandbox.zohoapis.com' : 'https://www.zohoapis.com'; }\n}\n", 0},
+		{"ternary.js", "const cfg = { token: t, url: sandbox ? refreshToken : 'https://sandbox.zohoapis.com', other: 'https://www.zohoapis.com' };\n", 0},
+		{"onehost.py", "ZOHO = {\"refresh_token\": os.environ[\"A\"], \"api_domain\": \"https://www.zohoapis.eu\", \"accounts\": \"https://accounts.zoho.eu\"}\n", 0},
+		{"arrow.js", "// Zoho CRM\nconst f = () => { const refreshToken = x; return ['https://www.zohoapis.com', 'https://sandbox.zohoapis.com']; };\n", 0},
+		{"laravel.php", "<?php\nreturn [\n    'zoho' => [\n        'refresh_token' => env('ZOHO_REFRESH_TOKEN'),\n        'api_domain' => env('ZOHO_API_DOMAIN', 'https://www.zohoapis.com'),\n        'accounts_url' => env('ZOHO_ACCOUNTS_URL', 'https://accounts.zoho.eu'),\n    ],\n];\n", 1},
+		{"array.php", "<?php\n$zoho = array('refresh_token' => getenv('T'), 'api' => 'https://www.zohoapis.com', 'sandbox' => 'https://sandbox.zohoapis.com');\n", 1},
+		{"perenv.php", "<?php\nreturn [\n    'production' => ['refresh_token' => getenv('A'), 'api' => 'https://www.zohoapis.com'],\n    'sandbox' => ['refresh_token' => getenv('B'), 'api' => 'https://sandbox.zohoapis.com'],\n];\n", 0},
+		{"index.php", "<?php\n// Zoho CRM\n$t = $config['refresh_token'];\n$urls = ['https://www.zohoapis.com', 'https://sandbox.zohoapis.com'];\n", 0},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS303)"); got != tt.want {
+			t.Errorf("%s: %d ZS303 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+	}
+}
+
+// TestSpaceJoinedNames: a file that joins with a space a list it takes from another file
+// (an attribute, an import by name) names it for its program; a list of its own, a comma
+// join and a name it neither imports nor reads as an attribute do not.
+func TestSpaceJoinedNames(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"attr.py", "from django.conf import settings\nscope = \" \".join(settings.ZOHO_SCOPES)\n", []string{"ZOHO_SCOPES"}},
+		{"from.py", "from app.config import (\n    ZOHO_SCOPES,\n)\nscope = ' '.join(ZOHO_SCOPES)\n", []string{"ZOHO_SCOPES"}},
+		{"import.ts", "import { CRM_SCOPES, other } from './scopes';\nconst s = CRM_SCOPES.join(' ');\n", []string{"CRM_SCOPES"}},
+		{"attr.js", "const cfg = require('./config');\nconst s = cfg.scopes.join(\" \");\n", []string{"scopes"}},
+		{"own.py", "ZOHO_SCOPES = ['ZohoCRM.users.READ']\nscope = ' '.join(ZOHO_SCOPES)\n", nil},
+		{"comma.ts", "import { CRM_SCOPES } from './scopes';\nconst s = CRM_SCOPES.join(',');\n", nil},
+		{"local.js", "const s = scopes.join(' ');\n", nil},
+	} {
+		if diff := cmp.Diff(tt.want, SpaceJoinedNames([]byte(tt.text))); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestSpaceJoinedInProgram: a list whose name the program's other files join with a space
+// is space-joined (ZS302's warning) where it is defined; another list beside it is not.
+func TestSpaceJoinedInProgram(t *testing.T) {
+	dir := t.TempDir()
+	o := opts()
+	o.SpaceJoinedIn = func(string) map[string]bool { return map[string]bool{"CRM_SCOPES": true} }
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"scopes.ts", "export const CRM_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n", 1},
+		{"settings.py", "CRM_SCOPES = [\n    'ZohoCRM.modules.leads.READ',  # leads\n    'ZohoCRM.users.READ',\n]\n", 1},
+		{"other.ts", "export const REPORT_SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n", 0},
+	} {
+		file := filepath.Join(dir, tt.name)
+		must(t, os.WriteFile(file, []byte(tt.text), 0o644))
+		var b bytes.Buffer
+		report.Text(&b, CheckFiles([]string{file}, o).Findings)
+		if got := strings.Count(b.String(), "Zoho documents commas between scopes"); got != tt.want {
+			t.Errorf("%s: %d space-joined findings, want %d:\n%s", tt.name, got, tt.want, b.String())
+		}
+	}
+}
+
+// TestMarkdownFencedLists: an array of scope literals in a fenced code block is one set,
+// judged for redundancy as in code; the same scopes named in a sentence are not.
+func TestMarkdownFencedLists(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text string
+		want       int // ZS202 findings
+	}{
+		{"JS.md", "# Zoho CRM\n\n```js\nconst scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.leads.READ'];\n```\n", 1},
+		{"PY.md", "# Zoho CRM\n\n```python\nSCOPES = [\n    \"ZohoCRM.modules.leads.READ\",\n    \"ZohoCRM.modules.leads.READ\",\n]\n```\n", 1},
+		{"PROSE.md", "# Zoho CRM\n\nWe ask for ZohoCRM.modules.ALL and ZohoCRM.modules.leads.READ.\n", 0},
+		// A path glob opens no comment, and a double-backquote span holding backquotes
+		// ends where Markdown ends it: neither hides the block after it.
+		{"GLOB.md", "# Zoho CRM\n\n```yaml\nexclude: [third_party/**]\nscope: ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ\n```\n", 1},
+		{"TICKS.md", "# Zoho CRM\n\nCall `` fetch(`${base}/Leads`) ``, then:\n\n```js\nconst s = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.leads.READ'];\n```\n", 1},
+	} {
+		out := checkWritten(t, dir, tt.name, tt.text)
+		if got := strings.Count(out, "(ZS202)"); got != tt.want {
+			t.Errorf("%s: %d ZS202 findings, want %d:\n%s", tt.name, got, tt.want, out)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,17 +28,51 @@ import (
 // (srclex.Regions): its comments and literals, Python's prefixed and triple-quoted strings
 // and raw strings, a template literal whose holes hold calls or templates, and no quote in
 // a regular expression taken for a string.
-func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang) extraction {
-	l := &lexer{data: data, pf: pf}
+//
+// joined are the names of lists that other files of the program join with a space
+// (SpaceJoinedNames): a list of such a name here is space-joined there.
+func lexicalSets(data []byte, pf *prefilter, lang srclex.Lang, joined map[string]bool) extraction {
+	return newLexer(data, pf, joined).extract(lang)
+}
+
+// textSets scans documentation as lexicalSets does, its Markdown code spans read as
+// Markdown writes them: a fence (```js) opens code, not a string, and a code span opened
+// by two backquotes is one literal up to the next two, whatever single backquotes it holds.
+func textSets(data []byte, pf *prefilter) extraction {
+	l := newLexer(data, pf, nil)
+	l.markdown = true
+	return l.extract(srclex.NoLang)
+}
+
+func newLexer(data []byte, pf *prefilter, joined map[string]bool) *lexer {
+	return &lexer{data: data, pf: pf, joinedElsewhere: joined}
+}
+
+func (l *lexer) extract(lang srclex.Lang) extraction {
+	data := l.data
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
-		l.scanRegions(srclex.Regions(lang, data))
+		regions := srclex.Regions(lang, data)
+		l.scanRegions(regions)
+		if namesZohoHost(data) {
+			// Object and dict literals that hold a credential, for ZS303 as YAML and JSON
+			// mappings are: only a file that names a Zoho host can mix them.
+			l.blocks = literalBlocks(data, regions, false)
+		}
 	} else {
 		l.scan()
+		if lang == srclex.PHP && namesZohoHost(data) {
+			l.blocks = literalBlocks(data, srclex.Regions(lang, data), true)
+		}
 	}
 	l.markSpaceJoins()
 	return l.extraction
+}
+
+// namesZohoHost reports whether a file names a Zoho API or accounts host anywhere.
+func namesZohoHost(data []byte) bool {
+	return bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho"))
 }
 
 // runSet is a set made of a run of literals: its index in sets, the name the run is
@@ -68,10 +103,13 @@ var (
 // string, as the elements of one space-joined string are (ZS302): the list literal
 // joined where it stands, or a list assigned to a name that the file joins.
 func (l *lexer) markSpaceJoins() {
-	if len(l.runs) == 0 || !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
+	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
 		return
 	}
-	names := map[string]bool{}
+	names := maps.Clone(l.joinedElsewhere)
+	if names == nil {
+		names = map[string]bool{}
+	}
 	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
 		for _, g := range m[1:] {
 			if len(g) > 0 {
@@ -91,6 +129,67 @@ func (l *lexer) markSpaceJoins() {
 			ls.items[i].spaceJoined = true
 			ls.set.Items[i].SpaceJoined = true
 		}
+	}
+}
+
+var (
+	// An import that names what it takes: import { SCOPES, X } from '...' (JavaScript),
+	// from settings import ZOHO_SCOPES / from x import (A, B) (Python).
+	jsImportRE = regexp.MustCompile(`(?s)\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\b`)
+	pyImportRE = regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)|[^\n]*)`)
+)
+
+// SpaceJoinedNames lists the names of lists that a JavaScript, TypeScript or Python source
+// file joins with a space into one string and takes from another file: read as an
+// attribute (" ".join(settings.ZOHO_SCOPES), config.SCOPES.join(' ')) or imported by name
+// (import { SCOPES } from './scopes'; SCOPES.join(' ')). The program's other files read a
+// list of such a name as space-joined (program.Programs.ReportSpaceJoined). A list defined
+// in the same file is left to that file's own reading.
+func SpaceJoinedNames(data []byte) []string {
+	if !bytes.Contains(data, []byte("join(")) {
+		return nil
+	}
+	var imported []byte
+	for _, m := range jsImportRE.FindAllSubmatch(data, -1) {
+		imported = append(append(imported, m[1]...), ' ')
+	}
+	for _, m := range pyImportRE.FindAllSubmatch(data, -1) {
+		imported = append(append(imported, m[1]...), ' ')
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range joinedNameRE.FindAllSubmatchIndex(data, -1) {
+		for g := 1; g <= 2; g++ { // JavaScript's name.join(' '), Python's " ".join(name)
+			start, end := m[2*g], m[2*g+1]
+			if start < 0 {
+				continue
+			}
+			name := string(data[start:end])
+			attribute := start > 0 && data[start-1] == '.'
+			if !attribute && !containsWord(imported, name) || seen[name] {
+				continue
+			}
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// containsWord reports whether b holds word w with no name character on either side.
+func containsWord(b []byte, w string) bool {
+	for from := 0; ; {
+		i := bytes.Index(b[from:], []byte(w))
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isWordByte(b[i-1]) && b[i-1] != '$') && (end == len(b) || !isWordByte(b[end]) && b[end] != '$') {
+			return true
+		}
+		from = i + 1
 	}
 }
 
@@ -150,6 +249,9 @@ type lexer struct {
 	// found once for the file: runs and stretches of text are many.
 	scopeWords []int
 	runs       []runSet // the sets made of runs of literals
+	// joinedElsewhere are the names of lists other files join with a space.
+	joinedElsewhere map[string]bool
+	markdown        bool // documentation: Markdown's code spans are read as such (textSets)
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
@@ -183,6 +285,23 @@ func (l *lexer) scan() {
 	for i := 0; i < len(d); {
 		c := d[i]
 		switch {
+		case l.markdown && c == '`' && i+2 < len(d) && d[i+1] == '`' && d[i+2] == '`':
+			// A Markdown code fence (```js) is no string literal: the code it opens is
+			// read as code, so that an array of literals in it is one list.
+			for i < len(d) && d[i] == '`' {
+				i++
+			}
+		case l.markdown && c == '`' && i+1 < len(d) && d[i+1] == '`':
+			// A double-backquote code span ends at the next double backquote.
+			l.prose(textStart, i)
+			end := bytes.Index(d[i+2:], []byte("``"))
+			if end < 0 {
+				i += 2 // no span: the backquotes are text
+				continue
+			}
+			end += i + 2
+			l.addLiteral(literalTok{start: i, end: end + 2, contentStart: i + 2, contentEnd: end, raw: true})
+			i, textStart = end+2, end+2
 		case c == '"' || c == '\'' || c == '`':
 			l.prose(textStart, i)
 			end := l.literal(i)
@@ -192,7 +311,9 @@ func (l *lexer) scan() {
 			end := skipTo(d, i, "\n")
 			l.skipComment(i, end)
 			i, textStart = end, end
-		case c == '/' && i+1 < len(d) && d[i+1] == '*':
+		case c == '/' && i+1 < len(d) && d[i+1] == '*' && (!l.markdown || i == 0 || d[i-1] == ' ' || d[i-1] == '\t' || d[i-1] == '\n'):
+			// In documentation, only a /* that starts a word opens a comment: a path glob
+			// (third_party/**) in a sentence or a YAML example does not.
 			l.prose(textStart, i)
 			end := skipTo(d, i+2, "*/")
 			l.skipComment(i, end)

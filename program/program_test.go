@@ -259,3 +259,31 @@ func TestReportedCallsJudgeTheirProgram(t *testing.T) {
 		t.Errorf("Needs = %+v", n)
 	}
 }
+
+// TestSpaceJoinedNamesOfItsOwnProgram: the names of lists a file joins with a space are
+// known to the other files of its program, and to no other program's.
+func TestSpaceJoinedNamesOfItsOwnProgram(t *testing.T) {
+	t.Parallel()
+	dir := testtree.Write(t, polyglot)
+	at := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	ps := program.New(program.NewLayout(dir, nil))
+	if got := ps.SpaceJoinedIn(at("web/lib/zoho.ts")); got != nil {
+		t.Errorf("before any report: %v", got)
+	}
+	ps.ReportSpaceJoined(at("web/lib/auth.ts"), "SCOPES")
+	ps.ReportSpaceJoined(at("py/app/views.py"), "ZOHO_SCOPES")
+	for _, tt := range []struct {
+		file string
+		want map[string]bool
+	}{
+		{"web/lib/zoho.ts", map[string]bool{"SCOPES": true}},
+		{"web/config/scopes.js", map[string]bool{"SCOPES": true}},
+		{"py/app/settings.py", map[string]bool{"ZOHO_SCOPES": true}},
+		{"php/config.php", nil},
+		{"config/zoho.yaml", nil},
+	} {
+		if diff := cmp.Diff(tt.want, ps.SpaceJoinedIn(at(tt.file))); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.file, diff)
+		}
+	}
+}

@@ -42,6 +42,9 @@ type Programs struct {
 	calls    map[Root][]Call   // the programs' calls, worked out once
 	evidence map[Root]*rules.Evidence
 	anyCalls bool // some front end reported a call: without one no file has evidence
+	// spaceJoined are, per program, the names of lists that one of its files takes from
+	// another and joins with a space (ReportSpaceJoined).
+	spaceJoined map[Root]map[string]bool
 }
 
 // goPackageCalls is a Go package's directory and the calls it makes itself.
@@ -90,6 +93,43 @@ func (ps *Programs) Report(file string, calls ...rules.Call) {
 		ps.anyCalls = true
 	}
 	ps.calls = nil
+}
+
+// ReportSpaceJoined records the names of lists that file joins with a space into one
+// string and takes from another file of its program (" ".join(settings.ZOHO_SCOPES), an
+// imported SCOPES.join(' ')): a list of that name defined elsewhere in the program is a
+// set of space-joined scopes.
+func (ps *Programs) ReportSpaceJoined(file string, names ...string) {
+	root := ps.layout.RootOf(file)
+	if root.Kind == NoProgram || len(names) == 0 {
+		return
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.spaceJoined == nil {
+		ps.spaceJoined = map[Root]map[string]bool{}
+	}
+	if ps.spaceJoined[root] == nil {
+		ps.spaceJoined[root] = map[string]bool{}
+	}
+	for _, n := range names {
+		ps.spaceJoined[root][n] = true
+	}
+}
+
+// SpaceJoinedIn returns the names of lists that the files of file's program join with a
+// space (ReportSpaceJoined); nil for none. The map is not to be changed.
+func (ps *Programs) SpaceJoinedIn(file string) map[string]bool {
+	ps.mu.Lock()
+	none := len(ps.spaceJoined) == 0
+	ps.mu.Unlock()
+	if none {
+		return nil // and no directory is read to place the file
+	}
+	root := ps.layout.RootOf(file)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.spaceJoined[root]
 }
 
 // AddGo records a Go build: the calls of every package, the program of every main

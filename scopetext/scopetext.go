@@ -21,7 +21,7 @@ type Span struct {
 
 // InList reports whether the set is a plain list of scopes, which joins the set of an
 // enclosing list (a []string literal, a YAML sequence, a JSON array).
-func (s Set) InList() bool { return !s.URL && !s.Prose }
+func (s Set) InList() bool { return !s.URL && !s.Prose && !s.Header }
 
 // Exact reports whether the raw bytes are the element itself, so that an edit to the
 // element is an edit of raw[Start:End] (false for percent-encoded URL parameters).
@@ -39,6 +39,10 @@ type Set struct {
 	// Prose reports that the set is a token of free text (a sentence, a URL), not a list:
 	// an element of a larger list that is prose does not belong to that list's set.
 	Prose bool
+	// Header reports that the set is the value of an HTTP header line named like scope
+	// ("scope: ZohoCRM.modules.ALL,ZohoCRM.users.READ", as PHP cURL header arrays write
+	// it): in scope position, and a set of its own in a list of header lines.
+	Header bool
 }
 
 // maxText bounds the text scanned; longer strings are data blobs, not configuration.
@@ -52,6 +56,9 @@ const maxText = 1 << 20
 func Split(raw string, scopePos bool) []Set {
 	if len(raw) > maxText || strings.IndexByte(raw, '.') < 0 && !scopePos {
 		return nil
+	}
+	if s, ok := splitHeader(raw); ok {
+		return []Set{s}
 	}
 	var sets []Set
 	// Regions of raw not taken by a scope= parameter.
@@ -80,6 +87,34 @@ func Split(raw string, scopePos bool) []Set {
 }
 
 type region struct{ start, end int }
+
+// splitHeader reads raw as one HTTP header line whose name says it holds scopes (scope,
+// Scopes, X-Zoho-Scope) and whose value is a list of scopes: "scope: A,B" is the set {A, B}
+// in scope position, where the text as a whole would be prose.
+func splitHeader(raw string) (Set, bool) {
+	i := 0
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t') {
+		i++
+	}
+	nameStart := i
+	for i < len(raw) && (raw[i] >= 'a' && raw[i] <= 'z' || raw[i] >= 'A' && raw[i] <= 'Z' || raw[i] >= '0' && raw[i] <= '9' || raw[i] == '-' || raw[i] == '_') {
+		i++
+	}
+	if i == nameStart || i >= len(raw) || raw[i] != ':' || !ScopeName(raw[nameStart:i]) {
+		return Set{}, false
+	}
+	i++
+	end := len(raw)
+	for end > i && isSpace(raw[end-1]) {
+		end--
+	}
+	if !isList(raw[i:end]) {
+		return Set{}, false
+	}
+	s := splitList(raw, i, end, true)
+	s.Header = true
+	return s, len(s.Spans) > 0
+}
 
 func subtract(all region, cut []region) []region {
 	var out []region

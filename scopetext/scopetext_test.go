@@ -7,7 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// render shows sets compactly: [a|b] per set, * for scope position.
+// render shows sets compactly: [a|b] per set, * for scope position, h for a header line.
 func render(raw string, sets []Set) string {
 	var b strings.Builder
 	for _, s := range sets {
@@ -24,6 +24,9 @@ func render(raw string, sets []Set) string {
 		b.WriteString("]")
 		if s.ScopePosition {
 			b.WriteString("*")
+		}
+		if s.Header {
+			b.WriteString("h")
 		}
 	}
 	return b.String()
@@ -58,6 +61,13 @@ func TestSplit(t *testing.T) {
 		{in: "ZohoCRM.modules.ALL", scopePos: true, want: "[ZohoCRM.modules.ALL]*"},
 		{in: "a\nZohoCRM.modules.ALL\n  ZohoCRM.users.READ\n", want: "[ZohoCRM.modules.ALL][ZohoCRM.users.READ]"},
 		{in: "ZohoCRM.modules.ALL\n  ZohoCRM.users.READ\n", want: "[ZohoCRM.modules.ALL|ZohoCRM.users.READ]"},
+		// An HTTP header line named like scope is a set in scope position; another header's
+		// value, or a header line whose value is no list, is read as text.
+		{in: "scope: ZohoCRM.modules.ALL,ZohoCRM.users.READ", want: "[ZohoCRM.modules.ALL|ZohoCRM.users.READ]*h"},
+		{in: "Scope:ZohoCRM.modules.ALL\r\n", want: "[ZohoCRM.modules.ALL]*h"},
+		{in: "X-Zoho-Scopes: ZohoCRM.modules.ALL ZohoCRM.users.READ", want: "[ZohoCRM.modules.ALL|ZohoCRM.users.READ]*h"},
+		{in: "note: ZohoCRM.modules.ALL,ZohoCRM.users.READ", want: "[ZohoCRM.modules.ALL|ZohoCRM.users.READ]"},
+		{in: "scope: see ZohoCRM.modules.ALL", want: "[ZohoCRM.modules.ALL]"},
 	}
 	for _, tt := range tests {
 		got := render(tt.in, Split(tt.in, tt.scopePos))

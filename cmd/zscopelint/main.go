@@ -450,7 +450,9 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 		}
 	}
 	reportSourceCalls(wd, in.configFiles, c.Engine(0), r.programs, int64(o.maxSize))
-	conf := configcheck.CheckFiles(in.configFiles, c.configOptions(wd, o, r.programs.EvidenceFor, reg))
+	confOpts := c.configOptions(wd, o, r.programs.EvidenceFor, reg)
+	confOpts.SpaceJoinedIn = r.programs.SpaceJoinedIn
+	conf := configcheck.CheckFiles(in.configFiles, confOpts)
 	r.why = append(r.why, conf.Why...)
 	r.findings = report.Sort(append(r.findings, conf.Findings...))
 	r.incomplete = r.incomplete || conf.Incomplete

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/configcheck"
 	"github.com/zscopelint/zscopelint/httpcalls"
 	"github.com/zscopelint/zscopelint/internal/safefile"
 	"github.com/zscopelint/zscopelint/program"
@@ -52,7 +53,15 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 
 func reportFileCalls(wd workdir, file string, eng *rules.Engine, programs *program.Programs, m *manifestCache) {
 	src, err := safefile.ReadFile(file, m.maxSize)
-	if err != nil || !httpcalls.Needle(src) {
+	if err != nil {
+		return
+	}
+	if lang := srclex.LangOf(file); lang == srclex.JS || lang == srclex.Python {
+		// Lists taken from another file and joined with a space here are space-joined
+		// where they are defined.
+		programs.ReportSpaceJoined(file, configcheck.SpaceJoinedNames(src)...)
+	}
+	if !httpcalls.Needle(src) {
 		return
 	}
 	var calls []rules.Call
