@@ -22,8 +22,8 @@ import (
 //     binary file, or one in another encoding, is settled on them, whatever its size;
 //   - a file of at most wholeRead bytes (nearly every file) is read whole into its worker's
 //     buffer, which never grows past that;
-//   - a larger file, or one over -max-file-size, is read through a window of sweepWindow
-//     bytes that overlap by sweepOverlap: the prefilter looks at each window, and the
+//   - a larger file, or one over -max-file-size, is read through windows of sweepWindow
+//     bytes and sweepOverlap on each side (shared with the window before and after): the prefilter looks at each window, and the
 //     credential sweep (tokens, client secrets) and suppression directives are taken from
 //     it. A file the prefilter finds nothing in is thereby done without ever being held
 //     whole; so is one that holds only credentials, or that is not to be parsed (a log, a
@@ -31,10 +31,10 @@ import (
 //     read whole, into a buffer of its own that is dropped once the file is checked.
 const (
 	wholeRead    = 1 << 20
-	sweepWindow  = 1 << 20
+	sweepWindow  = 256 << 10
 	sweepOverlap = 4 << 10
-	// bufferSize is the size of each worker's buffer: a whole file or a window.
-	bufferSize = sweepWindow + 2*sweepOverlap
+	// windowSize is the bytes a window holds: its own part and the overlap on each side.
+	windowSize = sweepWindow + 2*sweepOverlap
 )
 
 // The overlap must hold the longest match the sweep takes from a window: a token with a
@@ -94,12 +94,6 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 	}
 	defer f.Close()
 	r := fileReader{f, name}
-	// Into the worker's buffer: nothing keeps data past the check (findings copy what they
-	// hold), so one buffer serves every file the worker reads. It holds no more than a
-	// window, whatever the files.
-	if cap(*buf) < bufferSize {
-		*buf = make([]byte, 0, bufferSize)
-	}
 	// A file over the limit is not parsed: it is said so (unless zscopelint would not
 	// parse it anyway), before anything else, and it gets the credential sweep.
 	tooBig := f.Size > opts.MaxSize
@@ -107,6 +101,17 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 	if tooBig && !quiet {
 		note = []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size): not parsed, searched for credentials only",
 			&safefile.TooLargeError{Size: f.Size, Limit: opts.MaxSize})}
+	}
+	// Into the worker's buffer: nothing keeps data past the check (findings copy what they
+	// hold), so one buffer serves every file the worker reads. It grows to the largest
+	// file read whole or to a window, whichever is larger, and no further.
+	small := !tooBig && f.Size <= wholeRead
+	need := windowSize
+	if small {
+		need = max(int(f.Size)+1, binaryProbe)
+	}
+	if cap(*buf) < need {
+		*buf = make([]byte, 0, need+512)
 	}
 	data, eof, err := readFull(r, (*buf)[:0], binaryProbe)
 	if err != nil {
@@ -125,18 +130,14 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 		line, col := lineCol(data, i)
 		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
 	}
-	if !tooBig && f.Size <= wholeRead {
+	if small {
 		if !eof {
-			// The rest, to the end: a file whose size the system does not know (as in
-			// /proc) is read to its end, up to the limit.
-			limit := int(min(opts.MaxSize, wholeRead))
-			data, eof, err = readFull(r, data, limit)
-			if err == nil && !eof {
-				var one [1]byte
-				if n, _ := io.ReadFull(r, one[:]); n > 0 {
-					err = &safefile.TooLargeError{Size: int64(len(data) + 1), Limit: int64(limit)}
-				}
-			}
+			data, eof, err = readFull(r, data, cap(data))
+		}
+		if err == nil && !eof {
+			// A file whose size the system does not know (as in /proc): read to its end,
+			// up to the limit, in a buffer of its own.
+			data, err = safefile.ReadFile(name, opts.MaxSize)
 		}
 		var big *safefile.TooLargeError
 		switch {
@@ -168,7 +169,7 @@ func seenIn(name string, data []byte, pf *prefilter) hits {
 // credential sweep, after note (its ZS001 when zscopelint would have parsed it).
 func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter) screened {
 	tooBig := r.f.Size > opts.MaxSize
-	sw, err := sweepFile(name, r, head, pf)
+	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf)
 	if err != nil {
 		return screened{done: true, fs: append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), failed: true}
 	}

@@ -76,7 +76,7 @@ func TestTokensInFilesOverTheLimit(t *testing.T) {
 	// Tokens across every boundary the window makes: where a window's own part ends,
 	// where a read ends, and within the overlap.
 	var places []placed
-	for i, at := range []int{5000, sweepWindow + sweepOverlap - 30, bufferSize - 20, 2*sweepWindow + sweepOverlap - 1,
+	for i, at := range []int{5000, sweepWindow + sweepOverlap - 30, windowSize - 20, 2*sweepWindow + sweepOverlap - 1,
 		2*sweepWindow + 2*sweepOverlap - 69, 3 * sweepWindow} {
 		places = append(places, placed{at, testToken(i)})
 	}
@@ -211,7 +211,7 @@ func TestLargeFileMemory(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		alloc := after.TotalAlloc - before.TotalAlloc
 		t.Logf("%s (limit %d): %d KiB allocated for a %d KiB file", tt.name, tt.maxSize, alloc>>10, size>>10)
-		if alloc > 4*bufferSize {
+		if alloc > 2*wholeRead {
 			t.Errorf("%s (limit %d): %d KiB allocated for a %d KiB file: it is held whole", tt.name, tt.maxSize, alloc>>10, size>>10)
 		}
 		if n := len(gotTokens(res.Findings)); n != tt.tokens {
