@@ -18,17 +18,19 @@ import (
 
 // How files are read, so that memory does not follow the largest file:
 //
-//   - every file is opened and its first binaryProbe bytes read before anything else: a
-//     binary file, or one in another encoding, is settled on them, whatever its size;
-//   - a file of at most wholeRead bytes (nearly every file) is read whole into its worker's
-//     buffer, which never grows past that;
+//   - every file is opened, its size taken, and its first binaryProbe bytes looked at
+//     before anything else: a binary file, or one in another encoding, is settled on them;
+//     a binary file larger than wholeRead is never read further;
+//   - a file of at most wholeRead bytes (nearly every file) is read whole, in one go, into
+//     its worker's buffer, which grows to the largest such file and never past wholeRead;
 //   - a larger file, or one over -max-file-size, is read through windows of sweepWindow
-//     bytes and sweepOverlap on each side (shared with the window before and after): the prefilter looks at each window, and the
-//     credential sweep (tokens, client secrets) and suppression directives are taken from
-//     it. A file the prefilter finds nothing in is thereby done without ever being held
-//     whole; so is one that holds only credentials, or that is not to be parsed (a log, a
-//     file over the limit). Only a larger file that is to be parsed for scope sets is then
-//     read whole, into a buffer of its own that is dropped once the file is checked.
+//     bytes, with sweepOverlap more on each side (shared with the windows before and
+//     after): the prefilter looks at each window, and the credential sweep (tokens, client
+//     secrets) and the suppression directives are taken from it. A file the prefilter
+//     finds nothing in is done without ever being held whole; so is one that holds only
+//     credentials, or is not to be parsed (a log, a file over the limit). Only a larger
+//     file that is to be parsed for scope sets is then read whole, into a buffer of its
+//     own that is dropped once the file is checked.
 const (
 	wholeRead    = 1 << 20
 	sweepWindow  = 256 << 10
@@ -113,7 +115,13 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 	if cap(*buf) < need {
 		*buf = make([]byte, 0, need+512)
 	}
-	data, eof, err := readFull(r, (*buf)[:0], binaryProbe)
+	// The probe first, before the rest is read; a file read whole is read in one go (its
+	// size is bounded, and a second system call per file shows over thousands of them).
+	probe := binaryProbe
+	if small {
+		probe = cap(*buf)
+	}
+	data, eof, err := readFull(r, (*buf)[:0], probe)
 	if err != nil {
 		return done(append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), true)
 	}
@@ -132,9 +140,6 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 	}
 	if small {
 		if !eof {
-			data, eof, err = readFull(r, data, cap(data))
-		}
-		if err == nil && !eof {
 			// A file whose size the system does not know (as in /proc): read to its end,
 			// up to the limit, in a buffer of its own.
 			data, err = safefile.ReadFile(name, opts.MaxSize)
@@ -169,7 +174,7 @@ func seenIn(name string, data []byte, pf *prefilter) hits {
 // credential sweep, after note (its ZS001 when zscopelint would have parsed it).
 func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter) screened {
 	tooBig := r.f.Size > opts.MaxSize
-	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf)
+	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry)
 	if err != nil {
 		return screened{done: true, fs: append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), failed: true}
 	}
@@ -257,7 +262,10 @@ func countRunes(b []byte) int {
 // each window is searched whole by the prefilter, and what starts in its own part (all but
 // the sweepOverlap bytes at each end that it shares with its neighbours) is taken from it,
 // so that a match that crosses from one window to the next is found once, whole.
-func sweepFile(name string, r io.Reader, win []byte, pf *prefilter) (*swept, error) {
+//
+// Every token shape of any case (not only those ZS301 reports) is given to the registry,
+// as checkFile gives those of a file read whole.
+func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *redact.Registry) (*swept, error) {
 	sw := &swept{dirs: &suppress.Set{}, dirLines: map[int]int{}}
 	named := namedZoho(name)
 	known := func(id string) bool { _, ok := rules.CheckByID(id); return ok }
@@ -281,6 +289,13 @@ func sweepFile(name string, r io.Reader, win []byte, pf *prefilter) (*swept, err
 		}
 		var found []rules.CredentialText
 		loose := redact.TokensIn(win, false)
+		var mine redact.Found
+		for _, t := range loose {
+			if own(t.Start) {
+				mine.Tokens = append(mine.Tokens, t)
+			}
+		}
+		registry.Add(win, mine)
 		for _, t := range rules.CredentialTexts(win, redact.Found{Tokens: loose}) {
 			if own(t.Start) {
 				found = append(found, t)
