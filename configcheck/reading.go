@@ -400,6 +400,14 @@ func (sw *swept) pos(off int) (line, col, cpCol int) {
 	if i < 0 {
 		return 1, off + 1, 0
 	}
+	// The anchor whose bytes hold off: a text's, or the directive line's that a text
+	// before the directive on the same line may stand after.
+	for j := i; j >= 0 && sw.anchors[j].line == sw.anchors[i].line; j-- {
+		if off-sw.anchors[j].off <= len(sw.anchors[j].text) {
+			i = j
+			break
+		}
+	}
 	a := sw.anchors[i]
 	col = off - a.lineStart + 1
 	cp := a.runes + countRunes([]byte(a.text[:min(off-a.off, len(a.text))])) + 1

@@ -120,6 +120,9 @@ func TestSweepMatchesWholeRead(t *testing.T) {
 			fmt.Fprintf(&b, "café %s ünïcode %s\n", testToken(i), testToken(i+1))
 		case i%1499 == 0:
 			fmt.Fprintf(&b, "# zscopelint:ignore ZS301 a fixture\nfixture %s\n", testToken(i))
+		case i%2003 == 0:
+			// A directive after a token on its line, misspelt: a ZS002 at its column.
+			fmt.Fprintf(&b, "ünï %s ünï # zscopelint:ignroe ZS301 a typo\n", testToken(i))
 		case i%50000 == 7:
 			b.WriteString(strings.Repeat("long line ", 3000) + testToken(i) + "\n")
 		default:
@@ -144,6 +147,9 @@ func TestSweepMatchesWholeRead(t *testing.T) {
 	}
 	if cp == 0 {
 		t.Errorf("no finding after a multibyte character")
+	}
+	if !strings.Contains(render(big.Findings), "unknown directive zscopelint:ignroe") {
+		t.Errorf("the misspelt directives are not reported")
 	}
 	if n := len(gotTokens(big.Findings)); n < 10 {
 		t.Errorf("only %d tokens found", n)
