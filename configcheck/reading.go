@@ -174,11 +174,14 @@ func seenIn(name string, data []byte, pf *prefilter) hits {
 // credential sweep, after note (its ZS001 when zscopelint would have parsed it).
 func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter) screened {
 	tooBig := r.f.Size > opts.MaxSize
-	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry)
+	// A file to be parsed is read whole once the prefilter says so: the rest of the sweep
+	// would find nothing that the parse does not.
+	parse := func(seen hits) bool { return !tooBig && kind != NotConfig && seen.needsParse() }
+	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry, parse)
 	if err != nil {
 		return screened{done: true, fs: append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), failed: true}
 	}
-	if !tooBig && kind != NotConfig && sw.seen.needsParse() {
+	if parse(sw.seen) {
 		// To be parsed: read whole, into a buffer of its own that goes with the file.
 		data, err := safefile.ReadFile(name, opts.MaxSize)
 		if err != nil {
@@ -264,8 +267,9 @@ func countRunes(b []byte) int {
 // so that a match that crosses from one window to the next is found once, whole.
 //
 // Every token shape of any case (not only those ZS301 reports) is given to the registry,
-// as checkFile gives those of a file read whole.
-func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *redact.Registry) (*swept, error) {
+// as checkFile gives those of a file read whole. The sweep stops once stop says that what
+// the prefilter saw is enough.
+func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *redact.Registry, stop func(hits) bool) (*swept, error) {
 	sw := &swept{dirs: &suppress.Set{}, dirLines: map[int]int{}}
 	named := namedZoho(name)
 	known := func(id string) bool { _, ok := rules.CheckByID(id); return ok }
@@ -286,6 +290,9 @@ func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *re
 		sw.seen |= pf.scan(win)
 		if named && sw.seen&hitNamedZoho == 0 && holdsWord(win, "secret") {
 			sw.seen |= hitNamedZoho
+		}
+		if stop(sw.seen) {
+			return sw, nil
 		}
 		var found []rules.CredentialText
 		loose := redact.TokensIn(win, false)

@@ -225,3 +225,35 @@ func TestLargeFileMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeFileToParse: a file over a window that is to be parsed is handed over whole once a
+// window shows it: its scope sets are judged as in the same bytes read whole, and a token
+// after the window that decided it is found too.
+func TestLargeFileToParse(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("scopes:\n  - ZohoCRM.users.REED\n")
+	for b.Len() < 2*wholeRead {
+		b.WriteString("# padding that names nothing at all, line after line\n")
+	}
+	fmt.Fprintf(&b, "token: %s\nother:\n  - ZohoCRM.org.REED\n", testToken(3))
+	data := b.Bytes()
+	t.Chdir(t.TempDir())
+	must(t, os.WriteFile("big.yaml", data, 0o644))
+	var mu sync.Mutex
+	read := 0
+	testHookRead = func(_ string, n int) { mu.Lock(); read += n; mu.Unlock() }
+	defer func() { testHookRead = nil }()
+	res := CheckFiles([]string{"big.yaml"}, opts())
+	whole, _ := CheckBytes("big.yaml", YAML, data, opts())
+	if diff := cmp.Diff(report.Sort(whole), report.Sort(res.Findings)); diff != "" {
+		t.Errorf("read through the window, against read whole (-whole +window):\n%s", diff)
+	}
+	if got := render(report.Sort(res.Findings)); strings.Count(got, "(ZS104)") != 2 || strings.Count(got, "(ZS301)") != 1 {
+		t.Errorf("findings:\n%s", got)
+	}
+	// Swept no further than the window that saw the scope (the whole read that follows
+	// is not through the hook): not a sweep of it all first.
+	if read == 0 || read > windowSize {
+		t.Errorf("%d bytes swept of a %d-byte file, want one window", read, len(data))
+	}
+}
