@@ -209,7 +209,7 @@ func checkFileSafely(name string, opts Options, pf *prefilter, buf *[]byte) (fs 
 }
 
 func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
-	s := screen(name, opts, pf, buf)
+	s := screen(name, opts, pf, buf, false)
 	if s.done {
 		return s.fs, nil, s.failed
 	}

@@ -78,8 +78,10 @@ func readFull(r io.Reader, b []byte, n int) ([]byte, bool, error) {
 // screen reads a file and settles the files that need nothing more: excluded by the policy,
 // unreadable, in another encoding, binary, without a needle (so nothing to parse and no
 // credential to look for), holding credentials and nothing to parse, or too large to parse.
-// checkFile and Prescan both go through it.
-func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
+// checkFile and Prescan both go through it. For Prescan (mayOnly), a large file is read
+// only until it shows that it may give findings: then neither its data nor its findings are
+// returned (screened.done false, data nil).
+func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool) screened {
 	done := func(fs []report.Finding, failed bool) screened { return screened{done: true, fs: fs, failed: failed} }
 	if opts.Policy.Excluded(name) {
 		return done(nil, false)
@@ -157,7 +159,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
 		}
 		return screened{data: data, kind: kind, seen: seen}
 	}
-	return screenLarge(name, display, kind, r, data, note, opts, pf)
+	return screenLarge(name, display, kind, r, data, note, opts, pf, mayOnly)
 }
 
 // seenIn is what the prefilter finds in a file's bytes.
@@ -172,14 +174,21 @@ func seenIn(name string, data []byte, pf *prefilter) hits {
 // screenLarge settles a file larger than wholeRead, or over the size limit, whose first
 // bytes (head) are read: through a window (sweepFile). A file over the limit gets the
 // credential sweep, after note (its ZS001 when zscopelint would have parsed it).
-func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter) screened {
+func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter, mayOnly bool) screened {
 	tooBig := r.f.Size > opts.MaxSize
 	// A file to be parsed is read whole once the prefilter says so: the rest of the sweep
 	// would find nothing that the parse does not.
+	// For Prescan, so is a file that holds a credential: it may give a finding.
 	parse := func(seen hits) bool { return !tooBig && kind != NotConfig && seen.needsParse() }
-	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry, parse)
+	stop := func(sw *swept) bool {
+		return parse(sw.seen) || mayOnly && (len(sw.tokens) > 0 || len(sw.secrets) > 0 && sw.seen.mentionsZoho())
+	}
+	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry, stop)
 	if err != nil {
 		return screened{done: true, fs: append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), failed: true}
+	}
+	if mayOnly && stop(sw) {
+		return screened{kind: kind, seen: sw.seen}
 	}
 	if parse(sw.seen) {
 		// To be parsed: read whole, into a buffer of its own that goes with the file.
@@ -268,8 +277,8 @@ func countRunes(b []byte) int {
 //
 // Every token shape of any case (not only those ZS301 reports) is given to the registry,
 // as checkFile gives those of a file read whole. The sweep stops once stop says that what
-// the prefilter saw is enough.
-func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *redact.Registry, stop func(hits) bool) (*swept, error) {
+// it found is enough.
+func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *redact.Registry, stop func(*swept) bool) (*swept, error) {
 	sw := &swept{dirs: &suppress.Set{}, dirLines: map[int]int{}}
 	named := namedZoho(name)
 	known := func(id string) bool { _, ok := rules.CheckByID(id); return ok }
@@ -291,7 +300,7 @@ func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *re
 		if named && sw.seen&hitNamedZoho == 0 && holdsWord(win, "secret") {
 			sw.seen |= hitNamedZoho
 		}
-		if stop(sw.seen) {
+		if stop(sw) {
 			return sw, nil
 		}
 		var found []rules.CredentialText
@@ -369,7 +378,7 @@ func sweepFile(name string, r io.Reader, win []byte, pf *prefilter, registry *re
 			sw.anchors = append(sw.anchors, anchor{off: c.lineStart, line: c.line, lineStart: c.lineStart, text: string(line)})
 		}
 		c.to(win, ownHi)
-		if eof {
+		if eof || stop(sw) {
 			break
 		}
 		// Keep the overlap on each side of the next window's own part.

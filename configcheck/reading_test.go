@@ -257,3 +257,29 @@ func TestLargeFileToParse(t *testing.T) {
 		t.Errorf("%d bytes swept of a %d-byte file, want one window", read, len(data))
 	}
 }
+
+// TestPrescanStopsAtACredential: the prescan keeps a large file as soon as a window shows a
+// token in it; it does not sweep the rest, which CheckFiles will.
+func TestPrescanStopsAtACredential(t *testing.T) {
+	data := bigText(4*sweepWindow, []placed{{1000, testToken(5)}})
+	t.Chdir(t.TempDir())
+	must(t, os.WriteFile("app.log", data, 0o644))
+	must(t, os.WriteFile("quiet.log", bigText(4*sweepWindow, nil), 0o644))
+	var mu sync.Mutex
+	read := map[string]int{}
+	testHookRead = func(name string, n int) { mu.Lock(); read[name] += n; mu.Unlock() }
+	defer func() { testHookRead = nil }()
+	files := make(chan string, 2)
+	files <- "app.log"
+	files <- "quiet.log"
+	close(files)
+	o := opts()
+	o.MaxSize = 64 << 10
+	kept := Prescan(files, o)
+	if !kept["app.log"] || kept["quiet.log"] {
+		t.Errorf("kept %v, want app.log alone", kept)
+	}
+	if read["app.log"] == 0 || read["app.log"] > windowSize {
+		t.Errorf("app.log: %d bytes of %d read, want one window", read["app.log"], len(data))
+	}
+}
