@@ -64,7 +64,7 @@ func TestBadInputs(t *testing.T) {
 		{"binary", "blob.json", func() string { return "{\"zoho\": 1}\n\x00\x01\x02ZohoCRM.users.READ" },
 			"blob.json:2:1: error: cannot check: binary file (NUL byte) (ZS001)"},
 		{"huge", "huge.yaml", func() string { return "scope: ZohoCRM.modules.ALL\n" + strings.Repeat("# padding\n", 2<<20) },
-			"huge.yaml:1:1: error: cannot check: file is 20971547 bytes, over the 10485760-byte limit (-max-file-size); skipped (ZS001)"},
+			"huge.yaml:1:1: error: cannot check: file is 20971547 bytes, over the 10485760-byte limit (-max-file-size): not parsed, searched for credentials only (ZS001)"},
 		{"deep-json", "deep.json", func() string { return strings.Repeat("[", 10000) + `"ZohoCRM.users.READ"` + strings.Repeat("]", 10000) },
 			"deep.json:1:1002: error: cannot check: JSON: nesting deeper than 1000 levels (ZS001)"},
 		{"deep-yaml", "deep.yaml", func() string { return strings.Repeat("[", 10000) + "ZohoCRM.users.READ" + strings.Repeat("]", 10000) },

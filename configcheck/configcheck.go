@@ -8,7 +8,6 @@ package configcheck
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -193,55 +192,6 @@ type screened struct {
 	failed bool
 }
 
-// screen reads a file and settles the files that need nothing more: excluded by the policy,
-// unreadable, too large, in another encoding, binary, or without a needle (so nothing to
-// parse and no credential to look for). checkFile and Prescan both go through it.
-func screen(name string, opts Options, pf *prefilter, buf *[]byte) screened {
-	done := func(fs []report.Finding, failed bool) screened { return screened{done: true, fs: fs, failed: failed} }
-	if opts.Policy.Excluded(name) {
-		return done(nil, false)
-	}
-	display := opts.Display(name)
-	// Read into the worker's buffer: nothing keeps data past the check (findings copy what
-	// they hold), so one buffer serves every file the worker reads.
-	data, err := safefile.Read(name, opts.MaxSize, buf)
-	kind := KindOf(name)
-	// A file of no kind zscopelint parses is only searched for credentials: one that is
-	// too large, binary or in another encoding is passed over without a word, as grep would;
-	// so is such a documentation file (a UTF-16 notes.txt, a 50 MB log.txt).
-	quiet := kind == NotConfig || kind == Text
-	var tooBig *safefile.TooLargeError
-	switch {
-	case errors.As(err, &tooBig) && quiet:
-		return done(nil, false)
-	case errors.As(err, &tooBig):
-		return done([]report.Finding{unreadable(display, 1, 1, "%v (-max-file-size); skipped", tooBig)}, true)
-	case err != nil:
-		return done([]report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, true)
-	}
-	if enc := unicodeBOM(data); enc != "" {
-		if quiet {
-			return done(nil, false)
-		}
-		return done([]report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, true)
-	}
-	if i := binaryAt(data); i >= 0 {
-		if quiet {
-			return done(nil, false)
-		}
-		line, col := lineCol(data, i)
-		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
-	}
-	seen := pf.scan(data)
-	if namedZoho(name) && bytes.Contains(bytes.ToLower(data), []byte("secret")) {
-		seen |= hitNamedZoho // searched for client secrets, which its name says are Zoho's
-	}
-	if seen == 0 {
-		return done(nil, false)
-	}
-	return screened{data: data, kind: kind, seen: seen}
-}
-
 // testHookFile, set by tests only, is called with each file's name before it is checked:
 // a test makes it panic to show that the panic stays within that file.
 var testHookFile func(name string)
@@ -262,7 +212,7 @@ func checkFileSafely(name string, opts Options, pf *prefilter, buf *[]byte) (fs 
 }
 
 func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []report.Finding, why []report.WhySet, failed bool) {
-	s := screen(name, opts, pf, buf)
+	s := screen(name, opts, pf, buf, false)
 	if s.done {
 		return s.fs, nil, s.failed
 	}
@@ -488,13 +438,10 @@ func (ex *extraction) yield(name string, data []byte, lines *lineIndex) judge.Yi
 		}
 		y.Sets = append(y.Sets, set)
 	}
-	ext := strings.ToLower(filepath.Ext(name))
 	for _, t := range ex.texts {
 		locate := t.locate
 		y.Texts = append(y.Texts, judge.Text{
-			Text: rules.Text{Value: t.value, Key: t.key, File: name,
-				ClientSide:    ext == ".html" || ext == ".htm" || ext == ".jsx" || ext == ".tsx",
-				RuntimeBraces: ext == ".py" || ext == ".php"},
+			Text: hygieneText(name, t.value, t.key),
 			Locate: func(start, end int) (judge.Span, bool) {
 				a, b := locate(start, end)
 				return judge.Span{Start: judge.Pos(a), End: judge.Pos(b)}, true

@@ -44,6 +44,6 @@ func mayGiveFindings(name string, opts Options, pf *prefilter, buf *[]byte) (may
 			*buf, may = nil, true // checkFile reports it, as a ZS001 if it panics again
 		}
 	}()
-	s := screen(name, opts, pf, buf)
+	s := screen(name, opts, pf, buf, true)
 	return !s.done || len(s.fs) > 0 || s.failed
 }

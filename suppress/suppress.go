@@ -182,30 +182,36 @@ func ScanText(data []byte, known func(string) bool) *Set {
 		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
 			end = off + i
 		}
-		text := string(data[off:end])
+		s.ScanLine(data[off:end], line, known)
 		off = end + 1
-		at := strings.Index(text, prefix)
-		if at < 0 {
-			continue
-		}
-		before := strings.TrimRight(text[:at], " \t")
-		marker := ""
-		for _, m := range Markers {
-			if strings.HasSuffix(before, m) && len(m) > len(marker) {
-				marker = m
-			}
-		}
-		if marker == "" {
-			continue
-		}
-		body := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(text[at:]), "*/"), "-->")
-		d, ok := Parse(body, known)
-		if !ok {
-			continue
-		}
-		start := len(before) - len(marker)
-		alone := strings.TrimSpace(text[:start]) == ""
-		s.Add(d, line, start+1, alone)
 	}
 	return s
+}
+
+// ScanLine adds the directive of one line of a file that is not Go, as ScanText finds it,
+// numbered line: for a reader that sees a file a window at a time.
+func (s *Set) ScanLine(data []byte, line int, known func(string) bool) {
+	if !bytes.Contains(data, []byte(prefix)) {
+		return
+	}
+	text := string(data)
+	at := strings.Index(text, prefix)
+	before := strings.TrimRight(text[:at], " \t")
+	marker := ""
+	for _, m := range Markers {
+		if strings.HasSuffix(before, m) && len(m) > len(marker) {
+			marker = m
+		}
+	}
+	if marker == "" {
+		return
+	}
+	body := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(text[at:]), "*/"), "-->")
+	d, ok := Parse(body, known)
+	if !ok {
+		return
+	}
+	start := len(before) - len(marker)
+	alone := strings.TrimSpace(text[:start]) == ""
+	s.Add(d, line, start+1, alone)
 }

@@ -239,3 +239,26 @@ func TestScopeKeyAlikeInGoAndConfig(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// A file over -max-file-size is not parsed, but it is searched for credentials: a token in
+// a log (which was passed over without a word) or in a config file (which also gets its
+// ZS001) is reported at its line and column, shortened.
+func TestTokenInFileOverMaxFileSize(t *testing.T) {
+	t.Parallel()
+	const token = "1000.3f2a9c1d7e6b5a4f8e9d0c1b2a3f4e5d.9c1d7e6b5a4f3f2a8e9d0c1b2a3f4e5d"
+	body := strings.Repeat("2026-12-07 INFO nothing to see here\n", 100) + "refresh with " + token + " later\n"
+	dir := writeTree(t, map[string]string{"logs/app.log": body, "conf/app.yaml": "# " + body})
+	out, stderr, code := zscopelintIn(t, dir, "-max-file-size", "1KB", "./...")
+	for _, want := range []string{
+		"conf/app.yaml:1:1: error: cannot check: file is 3692 bytes, over the 1024-byte limit (-max-file-size): not parsed, searched for credentials only (ZS001)",
+		"conf/app.yaml:101:14: error: Zoho OAuth token 1000.3f2a… (70 characters) is written in the source",
+		"logs/app.log:101:14: error: Zoho OAuth token 1000.3f2a… (70 characters) is written in the source",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in:\n%s", want, out)
+		}
+	}
+	if code != 2 || strings.Contains(out+stderr, token[5:21]) || strings.Contains(out+stderr, token[38:54]) {
+		t.Errorf("exit %d (want 2), token printed?\n%s%s", code, out, stderr)
+	}
+}

@@ -294,7 +294,7 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 	fs.BoolVar(&o.why, "why", false, "also report, for each scope set, the Zoho API calls found and the scopes each needs")
 	fs.BoolVar(&o.needs, "needs", false, "print, for each program, the least scope set its Zoho API calls need, instead of findings")
 	o.maxSize = configcheck.DefaultMaxSize
-	fs.Var(&o.maxSize, "max-file-size", "skip (and report, ZS001) config files larger than this, e.g. 10MB")
+	fs.Var(&o.maxSize, "max-file-size", "parse no file larger than this, e.g. 10MB (ZS001 for a config file); such files are still searched for credentials")
 	listChecks := fs.Bool("list-checks", false, "list the checks and exit")
 	listServices := fs.Bool("list-services", false, "list the Zoho services the catalog knows (product, completeness, scopes, endpoint rows, sources) and exit")
 	explain := fs.String("explain", "", "explain a check, by `ID or name` (ZS201 or broad-scope), and exit")

@@ -29,3 +29,21 @@ func readGeneric(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 	}
 	return readAll(f, fi.Size(), maxSize, buf)
 }
+
+// Open opens a regular file to be read in pieces (see read_unix.go).
+func Open(name string) (*File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, ErrNotRegular
+	}
+	return &File{r: f, close: f.Close, Size: fi.Size(), left: known(fi.Size())}, nil
+}

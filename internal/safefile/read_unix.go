@@ -3,6 +3,7 @@
 package safefile
 
 import (
+	"io"
 	"os"
 	"syscall"
 )
@@ -39,6 +40,46 @@ func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 		return nil, &os.PathError{Op: "read", Path: name, Err: err}
 	}
 	return data, nil
+}
+
+// Open opens a regular file to be read in pieces, as Read opens it: a FIFO, device or
+// socket is refused without blocking.
+func Open(name string) (*File, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		syscall.Close(fd)
+		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		syscall.Close(fd)
+		return nil, ErrNotRegular
+	}
+	return &File{r: readErrors{fdReader(fd), name}, close: func() error { return syscall.Close(fd) }, Size: st.Size, left: known(st.Size)}, nil
+}
+
+// readErrors names the file and the operation in a read error, as os.File does.
+type readErrors struct {
+	r    io.Reader
+	name string
+}
+
+func (r readErrors) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &os.PathError{Op: "read", Path: r.name, Err: err}
+	}
+	return n, err
 }
 
 type fdReader int

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 )
 
@@ -75,3 +76,44 @@ func readAll(r io.Reader, size, limit int64, buf *[]byte) ([]byte, error) {
 		}
 	}
 }
+
+// File is a regular file opened to be read in pieces (Open): a caller that looks at its
+// first bytes before deciding to read the rest, or reads it through a window of fixed size.
+type File struct {
+	r     io.Reader
+	close func() error
+	// Size is the file's size when it was opened: Read stops there, so that a file that
+	// grows while it is read (a log being written) does not keep the reader going. It is 0
+	// when the system does not know it (as in /proc): then Read goes on to the end, and
+	// the caller bounds what it reads.
+	Size int64
+	left int64
+}
+
+// Read reads up to len(p) bytes; at the size the file had when opened, or at its end if
+// that comes first, it returns io.EOF.
+func (f *File) Read(p []byte) (int, error) {
+	if f.left <= 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > f.left {
+		p = p[:f.left]
+	}
+	n, err := f.r.Read(p)
+	f.left -= int64(n)
+	if n == 0 && err == nil {
+		return 0, io.EOF // the file shrank
+	}
+	return n, err
+}
+
+// known is how much of a file of the size the system gave is to be read.
+func known(size int64) int64 {
+	if size == 0 {
+		return math.MaxInt64
+	}
+	return size
+}
+
+// Close closes the file.
+func (f *File) Close() error { return f.close() }

@@ -2,6 +2,7 @@ package safefile
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,5 +51,54 @@ func TestReadFile(t *testing.T) {
 		if _, err := ReadFile("/proc/self/status", 16); !errors.As(err, &tooBig) {
 			t.Errorf("/proc file over the limit: %v", err)
 		}
+	}
+}
+
+// Open reads a regular file in pieces and stops at the size it had when opened: a log
+// written to while it is read does not keep the reader going.
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "app.log")
+	if err := os.WriteFile(name, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString("written after the open\n")
+	w.Close()
+	var got []byte
+	buf := make([]byte, 4)
+	for {
+		n, err := f.Read(buf)
+		got = append(got, buf[:n]...)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.Size != 10 || string(got) != "0123456789" {
+		t.Errorf("size %d, read %q", f.Size, got)
+	}
+	if _, err := Open(dir); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("directory: %v", err)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(fifo); !errors.Is(err, ErrNotRegular) { // and without blocking
+		t.Errorf("FIFO: %v", err)
 	}
 }
