@@ -109,3 +109,14 @@ func checkUnbuilt(wd workdir, settings analyzer.Settings, loads []*unbuiltFiles,
 	}
 	return checkFilesWithoutTypes(wd, settings, units, reg)
 }
+
+// anyUnchecked reports whether findings hold a ZS001: a file that could not be checked,
+// which fails the run in every mode (-needs too, which prints no findings).
+func anyUnchecked(findings []report.Finding) bool {
+	for _, f := range findings {
+		if f.Check == cannotCheck() {
+			return true
+		}
+	}
+	return false
+}

@@ -13,9 +13,10 @@ import (
 // checked. -diff, -write-baseline and -why exit as a plain run does; -fix by what is left
 // after its fixes; -needs by whether every input was checked.
 //
-// On f37a011 the build-constrained and cgo cases exited 0 (their files were never read)
-// and a directory link named as an argument exited 2 ("nothing to check here"); the other
-// cases held already.
+// On f37a011 the build-constrained and cgo cases exited 0 (their files were never read), a
+// Go file outside a module that could not be read exited 0 (passed over in silence), and a
+// directory link named as an argument exited 2 ("nothing to check here"); the other cases
+// held already.
 func TestExitCodesPerMode(t *testing.T) {
 	t.Parallel()
 	goMod := "module m\n\ngo 1.22\n"
@@ -44,6 +45,8 @@ func TestExitCodesPerMode(t *testing.T) {
 			".zscopelint.yaml": "severity:\n  ZS001: off\n"}, args: []string{"./..."}, code: 2, fix: same, needs: same},
 		{name: "ZS001 left out of -checks", files: map[string]string{"broken.yaml": "scope: [ZohoCRM.users.READ\n"},
 			args: []string{"-checks=ZS104", "./..."}, code: 2, fix: same, needs: same},
+		{name: "Go file outside a module that cannot be read", files: map[string]string{"a/a.go": "package a\n"},
+			links: map[string]string{"a/loop.go": "loop.go"}, args: []string{"./..."}, code: 2, fix: same, needs: same},
 		{name: "selection of nothing", files: map[string]string{"good.yaml": "scope: ZohoCRM.users.READ\n"},
 			args: []string{"-checks=-ZS*", "./..."}, code: 2, fix: same, needs: same},
 

@@ -202,7 +202,9 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 			unbuilt = append(unbuilt, r.unbuilt)
 		}
 	}
-	run.findings = append(run.findings, checkUnbuilt(wd, settings, unbuilt, reg)...)
+	found := checkUnbuilt(wd, settings, unbuilt, reg)
+	run.findings = append(run.findings, found...)
+	run.incomplete = run.incomplete || anyUnchecked(found)
 	if len(withoutTypes) > 0 {
 		if found, err := checkGoWithoutTypes(wd, settings, withoutTypes, tests, reg); err == nil && len(found) > 0 {
 			run.notes = append(run.notes, "Go packages could not be loaded: their files were checked without type information (no least-privilege findings)")
@@ -214,6 +216,7 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		// literals are still read, each directory a package of its own.
 		if found, err := checkGoWithoutTypes(wd, settings, plan.loose, tests, reg); err == nil {
 			run.findings = append(run.findings, found...)
+			run.incomplete = run.incomplete || anyUnchecked(found)
 		}
 	}
 	return run
