@@ -15,8 +15,8 @@ import (
 //
 // On f37a011 the build-constrained and cgo cases exited 0 (their files were never read), a
 // Go file outside a module that could not be read exited 0 (passed over in silence), and a
-// directory link named as an argument exited 2 ("nothing to check here"); the other cases
-// held already.
+// directory link named as an argument exited 2 ("nothing to check here"), and "/..." (an
+// unset variable before /...) walked the whole file system; the other cases held already.
 func TestExitCodesPerMode(t *testing.T) {
 	t.Parallel()
 	goMod := "module m\n\ngo 1.22\n"
@@ -36,6 +36,7 @@ func TestExitCodesPerMode(t *testing.T) {
 		needs int    // -needs; same: code
 		once  string // in the plain run's stdout exactly once
 		fixed string // the file -fix corrects (REED to READ)
+		note  string // in stderr, every mode
 	}{
 		// Item 8: ZS001 cannot be turned off into a pass, and a selection of nothing is a
 		// usage error.
@@ -89,6 +90,8 @@ func TestExitCodesPerMode(t *testing.T) {
 			args: []string{"./..."}, code: 1, fix: 0, needs: 0, once: "conf/app.yaml:1:8:", fixed: "conf/app.yaml"},
 		{name: "empty argument", files: map[string]string{"good.yaml": "scope: ZohoCRM.users.READ\n"},
 			args: []string{"./...", ""}, code: 2, fix: same, needs: same},
+		{name: "unset variable before /...", files: map[string]string{"good.yaml": "scope: ZohoCRM.users.READ\n"},
+			args: []string{"./...", "/..."}, code: 2, fix: same, needs: same, note: "/... walks the whole file system"},
 	}
 	modes := []struct {
 		name  string
@@ -121,6 +124,9 @@ func TestExitCodesPerMode(t *testing.T) {
 				out, stderr, code := zscopelintIn(t, dir, append(mode.flags(t), tt.args...)...)
 				if code != want {
 					t.Errorf("zscopelint %s %q: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", mode.name, tt.args, code, want, out, stderr)
+				}
+				if !strings.Contains(stderr, tt.note) {
+					t.Errorf("want %q in stderr:\n%s", tt.note, stderr)
 				}
 				if mode.name == "plain" && tt.once != "" && strings.Count(out, tt.once) != 1 {
 					t.Errorf("want %q once in:\n%s", tt.once, out)

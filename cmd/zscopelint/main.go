@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -334,6 +335,13 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		// An unset variable in a script ("zscopelint $DIR"): not the file system's root.
 		pr.Notef("an argument is empty (an unset variable?): name a package, directory or file")
 		return o, 2, true
+	}
+	for _, p := range o.patterns {
+		// "$DIR/..." with DIR unset walks the whole file system, /proc and mounts included.
+		if root, recursive := strings.CutSuffix(p, "/..."); recursive && (root == "" || filepath.Clean(root) == "/") {
+			pr.Notef("%s walks the whole file system (an unset variable before /...?): name the directory to check", p)
+			return o, 2, true
+		}
 	}
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
