@@ -14,9 +14,10 @@ import (
 // after its fixes; -needs by whether every input was checked.
 //
 // On f37a011 the build-constrained and cgo cases exited 0 (their files were never read), a
-// Go file outside a module that could not be read exited 0 (passed over in silence), and a
-// directory link named as an argument exited 2 ("nothing to check here"), and "/..." (an
-// unset variable before /...) walked the whole file system; the other cases held already.
+// Go file outside a module that could not be read exited 0 (passed over in silence), a
+// directory link named as an argument, or the working directory being one, exited 2
+// ("nothing to check here"), and "/..." (an unset variable before /...) walked the whole
+// file system; the other cases held already.
 func TestExitCodesPerMode(t *testing.T) {
 	t.Parallel()
 	goMod := "module m\n\ngo 1.22\n"
@@ -30,6 +31,7 @@ func TestExitCodesPerMode(t *testing.T) {
 		name  string
 		files map[string]string
 		links map[string]string // link name: target
+		in    string            // the working directory, in the tree; "" for its root
 		args  []string
 		code  int    // plain, -diff, -write-baseline, -why
 		fix   int    // after -fix; same: code
@@ -75,7 +77,9 @@ func TestExitCodesPerMode(t *testing.T) {
 		{name: "link to a directory in the tree", files: map[string]string{"releases/42/app.yaml": "scope: ZohoCRM.users.REED\n"},
 			links: map[string]string{"current": "releases/42"}, args: []string{"./..."}, code: 1, fix: 0, needs: 0, once: "releases/42/app.yaml:1:8:", fixed: "releases/42/app.yaml"},
 		{name: "link to a directory named", files: map[string]string{"releases/42/app.yaml": "scope: ZohoCRM.users.REED\n"},
-			links: map[string]string{"current": "releases/42"}, args: []string{"current"}, code: 1, fix: 0, needs: 0, once: "app.yaml:1:8:", fixed: "releases/42/app.yaml"},
+			links: map[string]string{"current": "releases/42"}, args: []string{"current"}, code: 1, fix: 0, needs: 0, once: "releases/42/app.yaml:1:8:", fixed: "releases/42/app.yaml"},
+		{name: "run in a link to a directory", files: map[string]string{"releases/42/app.yaml": "scope: ZohoCRM.users.REED\n"},
+			links: map[string]string{"current": "releases/42"}, in: "current", args: []string{"./..."}, code: 1, fix: 0, needs: 0, once: "app.yaml:1:8:", fixed: "releases/42/app.yaml"},
 		{name: "link to a directory named, walked", files: map[string]string{"releases/42/app.yaml": "scope: ZohoCRM.users.READ\n"},
 			links: map[string]string{"current": "releases/42"}, args: []string{"./current/..."}, code: 0, fix: same, needs: same},
 		{name: "link loop", files: map[string]string{"conf/app.yaml": "scope: ZohoCRM.users.READ\n"},
@@ -121,15 +125,15 @@ func TestExitCodesPerMode(t *testing.T) {
 				case mode.name == "-needs" && tt.needs != same:
 					want = tt.needs
 				}
-				out, stderr, code := zscopelintIn(t, dir, append(mode.flags(t), tt.args...)...)
+				out, stderr, code := zscopelintIn(t, filepath.Join(dir, tt.in), append(mode.flags(t), tt.args...)...)
 				if code != want {
 					t.Errorf("zscopelint %s %q: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", mode.name, tt.args, code, want, out, stderr)
 				}
 				if !strings.Contains(stderr, tt.note) {
 					t.Errorf("want %q in stderr:\n%s", tt.note, stderr)
 				}
-				if mode.name == "plain" && tt.once != "" && strings.Count(out, tt.once) != 1 {
-					t.Errorf("want %q once in:\n%s", tt.once, out)
+				if mode.name == "plain" && tt.once != "" && strings.Count("\n"+out, "\n"+tt.once) != 1 {
+					t.Errorf("want a line that starts with %q, once, in:\n%s", tt.once, out)
 				}
 				if mode.name == "-fix" && tt.fixed != "" {
 					if data, err := os.ReadFile(filepath.Join(dir, tt.fixed)); err != nil || !strings.Contains(string(data), "ZohoCRM.users.READ") {

@@ -161,6 +161,11 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 	pr := report.NewPrinter(stdout, stderr, reg)
 	pr.SetColor(con.stdoutTTY && !con.noColor)
 	defer pr.Flush()
+	// A working directory reached through a link (cd current, current -> releases/42) is
+	// its target: the go command and the walk see real paths, printed relative to it.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	wd := workdir(dir)
 	o, code, done := parseOptions(args, pr)
 	if done {
