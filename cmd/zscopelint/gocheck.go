@@ -35,6 +35,7 @@ type goResult struct {
 	why        []report.WhySet // scope sets judged against calls
 	notes      []string        // printed on stderr: type errors that did not stop the analysis
 	incomplete bool            // some input could not be checked: exit 2
+	unbuilt    *unbuiltFiles   // Go files the build leaves out, checked on their own (constrained.go)
 }
 
 // cannotCheck() is ZS001, the finding for an input that could not be checked.
@@ -77,7 +78,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		}
 		paths = rootPaths(listed)
 	}
-	res := &goResult{wd: wd}
+	res := &goResult{wd: wd, unbuilt: unbuiltGoFiles(listed, load, tests)}
 	ch := newSummaryChannel()
 	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
 	paths = dependencyOrder(listed, paths)

@@ -115,9 +115,10 @@ func fileLike(s string) bool {
 // others to search for credentials) and the directories that hold Go files. As go ./...
 // does, Go files in directories whose name starts with '.' or '_' below root are not
 // packages; their config files are checked.
-// Symbolic links to directories are not followed, so link loops cannot trap the walk: one
-// whose target lies in the tree walked is checked there, one to a directory outside it is
-// named in a note. A link to a file is checked as that file.
+// Symbolic links to directories below root are not followed, so link loops cannot trap
+// the walk: one whose target lies in the tree walked is checked there, one to a directory
+// outside it is named in a note. root itself may be a link: its target is walked. A link
+// to a file is checked as that file.
 //
 // Unless -include-ignored, paths below root that .gitignore files or .git/info/exclude
 // ignore are not walked (see ignoreMatcher): neither their config files nor their Go
@@ -126,6 +127,11 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		realRoot = root
+	}
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link named as an argument (current -> releases/42) is followed, once: the walk
+		// goes on in its target, and its files are reported by their real names.
+		root = realRoot
 	}
 	var ignore *gitignore.Matcher
 	if !in.includeIgnored {

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -160,6 +161,11 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 	pr := report.NewPrinter(stdout, stderr, reg)
 	pr.SetColor(con.stdoutTTY && !con.noColor)
 	defer pr.Flush()
+	// A working directory reached through a link (cd current, current -> releases/42) is
+	// its target: the go command and the walk see real paths, printed relative to it.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
 	wd := workdir(dir)
 	o, code, done := parseOptions(args, pr)
 	if done {
@@ -334,6 +340,13 @@ func parseOptions(args []string, pr *report.Printer) (o options, code int, done 
 		// An unset variable in a script ("zscopelint $DIR"): not the file system's root.
 		pr.Notef("an argument is empty (an unset variable?): name a package, directory or file")
 		return o, 2, true
+	}
+	for _, p := range o.patterns {
+		// "$DIR/..." with DIR unset walks the whole file system, /proc and mounts included.
+		if root, recursive := strings.CutSuffix(p, "/..."); recursive && (root == "" || filepath.Clean(root) == "/") {
+			pr.Notef("%s walks the whole file system (an unset variable before /...?): name the directory to check", p)
+			return o, 2, true
+		}
 	}
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}

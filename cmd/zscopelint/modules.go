@@ -178,6 +178,7 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 	wg.Wait()
 	run := &goRun{}
 	var withoutTypes []string
+	var unbuilt []*unbuiltFiles
 	for i, ld := range plan.loads {
 		if errs[i] != nil {
 			// The go command cannot load the module (a broken go.mod, say): say where, and
@@ -197,7 +198,13 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		run.notes = append(run.notes, r.notes...)
 		run.incomplete = run.incomplete || r.incomplete
 		run.builds = append(run.builds, r.build)
+		if r.unbuilt != nil {
+			unbuilt = append(unbuilt, r.unbuilt)
+		}
 	}
+	found := checkUnbuilt(wd, settings, unbuilt, reg)
+	run.findings = append(run.findings, found...)
+	run.incomplete = run.incomplete || anyUnchecked(found)
 	if len(withoutTypes) > 0 {
 		if found, err := checkGoWithoutTypes(wd, settings, withoutTypes, tests, reg); err == nil && len(found) > 0 {
 			run.notes = append(run.notes, "Go packages could not be loaded: their files were checked without type information (no least-privilege findings)")
@@ -209,6 +216,7 @@ func checkGo(wd workdir, settings analyzer.Settings, plan *goPlan, tests bool, r
 		// literals are still read, each directory a package of its own.
 		if found, err := checkGoWithoutTypes(wd, settings, plan.loose, tests, reg); err == nil {
 			run.findings = append(run.findings, found...)
+			run.incomplete = run.incomplete || anyUnchecked(found)
 		}
 	}
 	return run

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -56,17 +57,34 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 		names = append(names, d)
 	}
 	sort.Strings(names)
+	units := make([][]string, 0, len(names))
+	for _, dir := range names {
+		units = append(units, dirs[dir])
+	}
+	return checkFilesWithoutTypes(wd, settings, units, reg), nil
+}
+
+// checkFilesWithoutTypes checks Go files without the go command: each unit is files of
+// one directory, type-checked together (one package per package clause), every import
+// failing. A file that cannot be read, or that the parser gave up on, is a ZS001; so is
+// each file of a package whose analysis failed.
+func checkFilesWithoutTypes(wd workdir, settings analyzer.Settings, units [][]string, reg *redact.Registry) []report.Finding {
 	fset := token.NewFileSet()
 	sources := &sourceSet{files: map[string][]byte{}}
 	var pkgs []*packages.Package
-	var failed []report.Finding // files the parser gave up on
-	for _, dir := range names {
+	var out []report.Finding // files that could not be read or parsed, packages that failed
+	for _, unit := range units {
+		if len(unit) == 0 {
+			continue
+		}
+		dir := filepath.Dir(wd.path(unit[0]))
 		byPkg := map[string][]*ast.File{}
 		var order []string
-		for _, name := range dirs[dir] {
+		for _, name := range unit {
 			abs := wd.path(name)
 			src, err := safefile.ReadFile(abs, safefile.DefaultLimit)
 			if err != nil {
+				out = append(out, unreadableFile(wd, abs, err))
 				continue
 			}
 			reg.Remember(src)
@@ -75,7 +93,7 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 			// gave up on (nested past its limit) has none, and is a ZS001 where it stopped.
 			f, err := parser.ParseFile(fset, abs, src, parser.ParseComments|parser.AllErrors)
 			if f == nil || !f.Pos().IsValid() || fset.File(f.Pos()) == nil {
-				failed = append(failed, gaveUp(wd, abs, err))
+				out = append(out, gaveUp(wd, abs, err))
 				continue
 			}
 			pkgName := f.Name.Name
@@ -98,21 +116,28 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 			for _, f := range files {
 				goFiles = append(goFiles, fset.File(f.Pos()).Name())
 			}
-			pkgs = append(pkgs, &packages.Package{ID: dir + " [" + pkgName + "]", Name: pkgName, PkgPath: dir,
+			// Units may share a directory and a package name: the ID tells them apart.
+			pkgs = append(pkgs, &packages.Package{ID: fmt.Sprintf("%s [%s #%d]", dir, pkgName, len(pkgs)), Name: pkgName, PkgPath: dir,
 				Fset: fset, Syntax: files, Types: tpkg, TypesInfo: info, TypesSizes: types.SizesFor("gc", "amd64"),
 				GoFiles: goFiles, CompiledGoFiles: goFiles, IllTyped: true})
 		}
 	}
 	if len(pkgs) == 0 {
-		return failed, nil
+		return out
 	}
 	settings.Registry = reg
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(settings)}, pkgs, nil)
 	if err != nil {
-		return nil, err
+		for _, p := range pkgs {
+			out = append(out, failedFiles(wd, p.GoFiles, err)...)
+		}
+		return out
 	}
-	out := failed
 	for _, act := range graph.Roots {
+		if act.Err != nil {
+			out = append(out, failedFiles(wd, act.Package.GoFiles, act.Err)...)
+			continue
+		}
 		r, ok := act.Result.(*analyzer.Result)
 		if !ok {
 			continue
@@ -121,7 +146,26 @@ func checkGoWithoutTypes(wd workdir, settings analyzer.Settings, patterns []stri
 			out = append(out, toReport(wd, fset, f, sources))
 		}
 	}
-	return out, nil
+	return out
+}
+
+// unreadableFile is the ZS001 of a Go file that could not be read.
+func unreadableFile(wd workdir, name string, err error) report.Finding {
+	if pe, ok := err.(*fs.PathError); ok {
+		err = pe.Err
+	}
+	return report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, File: wd.rel(name), Line: 1, Col: 1,
+		Message: "cannot check: " + err.Error()}
+}
+
+// failedFiles are the ZS001 findings of Go files whose analysis failed with err.
+func failedFiles(wd workdir, names []string, err error) []report.Finding {
+	var out []report.Finding
+	for _, name := range names {
+		out = append(out, report.Finding{Check: cannotCheck(), Severity: cannotCheck().Severity, File: wd.rel(name), Line: 1, Col: 1,
+			Message: fmt.Sprintf("cannot check: %v", err)})
+	}
+	return out
 }
 
 type importerFunc func(path string) (*types.Package, error)
