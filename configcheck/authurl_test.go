@@ -30,6 +30,7 @@ func TestAuthURLInPieces(t *testing.T) {
 			"            \"&client_id=\" + CLIENT_ID +\n" +
 			"            \"&scope=ZohoCRM.modules.leads.READ\")\n", "missing redirect_uri"},
 		{"tail.py", "auth_url = \"" + auth + "?response_type=code\" + urlencode(params)\n", ""},
+		{"template_tail.js", "const u = `" + auth + "?response_type=code${extra}`;\n", ""},
 		{"plus.js", "const u = \"" + auth + "?response_type=code&scope=ZohoCRM.users.READ\" + \"&client_id=\" + cid + \"&redirect_uri=\" + r;\n", ""},
 		{"plus_missing.js", "const u = \"" + auth + "?response_type=code&scope=ZohoCRM.users.READ\" + \"&client_id=\" + cid;\n", "missing redirect_uri"},
 		{"dot.php", "<?php\n$u = \"" + auth + "?response_type=code&scope=ZohoCRM.users.READ\" . \"&client_id=\" . $cid . \"&redirect_uri=\" . urlencode($r);\n", ""},

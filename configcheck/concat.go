@@ -1,6 +1,7 @@
 package configcheck
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/zscopelint/zscopelint/catalog"
@@ -13,6 +14,13 @@ import (
 // authorization URL, so that no piece is judged as the whole request (ZS302): an
 // expression between or after the literals is a hole, ${expr}, a value known only at run
 // time.
+
+// namesAuthPath reports whether a file names an authorization path anywhere: only then
+// are its literals kept for joinConcatenated.
+func namesAuthPath(data []byte) bool {
+	paths := catalog.AuthRequest().Paths
+	return bytes.Contains(data, []byte(paths.Auth)) || bytes.Contains(data, []byte(paths.PortalAuth))
+}
 
 // maxHoleBytes bounds the expression read between two literals of a chain: longer code is
 // no part of a URL written in pieces.

@@ -51,6 +51,7 @@ func newLexer(data []byte, pf *prefilter, joined map[string]bool) *lexer {
 func (l *lexer) extract(lang srclex.Lang) extraction {
 	data := l.data
 	l.lang = lang
+	l.chains = namesAuthPath(data)
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
@@ -262,6 +263,7 @@ type lexer struct {
 	// the text made of a literal (by its start), for joinConcatenated.
 	allLits []literalTok
 	litText map[int]int
+	chains  bool // the file names an authorization path: allLits are kept
 	// commentEnd maps where each comment starts to where it ends.
 	commentEnd map[int]int
 }
@@ -386,7 +388,7 @@ func (l *lexer) literal(start int) int {
 			i++
 		}
 		end, contentEnd = min(i+1, len(d)), i
-		if l.lang == srclex.PHP && q == '"' {
+		if l.lang == srclex.PHP && q == '"' && bytes.Contains(d[start:contentEnd], []byte("{$")) {
 			// PHP interpolates "{$x->f()}": a hole that holds a call is replaced.
 			t, _ := srclex.StringAt(srclex.PHP, d, start)
 			for _, p := range holesOf(t.Parts, false) {
@@ -428,7 +430,9 @@ func (l *lexer) addLiteral(t literalTok) {
 		}
 	}
 	l.literals = append(l.literals, t)
-	l.allLits = append(l.allLits, t)
+	if l.chains {
+		l.allLits = append(l.allLits, t)
+	}
 	l.lastEnd = end
 }
 
