@@ -356,6 +356,7 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 		var code []span
 		if isMarkdown(name) {
 			code = markdownCode(data)
+			readYAMLFences(data, pf, &ex)
 		}
 		for i := range ex.sets {
 			// A scope set in Markdown code is a grant; one in a sentence is prose.

@@ -239,6 +239,10 @@ func TestTextFilesRead(t *testing.T) {
 		{"README.md", "## Scopes\n\nRequest `ZohoCRM.module.ALL` and `ZohoCRM.modules.ALL`, then ZohoCRM.users.READ.\n", "ZS103,ZS201"},
 		{"PROSE.md", "## Scopes\n\nThe old app asked for ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ and ZohoCRM.settings.ALL.\n", ""},
 		{"FENCED.md", "## Scopes\n\n- Then:\n  ```bash\n  ZOHO_OAUTH_SCOPES=\"ZohoCRM.settings.ALL,ZohoCRM.users.READ,ZohoCRM.users.READ\"\n  ```\n\nZohoCRM.modules.ALL in a sentence.\n", "ZS201,ZS202"},
+		// A YAML block is read as the YAML reader reads a file: a flow sequence is one set.
+		{"YAML.md", "## Config\n\n```yaml\nzoho:\n  scopes: [ZohoCRM.modules.ALL, ZohoCRM.modules.leads.READ]\n```\n", "ZS201,ZS202"},
+		{"LISTYAML.md", "1. Set:\n   ```yml\n   scopes: [ZohoCRM.modules.ALL, ZohoCRM.modules.leads.READ]\n   ```\n", "ZS201,ZS202"},
+		{"TWOYAML.md", "```yaml\nread: [ZohoCRM.modules.leads.READ]\nadmin: [ZohoCRM.modules.ALL]\n```\n", "ZS201"},
 		{"docs/setup.rst", "Use ``ZohoCRM.modules.ALL,ZohoCRM.modules.leads.READ`` for the demo.\n", ""},
 		{"Dockerfile", "FROM golang:1.26\nENV ZOHO_SCOPES=\"ZohoCRM.modules.leads.RAED\"\n", "ZS104"},
 		{"scripts/deploy.sh", "#!/bin/sh\nexport ZOHO_SCOPE='ZohoCRM.users.REED'\n", "ZS104"},

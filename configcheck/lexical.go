@@ -50,6 +50,8 @@ func newLexer(data []byte, pf *prefilter, joined map[string]bool) *lexer {
 
 func (l *lexer) extract(lang srclex.Lang) extraction {
 	data := l.data
+	l.lang = lang
+	l.chains = namesAuthPath(data)
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	if lang == srclex.JS || lang == srclex.Python {
@@ -67,6 +69,7 @@ func (l *lexer) extract(lang srclex.Lang) extraction {
 		}
 	}
 	l.markSpaceJoins()
+	l.joinConcatenated()
 	return l.extraction
 }
 
@@ -221,15 +224,18 @@ func (l *lexer) scanRegions(regions []srclex.Region) {
 	l.flush()
 }
 
-// templateHoles are a template literal's holes, which decode replaces; other strings'
-// holes (f-strings) are read as they are written.
+// templateHoles are the holes of a string that decode replaces: all of a template
+// literal's, and those of other strings (Python f-strings, PHP "{$x}") that hold more than
+// a name, such as a call ({quote(s)}, {$this->scope()}): its brackets and spaces are no
+// part of the text around it, so no URL ends there. A name hole ({cid}) is read as written.
 func templateHoles(r srclex.Region) []srclex.Part {
-	if !r.Template {
-		return nil
-	}
+	return holesOf(r.Holes, r.Template)
+}
+
+func holesOf(parts []srclex.Part, all bool) []srclex.Part {
 	var out []srclex.Part
-	for _, p := range r.Holes {
-		if p.IsHole {
+	for _, p := range parts {
+		if p.IsHole && (all || holeText(p.Hole) == "${expr}") {
 			out = append(out, p)
 		}
 	}
@@ -252,6 +258,14 @@ type lexer struct {
 	// joinedElsewhere are the names of lists other files join with a space.
 	joinedElsewhere map[string]bool
 	markdown        bool // documentation: Markdown's code spans are read as such (textSets)
+	lang            srclex.Lang
+	// allLits are every literal of the file, in order, and litText the index in texts of
+	// the text made of a literal (by its start), for joinConcatenated.
+	allLits []literalTok
+	litText map[int]int
+	chains  bool // the file names an authorization path: allLits are kept
+	// commentEnd maps where each comment starts to where it ends.
+	commentEnd map[int]int
 }
 
 // holds reports whether data[start:end] is to be read for scope sets and URLs: it holds a
@@ -360,11 +374,7 @@ func (l *lexer) literal(start int) int {
 		// (`${f(`x`)}`).
 		var t srclex.Token
 		t, end = srclex.StringAt(srclex.JS, d, start)
-		for _, p := range t.Parts {
-			if p.IsHole {
-				holes = append(holes, p)
-			}
-		}
+		holes = holesOf(t.Parts, true)
 		contentEnd = end
 		if end > start+1 && d[end-1] == '`' {
 			contentEnd = end - 1
@@ -378,6 +388,15 @@ func (l *lexer) literal(start int) int {
 			i++
 		}
 		end, contentEnd = min(i+1, len(d)), i
+		if l.lang == srclex.PHP && q == '"' && bytes.Contains(d[start:contentEnd], []byte("{$")) {
+			// PHP interpolates "{$x->f()}": a hole that holds a call is replaced.
+			t, _ := srclex.StringAt(srclex.PHP, d, start)
+			for _, p := range holesOf(t.Parts, false) {
+				if p.End <= contentEnd {
+					holes = append(holes, p)
+				}
+			}
+		}
 	}
 	l.addLiteral(literalTok{start: start, end: end, contentStart: start + 1, contentEnd: contentEnd, holes: holes})
 	return end
@@ -386,6 +405,10 @@ func (l *lexer) literal(start int) int {
 // skipComment passes over a comment at [start, end): a comment between the elements of a
 // list (a trailing # note after an element) does not end its run of literals.
 func (l *lexer) skipComment(start, end int) {
+	if l.commentEnd == nil {
+		l.commentEnd = map[int]int{}
+	}
+	l.commentEnd[start] = end
 	if l.inRun && onlySeparators(l.data[l.lastEnd:start]) {
 		l.lastEnd = end
 	}
@@ -407,6 +430,9 @@ func (l *lexer) addLiteral(t literalTok) {
 		}
 	}
 	l.literals = append(l.literals, t)
+	if l.chains {
+		l.allLits = append(l.allLits, t)
+	}
 	l.lastEnd = end
 }
 
@@ -465,6 +491,14 @@ func holeText(toks []srclex.Token) string {
 	return "${" + name + "}"
 }
 
+// textOf records that the next text is literal t's.
+func (l *lexer) textOf(t literalTok) {
+	if l.litText == nil {
+		l.litText = map[int]int{}
+	}
+	l.litText[t.start] = len(l.texts)
+}
+
 func onlySeparators(b []byte) bool {
 	for _, c := range b {
 		if c != ',' && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
@@ -490,6 +524,7 @@ func (l *lexer) flush() {
 		for i, t := range lits {
 			if key := keyOf(i); redact.SecretKey(key) {
 				value, offs := l.decode(t)
+				l.textOf(t)
 				l.texts = append(l.texts, textAt(value, key, func(k int) int { return offs[k] }))
 			}
 		}
@@ -501,6 +536,7 @@ func (l *lexer) flush() {
 		t := &lits[i]
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
+		l.textOf(*t)
 		l.texts = append(l.texts, textAt(value, keyOf(i), at))
 		t.firstItem = len(list.items)
 		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {

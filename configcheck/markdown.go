@@ -76,3 +76,60 @@ func inSpans(spans []span, at int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
 	return i < len(spans) && spans[i].start <= at
 }
+
+// yamlFences returns the contents of a Markdown file's fenced blocks marked as YAML
+// (```yaml, ~~~yml), sorted; a block in a quote (after >) is left out, as its lines do not
+// stand as a YAML text alone. A block indented in a list item is one: YAML reads its lines
+// at their common indentation.
+func yamlFences(data []byte) []span {
+	var out []span
+	var fence []byte // the fence that opened the current block, nil outside one
+	yamlBlock, start := false, 0
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := data[off:end]
+		trimmed := bytes.TrimLeft(line, " \t>")
+		switch {
+		case fence != nil && bytes.HasPrefix(trimmed, fence):
+			if yamlBlock {
+				out = append(out, span{start, off})
+			}
+			fence = nil
+		case fence != nil:
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
+			fence = trimmed[:3]
+			info := strings.ToLower(strings.TrimSpace(strings.Trim(string(trimmed), "`~")))
+			info, _, _ = strings.Cut(info, " ")
+			yamlBlock = len(bytes.TrimLeft(line, " ")) == len(trimmed) && (info == "yaml" || info == "yml")
+			start = min(end+1, len(data))
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// readYAMLFences reads each YAML block of a Markdown file as the YAML reader reads a file,
+// so that an unquoted flow sequence (scopes: [ZohoCRM.modules.ALL, ...]) is one set, as it
+// is in a .yaml file: its sets replace those the text scan found in the block. A block that
+// does not parse (an example with ... or <placeholders>) keeps the text scan's reading.
+func readYAMLFences(data []byte, pf *prefilter, ex *extraction) {
+	for _, f := range yamlFences(data) {
+		yex, err := yamlSets(data[f.start:f.end:f.end], pf)
+		if err != nil {
+			continue
+		}
+		yex.remap(func(off int, _ bool) int { return f.start + off })
+		kept := ex.sets[:0]
+		for _, s := range ex.sets {
+			if len(s.items) == 0 || s.items[0].start < f.start || s.items[0].start >= f.end {
+				kept = append(kept, s)
+			}
+		}
+		ex.sets = append(kept, yex.sets...)
+	}
+}

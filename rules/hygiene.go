@@ -285,8 +285,11 @@ func parseAuthRequest(raw string, runtimeBraces bool) *authRequest {
 		if k == "" {
 			continue
 		}
-		if hasPlaceholder(k) {
-			r.complete = false // ?${params}, &{{ query }}: the rest of the query is filled in
+		if hasPlaceholder(k) || strings.Index(v, "${") > 0 {
+			// ?${params}, &{{ query }}: the rest of the query is filled in; so may it be
+			// by a hole glued to a value (?response_type=code${extra}, or "...=code" + extra
+			// as the extractors read a concatenation).
+			r.complete = false
 		}
 		k = strings.ToLower(k)
 		r.params[k] = v

@@ -84,6 +84,10 @@ func TestAuthRequests(t *testing.T) {
 		// A template fills the rest of the query.
 		{"https://accounts.zoho.com/oauth/v2/auth?client_id=${id}&${query}", nil, false},
 		{"https://accounts.zoho.com/oauth/v2/auth?response_type=code&client_id=${id}&redirect_uri=${uri}&scope=${scope}", nil, false},
+		// A hole glued to a value may add parameters ("...=code" + extra); one that is the
+		// value does not.
+		{"https://accounts.zoho.com/oauth/v2/auth?response_type=code${expr}", nil, false},
+		{"https://accounts.zoho.com/oauth/v2/auth?response_type=code&scope=ZohoCRM.users.READ&client_id=${expr}", []string{"missing redirect_uri"}, false},
 		// Quiet: filled at run time, or built at run time.
 		{strings.Replace(good, "1000.ABC", "%s", 1), nil, false},
 		{strings.Replace(good, "1000.ABC", "${clientId}", 1), nil, false},
