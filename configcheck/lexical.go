@@ -71,14 +71,7 @@ func (l *lexer) markSpaceJoins() {
 	if len(l.runs) == 0 || !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
 		return
 	}
-	names := map[string]bool{}
-	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
-		for _, g := range m[1:] {
-			if len(g) > 0 {
-				names[string(g)] = true
-			}
-		}
-	}
+	names := joinedNames(l.data)
 	for _, r := range l.runs {
 		joined := names[lastNamePart(r.key)] ||
 			joinedAfterRE.Match(l.data[r.end:min(len(l.data), r.end+64)]) ||
