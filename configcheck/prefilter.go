@@ -60,7 +60,7 @@ const (
 	hitAuth                       // an authorization path
 	hitToken                      // "1000.": there may be a token
 	hitScope                      // only a scope-named key: a scope set, and nothing else, may be judged
-	hitOperation                  // an operation after a dot, found by the dot pass for scan alone
+	hitOperation                  // an operation after a dot, found at the dots for scan alone
 	// hitNamedZoho: the file's name or its directory's says zoho (zoho_tokens.json,
 	// zoho/creds.json), which says whose a client secret in it is, as its content would.
 	hitNamedZoho
@@ -151,7 +151,7 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 
 // scan reports what a text holds, passing over each kind once it is found. A scope-named
 // key is looked for only in a text that would not be parsed without it and that holds an
-// operation after a dot (which the dot pass notes on its way): most texts never pay for it.
+// operation after a dot (which find notes at the dots on its way): most texts never pay for it.
 func (p *prefilter) scan(data []byte) hits {
 	var h hits
 	p.find(data, hitService|hitAuth|hitToken|hitOperation, func(_ int, hit hits, want hits) hits {
@@ -410,8 +410,8 @@ func eachScopeWord(data []byte, at func(off int) bool) bool {
 	return found
 }
 
-// operationFirst holds the first letters of the operations, in both cases: the dot pass's
-// first look, an index into a table where a call would cost a fifth of the pass.
+// operationFirst holds the first letters of the operations, in both cases: find's first
+// look at a dot, an index into a table where a call would cost a fifth of the pass.
 var operationFirst = func() (t [256]bool) {
 	for _, op := range catalog.Operations {
 		t[op[0]], t[op[0]|0x20] = true, true
@@ -455,7 +455,7 @@ func operationAt(data []byte, dot int) bool {
 	return false
 }
 
-// operationWords are catalog.Operations in lower case, for equalFold: the dot pass meets a
+// operationWords are catalog.Operations in lower case, for equalFold: find meets a
 // word at many dots, and compares it without making a string of it.
 var operationWords = func() []string {
 	out := make([]string, len(catalog.Operations))
