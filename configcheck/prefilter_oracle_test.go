@@ -252,11 +252,42 @@ func TestStopMasks(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("stopMasks and stopMasksGo differ (-Go +stopMasks):\n%s", d)
 	}
+	stopMasksSWAR(data, got)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("stopMasksSWAR and stopMasksGo differ (-Go +SWAR):\n%s", d)
+	}
 	marked := 0
 	for _, m := range want {
 		marked += bits.OnesCount64(m)
 	}
 	if marked < 100 {
 		t.Fatalf("only %d stops in the text: the test compares nothing", marked)
+	}
+}
+
+// TestStopMasksEveryPattern: every pattern of stops and non-stops across a word's eight
+// bytes, at every word of a block, gathers into the right mask bits (the multiply in
+// gatherHigh must never let two bits meet).
+func TestStopMasksEveryPattern(t *testing.T) {
+	stops, others := []byte("zZ./\x0e\x0f"), []byte("ayY-0\x00\xff\x7b\xda")
+	block := make([]byte, 64)
+	got, want := make([]uint64, 1), make([]uint64, 1)
+	for w := range 8 {
+		for pattern := range 256 {
+			for i := range block {
+				block[i] = others[(i+pattern)%len(others)]
+			}
+			for i := range 8 {
+				if pattern&(1<<i) != 0 {
+					block[8*w+i] = stops[(i+pattern)%len(stops)]
+				}
+			}
+			stopMasksGo(block, want)
+			for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR} {
+				if masks(block, got); got[0] != want[0] {
+					t.Fatalf("word %d pattern %08b: %s %064b, want %064b", w, pattern, name, got[0], want[0])
+				}
+			}
+		}
 	}
 }
