@@ -1,6 +1,9 @@
 package configcheck
 
 import (
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -9,34 +12,73 @@ import (
 // them holding a needle (the common case: the whole text is searched).
 func prefilterTexts() map[string][]byte {
 	k8s := k8sPadding(1 << 20)
-	var py, prose, jsonEnv strings.Builder
+	var py, prose, jsonEnv, js strings.Builder
 	for i := 0; py.Len() < 1<<20; i++ {
 		py.WriteString("def handler_" + strconvItoa(i) + "(request, *args, **kwargs):\n    \"\"\"Return the value of os.path.join(base, name).\"\"\"\n    return self.client.get(url, timeout=30.0)\n")
 	}
 	for prose.Len() < 1<<20 {
 		prose.WriteString("The quick brown fox jumps over the lazy dog. Version 1.2.3 was released on 2024-05-01; see docs/index.md for details.\n")
 	}
+	for i := 0; js.Len() < 1<<20; i++ {
+		js.WriteString("// Copyright (c) Example, Inc. See LICENSE.md in the project's root for details.\n" +
+			"import { useState, useEffect } from './hooks/state.js';\n" +
+			"export function handler_" + strconvItoa(i) + "(request, response) {\n" +
+			"  const url = new URL(request.url, 'https://example.com/api/v1/items');\n" +
+			"  if (this.options.debug) console.log(`fetching ${url.pathname}`, response.status);\n" +
+			"  return this.client.get(url.toString(), { timeout: 30 * 1000 }).then((res) => res.data.items.map((item) => item.id / 2));\n}\n")
+	}
 	jsonEnv.WriteString(`{"env": [`)
 	for i := 0; jsonEnv.Len() < 1<<20; i++ {
 		jsonEnv.WriteString(`{"name": "VAR_` + strconvItoa(i) + `", "value": "postgres://db.internal:5432/app?sslmode=disable"},`)
 	}
 	jsonEnv.WriteString(`{}]}`)
-	return map[string][]byte{"k8s-yaml": []byte(k8s), "python": []byte(py.String()), "prose": []byte(prose.String()), "json-env": []byte(jsonEnv.String())}
+	return map[string][]byte{"k8s-yaml": []byte(k8s), "python": []byte(py.String()), "prose": []byte(prose.String()), "js": []byte(js.String()), "json-env": []byte(jsonEnv.String())}
 }
 
-// BenchmarkPrefilter: the prefilter's cost per MB (b.SetBytes) on texts without a needle.
+// BenchmarkPrefilter: the prefilter's cost per MB (b.SetBytes) on texts without a needle,
+// the four-pass search it replaced (old, the oracle of TestPrefilterAgreesWithOracle) beside
+// the one pass (new), so that one run gives their ratio. PREFILTER_BENCH_FILES, a list of
+// files separated by the OS's list separator, adds texts of one's own (npm packages'
+// JavaScript concatenated, say), which may hold needles.
 func BenchmarkPrefilter(b *testing.B) {
 	pf := newPrefilter(opts().Catalog)
-	for name, data := range prefilterTexts() {
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if pf.scan(data) != 0 {
-					b.Fatal("a needle in the benchmark text")
-				}
+	old := newOldPrefilter(pf, opts().Catalog)
+	texts := prefilterTexts()
+	var names []string
+	for name := range texts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if files := os.Getenv("PREFILTER_BENCH_FILES"); files != "" {
+		for _, f := range filepath.SplitList(files) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
 			}
-		})
+			texts[f] = data
+			names = append(names, f)
+		}
+	}
+	for _, name := range names {
+		data := texts[name]
+		want := old.scan(data)
+		for _, impl := range []struct {
+			name string
+			scan func([]byte) hits
+		}{{"old", old.scan}, {"new", pf.scan}} {
+			b.Run(filepath.Base(name)+"/"+impl.name, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if impl.scan(data) != want {
+						b.Fatal("the prefilters differ")
+					}
+				}
+			})
+		}
+		if _, ok := prefilterTexts()[name]; ok && want != 0 {
+			b.Fatalf("%s: a needle in the benchmark text", name)
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package configcheck
 
 import (
 	"bytes"
-	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -109,16 +108,9 @@ func (l *lexer) markSpaceJoins() {
 	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
 		return
 	}
-	names := maps.Clone(l.joinedElsewhere)
-	if names == nil {
-		names = map[string]bool{}
-	}
-	for _, m := range joinedNameRE.FindAllSubmatch(l.data, -1) {
-		for _, g := range m[1:] {
-			if len(g) > 0 {
-				names[string(g)] = true
-			}
-		}
+	names := joinedNames(l.data)
+	for name := range l.joinedElsewhere {
+		names[name] = true
 	}
 	for _, r := range l.runs {
 		joined := names[lastNamePart(r.key)] ||
@@ -161,7 +153,7 @@ func SpaceJoinedNames(data []byte) []string {
 	}
 	seen := map[string]bool{}
 	var out []string
-	for _, m := range joinedNameRE.FindAllSubmatchIndex(data, -1) {
+	eachJoinedName(data, func(m []int) {
 		for g := 1; g <= 2; g++ { // JavaScript's name.join(' '), Python's " ".join(name)
 			start, end := m[2*g], m[2*g+1]
 			if start < 0 {
@@ -175,7 +167,7 @@ func SpaceJoinedNames(data []byte) []string {
 			seen[name] = true
 			out = append(out, name)
 		}
-	}
+	})
 	sort.Strings(out)
 	return out
 }

@@ -2,6 +2,8 @@ package configcheck
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,11 +14,10 @@ import (
 )
 
 // The prefilter decides, in one look at a file's bytes, what there is to do with it: parse
-// it for scope sets and authorization URLs, and search it for tokens. Each needle is found
-// through a rare byte with bytes.IndexByte (vectorised) and compared around each
-// occurrence, and needles that share a byte share a pass: a file costs four passes
-// whatever the catalogs hold — "z", "Z", the dots and the slashes — about what reading it
-// costs.
+// it for scope sets and authorization URLs, and search it for tokens. It reads the text
+// once (find), marking with vector compares the bytes its needles are found through — z
+// and Z, the dots and the slashes — and looks around those alone, whatever the catalogs
+// hold:
 //
 //   - "zoho" in any case, through its z: ZohoCRM, ZOHOPEOPLE, every registry name, their
 //     near misses, the accounts and API hosts;
@@ -29,19 +30,23 @@ import (
 //     where the engine completes a scope written without its service (ZS101), so such a
 //     file is parsed too. This is the engine's candidate rule, not a second one: every key
 //     scopetext.ScopeName accepts ends in the word, as every scope= parameter holds it, and
-//     the text is asked of rules.Engine.Completion. Only the dot pass's operation after a
-//     dot makes the prefilter look for the key (scopeKeyHit).
+//     the text is asked of rules.Engine.Completion. Only an operation after a dot, which
+//     find notes on its way, makes the prefilter look for the key (scopeKeyHit).
 //
 // What it gives up, on purpose: a file that holds none of these is not parsed (it is still
 // searched for tokens when it holds "1000."), as the engine could report nothing in it; a
 // client secret is recognised by its key only in files that mention a service or an
 // authorization path (elsewhere nothing says whose secret it is).
 type prefilter struct {
-	words []needle // found through their rarest letter
-	keys  []needle // the words of keys whose values the checks read whatever they hold
+	keys []needle // the words of keys whose values the checks read whatever they hold
 	// byLast holds the names found before a dot (lower case) by their last byte, in both
 	// cases: each service name without "zoho", AaaServer and the token digits "1000".
 	byLast [256][]string
+	// lastKind says, by the byte before a dot, which names may end there: none (most
+	// bytes), only names of four bytes or more (whose last four bytes, folded, are then
+	// looked up in suffixes before any is compared), or a shorter one too.
+	lastKind [256]uint8
+	suffixes suffixSet
 	// completes reports whether the engine completes a text written without its service
 	// (rules.Engine.Completion) under either product's catalog.
 	completes func(text string) bool
@@ -55,7 +60,7 @@ const (
 	hitAuth                       // an authorization path
 	hitToken                      // "1000.": there may be a token
 	hitScope                      // only a scope-named key: a scope set, and nothing else, may be judged
-	hitOperation                  // an operation after a dot, found by the dot pass for scan alone
+	hitOperation                  // an operation after a dot, found at the dots for scan alone
 	// hitNamedZoho: the file's name or its directory's says zoho (zoho_tokens.json,
 	// zoho/creds.json), which says whose a client secret in it is, as its content would.
 	hitNamedZoho
@@ -109,7 +114,7 @@ func newNeedle(word string, hit hits) needle {
 
 // newPrefilter builds the prefilter for a catalog.
 func newPrefilter(c *catalog.Catalog) *prefilter {
-	p := &prefilter{words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	p := &prefilter{}
 	crm := &rules.Engine{Catalog: c, Product: catalog.CRM}
 	vertical := &rules.Engine{Catalog: c, Product: catalog.VerticalSolutions}
 	p.completes = func(text string) bool { return crm.Completion(text) != "" || vertical.Completion(text) != "" }
@@ -133,13 +138,20 @@ func newPrefilter(c *catalog.Catalog) *prefilter {
 		if upper(c) != c {
 			p.byLast[upper(c)] = append(p.byLast[upper(c)], d)
 		}
+		kind := uint8(lastShort)
+		if len(d) >= 4 {
+			kind = lastLong
+			p.suffixes.add(fold4(d[len(d)-4:]))
+		}
+		p.lastKind[c] = max(p.lastKind[c], kind)
+		p.lastKind[upper(c)] = max(p.lastKind[upper(c)], kind)
 	}
 	return p
 }
 
 // scan reports what a text holds, passing over each kind once it is found. A scope-named
 // key is looked for only in a text that would not be parsed without it and that holds an
-// operation after a dot (which the dot pass notes on its way): most texts never pay for it.
+// operation after a dot (which find notes at the dots on its way): most texts never pay for it.
 func (p *prefilter) scan(data []byte) hits {
 	var h hits
 	p.find(data, hitService|hitAuth|hitToken|hitOperation, func(_ int, hit hits, want hits) hits {
@@ -192,48 +204,126 @@ func (p *prefilter) each(data []byte, at func(off int)) {
 
 // find calls hit with each occurrence of a needle of the kinds in want, in no particular
 // order; hit returns the kinds still wanted, and find stops when there are none.
+//
+// It reads the text once: stopMasks marks, 64 bytes to a word, every byte a needle is
+// found through (z and Z, the dots and the slashes), and at looks around each. A dot that
+// no name ends before and no operation follows — most of them — is settled without a call.
+// The four vector searches this replaced (z, Z, "/", ".") restarted at every slash and dot,
+// about 37 times a kilobyte of prose or code (BenchmarkPrefilter).
 func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits) hits) {
-	for _, n := range p.words {
-		if want&n.hit == 0 {
-			continue
+	var masks [64]uint64 // 4 KB of text a round
+	var tail [64]byte
+	n := len(data)
+	for base := 0; base < n; {
+		text := data[base:]
+		blocks := min(len(text)/64, len(masks))
+		if blocks == 0 { // the last bytes, zero-padded: a zero byte is no stop
+			text = tail[:copy(tail[:], text)]
+			blocks = 1
+			stopMasks(tail[:], masks[:1])
+		} else {
+			stopMasks(text, masks[:blocks])
 		}
-		n.find(data, func(off int) bool {
-			want = hit(off, n.hit, want)
-			return want&n.hit != 0
-		})
-		if want == 0 {
-			return
+		for k, m := range masks[:blocks] {
+			for ; m != 0; m &= m - 1 {
+				j := base + 64*k + bits.TrailingZeros64(m)
+				if data[j] == '.' && (j == 0 || p.lastKind[data[j-1]] == lastNone && (want&hitOperation == 0 || j+1 >= n || !operationFirst[data[j+1]])) {
+					continue
+				}
+				if want = p.at(data, j, want, hit); want == 0 {
+					return
+				}
+			}
 		}
+		base += min(64*blocks, len(text))
 	}
-	for from := 0; want&(hitToken|hitService|hitOperation) != 0; {
-		i := bytes.IndexByte(data[from:], '.')
-		if i < 0 {
-			return
+}
+
+// stopMasksGo is what stopMasks computes, a byte at a time: bit i of masks[k] is set where
+// data[64*k+i] is a stop, z or Z, a dot or a slash — or \x0e or \x0f, which the vector
+// compare folds in with them (at passes over them).
+func stopMasksGo(data []byte, masks []uint64) {
+	for k := range masks {
+		var m uint64
+		for i, c := range data[64*k : 64*k+64] {
+			if c|0x20 == 'z' || c|0x21 == '/' {
+				m |= 1 << i
+			}
 		}
-		i += from
-		from = i + 1
-		if i == 0 {
-			continue
+		masks[k] = m
+	}
+}
+
+// at looks for the needles found through data[j], as find's pass stops there: "zoho" from
+// its z, "oauth/v2" around its slash, and at a dot the operation after it and the name
+// before it.
+func (p *prefilter) at(data []byte, j int, want hits, hit func(off int, h, want hits) hits) hits {
+	switch data[j] {
+	case 'z', 'Z':
+		if want&hitService != 0 && j+4 <= len(data) && equalFold(data[j+1:j+4], "oho") {
+			want = hit(j, hitService, want)
 		}
-		if want&hitOperation != 0 && i+1 < len(data) && operationFirst[data[i+1]] && operationAt(data, i) {
-			want = hit(i, hitOperation, want)
+	case '/':
+		if want&hitAuth != 0 && j >= 5 && j+3 <= len(data) && data[j+2] == '2' && data[j+1]|0x20 == 'v' && equalFold(data[j-5:j], "oauth") {
+			want = hit(j-5, hitAuth, want)
 		}
-		for _, name := range p.byLast[data[i-1]] {
-			if i < len(name) || !equalFold(data[i-len(name):i], name) {
+	case '.':
+		if j == 0 || want&(hitToken|hitService|hitOperation) == 0 {
+			break
+		}
+		if want&hitOperation != 0 && j+1 < len(data) && operationFirst[data[j+1]] && operationAt(data, j) {
+			want = hit(j, hitOperation, want)
+		}
+		switch p.lastKind[data[j-1]] {
+		case lastNone:
+			return want
+		case lastLong:
+			if j < 4 || !p.suffixes.has(binary.LittleEndian.Uint32(data[j-4:])|0x20202020) {
+				return want
+			}
+		}
+		// The first name that ends before the dot, in byLast's order.
+		for _, name := range p.byLast[data[j-1]] {
+			if j < len(name) || !equalFold(data[j-len(name):j], name) {
 				continue
 			}
 			switch {
 			case name == tokenDigits:
 				if want&hitToken != 0 {
-					want = hit(i-len(name), hitToken, want)
+					want = hit(j-len(name), hitToken, want)
 				}
 			case want&hitService != 0:
-				want = hit(i-len(name), hitService, want)
+				want = hit(j-len(name), hitService, want)
 			}
 			break
 		}
 	}
+	return want
 }
+
+// The kinds of byte before a dot (prefilter.lastKind).
+const (
+	lastNone  = iota // no name ends in it
+	lastLong         // only names of four bytes or more end in it
+	lastShort        // a shorter name ends in it too
+)
+
+// fold4 is the last four bytes of a name as find reads them before a dot: a little-endian
+// word with each byte's case bit set. Two texts equal but for the case of their letters
+// fold alike (other bytes may fold together too; the names are compared after).
+func fold4(s string) uint32 {
+	return binary.LittleEndian.Uint32([]byte(s)) | 0x20202020
+}
+
+// suffixSet is a set of folded four-byte suffixes: a bit per hash, so a lookup may say yes
+// of a suffix it does not hold (the name is compared after), never no of one it holds.
+type suffixSet [64]uint64
+
+func suffixBit(x uint32) uint32 { return (x * 0x9e3779b1) >> 20 } // 12 bits: 4096 of them
+
+func (s *suffixSet) add(x uint32) { b := suffixBit(x); s[b>>6] |= 1 << (b & 63) }
+
+func (s *suffixSet) has(x uint32) bool { b := suffixBit(x); return s[b>>6]&(1<<(b&63)) != 0 }
 
 // scopeValueReach is how far after a scope-named key the prefilter looks for the value the
 // engine may complete: a scope list of a kilobyte is longer than any written by hand.
@@ -320,8 +410,8 @@ func eachScopeWord(data []byte, at func(off int) bool) bool {
 	return found
 }
 
-// operationFirst holds the first letters of the operations, in both cases: the dot pass's
-// first look, an index into a table where a call would cost a fifth of the pass.
+// operationFirst holds the first letters of the operations, in both cases: find's first
+// look at a dot, an index into a table where a call would cost a fifth of the pass.
 var operationFirst = func() (t [256]bool) {
 	for _, op := range catalog.Operations {
 		t[op[0]], t[op[0]|0x20] = true, true
@@ -365,7 +455,7 @@ func operationAt(data []byte, dot int) bool {
 	return false
 }
 
-// operationWords are catalog.Operations in lower case, for equalFold: the dot pass meets a
+// operationWords are catalog.Operations in lower case, for equalFold: find meets a
 // word at many dots, and compares it without making a string of it.
 var operationWords = func() []string {
 	out := make([]string, len(catalog.Operations))

@@ -1,0 +1,293 @@
+package configcheck
+
+import (
+	"bytes"
+	"math/bits"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/zscopelint/zscopelint/catalog"
+)
+
+// oldPrefilter is the prefilter as it was before its one-pass search (commit f37a011): a
+// needle pass for "zoho" (z, then Z), one for "oauth/v2" (its slash), and a pass stopping at
+// every dot. It is kept here only as the oracle the one-pass search is held to
+// (TestPrefilterAgreesWithOracle, FuzzPrefilterAgrees) and as the baseline of
+// BenchmarkPrefilter.
+type oldPrefilter struct {
+	*prefilter // for the scope-key look, which the one-pass search leaves as it was
+	words      []needle
+	byLast     [256][]string
+}
+
+// newOldPrefilter builds the oracle as newPrefilter built the prefilter, on p's catalog.
+func newOldPrefilter(p *prefilter, c *catalog.Catalog) *oldPrefilter {
+	o := &oldPrefilter{prefilter: p, words: []needle{newNeedle("zoho", hitService), newNeedle("oauth/v2", hitAuth)}}
+	names := map[string]bool{"aaaserver": true}
+	for _, s := range c.KnownServices() {
+		if l := strings.ToLower(s); !strings.Contains(l, "zoho") {
+			names[l] = true
+		}
+	}
+	dotted := []string{tokenDigits}
+	for n := range names {
+		dotted = append(dotted, n)
+	}
+	sort.Strings(dotted)
+	for _, d := range dotted {
+		c := d[len(d)-1]
+		o.byLast[c] = append(o.byLast[c], d)
+		if upper(c) != c {
+			o.byLast[upper(c)] = append(o.byLast[upper(c)], d)
+		}
+	}
+	return o
+}
+
+func (p *oldPrefilter) scan(data []byte) hits {
+	var h hits
+	p.find(data, hitService|hitAuth|hitToken|hitOperation, func(_ int, hit hits, want hits) hits {
+		h |= hit
+		return want &^ hit
+	})
+	if !h.needsParse() && h&hitOperation != 0 && p.scopeKeyHit(data) {
+		h |= hitScope
+	}
+	return h &^ hitOperation
+}
+
+func (p *oldPrefilter) holds(data []byte) bool {
+	found := false
+	p.find(data, hitService|hitAuth, func(int, hits, hits) hits { found = true; return 0 })
+	return found
+}
+
+func (p *oldPrefilter) each(data []byte, at func(off int)) {
+	p.find(data, hitService|hitAuth, func(off int, _ hits, want hits) hits { at(off); return want })
+	eachScopeWord(data, func(off int) bool { at(off); return true })
+}
+
+// find is the old prefilter.find, as it was.
+func (p *oldPrefilter) find(data []byte, want hits, hit func(off int, h, want hits) hits) {
+	for _, n := range p.words {
+		if want&n.hit == 0 {
+			continue
+		}
+		n.find(data, func(off int) bool {
+			want = hit(off, n.hit, want)
+			return want&n.hit != 0
+		})
+		if want == 0 {
+			return
+		}
+	}
+	for from := 0; want&(hitToken|hitService|hitOperation) != 0; {
+		i := bytes.IndexByte(data[from:], '.')
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + 1
+		if i == 0 {
+			continue
+		}
+		if want&hitOperation != 0 && i+1 < len(data) && operationFirst[data[i+1]] && operationAt(data, i) {
+			want = hit(i, hitOperation, want)
+		}
+		for _, name := range p.byLast[data[i-1]] {
+			if i < len(name) || !equalFold(data[i-len(name):i], name) {
+				continue
+			}
+			switch {
+			case name == tokenDigits:
+				if want&hitToken != 0 {
+					want = hit(i-len(name), hitToken, want)
+				}
+			case want&hitService != 0:
+				want = hit(i-len(name), hitService, want)
+			}
+			break
+		}
+	}
+}
+
+// prefilterAnswers is everything the prefilter tells its callers of a text: scan's kinds,
+// holds, and the offsets each and find report (sorted: find's order is unspecified).
+type prefilterAnswers struct {
+	Scan  hits
+	Holds bool
+	Each  []int
+	All   map[hits][]int // every offset find reports of each kind, all kinds wanted throughout
+}
+
+func answersOf(data []byte, scan func([]byte) hits, holds func([]byte) bool, each func([]byte, func(int)), find func([]byte, hits, func(int, hits, hits) hits)) prefilterAnswers {
+	a := prefilterAnswers{Scan: scan(data), Holds: holds(data), All: map[hits][]int{}}
+	each(data, func(off int) { a.Each = append(a.Each, off) })
+	slices.Sort(a.Each)
+	find(data, hitService|hitAuth|hitToken|hitOperation, func(off int, h, want hits) hits {
+		a.All[h] = append(a.All[h], off)
+		return want
+	})
+	for _, offs := range a.All {
+		slices.Sort(offs)
+	}
+	return a
+}
+
+// prefilterAgree fails the test when the one-pass prefilter and the oracle answer a text
+// differently.
+func prefilterAgree(t *testing.T, pf *prefilter, old *oldPrefilter, name string, data []byte) {
+	t.Helper()
+	got := answersOf(data, pf.scan, pf.holds, pf.each, pf.find)
+	want := answersOf(data, old.scan, old.holds, old.each, old.find)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("%s: the one-pass prefilter and the oracle differ (-oracle +one pass):\n%s", name, d)
+	}
+}
+
+// needlePieces are the pieces the generated corpus is made of: every needle in its cases
+// and cut short, what sits next to them, and the bytes the one-pass search stops at.
+var needlePieces = []string{
+	"zoho", "ZOHO", "ZoHo", "zOH", "zoh", "oho", "z", "Z", "zz", "ZohoCRM.modules.ALL", "accounts.zoho.eu",
+	"oauth/v2", "OAUTH/V2", "OAuth/v2/auth", "oauth/", "auth/v2", "/v2", "/V", "//", "/", "oauth/v3", "oauth//v2",
+	"desk.", "Desk.", "DESK.", "helpdesk.", "salesiq.", "SalesIQ.", "workdrive.", "WorkDrive.", "profile.",
+	"virtualoffice.", "contracts.", "mailapps.", "aaaserver.", "AaaServer.", "server.", "esk.", "sk.", "k.",
+	"1000.", "10000.", "000.", "1000", "100.", "x1000.",
+	".ALL", ".all", ".READ", ".read(", ".Read", ".CREATE", ".create-update", ".CREATE-UPDATE", ".custom", ".delete",
+	".update", ".write", ".wr", ".re", ".a", ".alle", ".REA", ".", "..", "...",
+	"modules.", "leads.", "scope", "scopes", "SCOPE", "scope: ", "scope=", "telescope", "scoped",
+	"\n", " ", "-", "_", "a", "e", "q", "s", "0", "\x0e", "\x0f", "\x01", "\x00", "\xff", "\x80", ":", "'", "\"", "(", "é",
+}
+
+// needleText builds a text of n pieces drawn by r.
+func needleText(r *rand.Rand, n int) []byte {
+	var b []byte
+	for range n {
+		b = append(b, needlePieces[r.IntN(len(needlePieces))]...)
+	}
+	return b
+}
+
+// TestPrefilterAgreesWithOracle: the one-pass prefilter answers as the four-pass one did on
+// the repository's corpora, on texts generated from the needles and their near misses, and
+// on the benchmark's texts; every suffix of a needle-dense text moves each needle across
+// the one-pass search's eight-byte words and the text's end.
+func TestPrefilterAgreesWithOracle(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	old := newOldPrefilter(pf, opts().Catalog)
+	n := 0
+	for _, c := range corpusFiles(t, 100, "testdata/*/*", "testdata/*/*/*", "../testdata/*/*", "../testdata/*/*/*", "../testdata/*/*/*/*", "../examples/*/*", "../*.md", "*.go", "../*/*.go") {
+		prefilterAgree(t, pf, old, c.name, []byte(c.text))
+		n++
+	}
+	r := rand.New(rand.NewPCG(31, 2026))
+	for i := range 3000 {
+		data := needleText(r, 1+i%40)
+		prefilterAgree(t, pf, old, "generated "+strconvQuote(string(data)), data)
+		n++
+	}
+	dense := needleText(r, 200)
+	for i := range dense {
+		prefilterAgree(t, pf, old, "suffix "+strconvQuote(string(dense[i:])), dense[i:])
+		prefilterAgree(t, pf, old, "prefix "+strconvQuote(string(dense[:i])), dense[:i])
+	}
+	for name, data := range prefilterTexts() {
+		prefilterAgree(t, pf, old, name, data)
+		n++
+	}
+	if n < 3100 {
+		t.Fatalf("only %d texts compared", n)
+	}
+}
+
+// FuzzPrefilterAgrees: on any bytes, the one-pass prefilter answers as the oracle does.
+func FuzzPrefilterAgrees(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 31))
+	for range 20 {
+		f.Add(needleText(r, 30))
+	}
+	for _, glob := range []string{"testdata/yaml/*.yaml", "testdata/lexical/*", "testdata/json/*.json"} {
+		m, _ := filepath.Glob(glob)
+		for _, s := range m {
+			if data, err := os.ReadFile(s); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte(strings.Repeat("ZohO", 3) + "oauth/V2.1000.desk.READ"))
+	pf := newPrefilter(opts().Catalog)
+	old := newOldPrefilter(pf, opts().Catalog)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		prefilterAgree(t, pf, old, strconvQuote(string(data)), data)
+	})
+}
+
+// TestStopMasks: the vector stopMasks marks what stopMasksGo, its byte-at-a-time
+// definition, marks, on every byte value in every position and on generated texts.
+func TestStopMasks(t *testing.T) {
+	var data []byte
+	for c := range 256 {
+		for range 3 {
+			data = append(data, byte(c))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for len(data)%64 != 0 || len(data) < 1<<14 {
+		data = append(data, needleText(r, 1)...)
+	}
+	data = data[:len(data)/64*64]
+	got, want := make([]uint64, len(data)/64), make([]uint64, len(data)/64)
+	stopMasks(data, got)
+	stopMasksGo(data, want)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("stopMasks and stopMasksGo differ (-Go +stopMasks):\n%s", d)
+	}
+	stopMasksSWAR(data, got)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("stopMasksSWAR and stopMasksGo differ (-Go +SWAR):\n%s", d)
+	}
+	marked := 0
+	for _, m := range want {
+		marked += bits.OnesCount64(m)
+	}
+	if marked < 100 {
+		t.Fatalf("only %d stops in the text: the test compares nothing", marked)
+	}
+}
+
+// TestStopMasksEveryPattern: every pattern of stops and non-stops across a word's eight
+// bytes, at every word of a block, gathers into the right mask bits (the multiply in
+// gatherHigh must never let two bits meet).
+func TestStopMasksEveryPattern(t *testing.T) {
+	stops, others := []byte("zZ./\x0e\x0f"), []byte("ayY-0\x00\xff\x7b\xda")
+	block := make([]byte, 64)
+	got, want := make([]uint64, 1), make([]uint64, 1)
+	for w := range 8 {
+		for pattern := range 256 {
+			for i := range block {
+				block[i] = others[(i+pattern)%len(others)]
+			}
+			for i := range 8 {
+				if pattern&(1<<i) != 0 {
+					block[8*w+i] = stops[(i+pattern)%len(stops)]
+				}
+			}
+			stopMasksGo(block, want)
+			for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR} {
+				if masks(block, got); got[0] != want[0] {
+					t.Fatalf("word %d pattern %08b: %s %064b, want %064b", w, pattern, name, got[0], want[0])
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,7 @@
+//go:build !amd64 || purego
+
+package configcheck
+
+// stopMasks sets masks[k] to the stops of data[64*k : 64*k+64]: len(data) is at least
+// 64*len(masks).
+func stopMasks(data []byte, masks []uint64) { stopMasksSWAR(data, masks) }
