@@ -1,39 +1,86 @@
 #!/usr/bin/env bash
-# The command against go vet on golang.org/x/tools v0.52.0 (copied from the module cache),
-# warm caches and unchanged code, in one invocation: CPU (user+sys, children included) and
-# wall medians of alternating runs (bench/runstat), then peak RSS (GNU time) and the
-# collector's share of the command's time (GODEBUG=gctrace=1, last cycle's figure).
-#   bench/gocost.sh            RUNS=5 by default
-#   BEFORE=/path/to/zscopelint bench/gocost.sh   also an older build, in the same rounds
+# The command against go vet on real modules, in one invocation: CPU (user+sys, children
+# included) and wall medians of alternating runs (bench/runstat), then peak RSS (GNU time,
+# the largest process of the run) and, warm, the collector's share of the command's time
+# (GODEBUG=gctrace=1, last cycle's figure). Modules (copied from the module cache, fetched
+# there through the module proxy when missing, their dependencies too):
+#   golang.org/x/tools v0.52.0 and k8s.io/client-go v0.37.2.
+# Cases:
+#   warm     unchanged code, build cache and the command's result cache warm
+#   changed  every package changed before each run (a comment appended to one file of
+#            each): go vet compiles and vets all again, the command checks all again
+#   cold     a private GOCACHE and the result cache emptied before each run
+# The edit and the emptying run inside the measured command for both tools alike.
+#   bench/gocost.sh                                   both modules, warm and changed
+#   MODULES=golang.org/x/tools@v0.52.0 CASES="warm changed cold" RUNS=3 bench/gocost.sh
+#   BEFORE=/path/to/zscopelint bench/gocost.sh        also an older build, in the same rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
+MODULES=${MODULES:-"golang.org/x/tools@v0.52.0 k8s.io/client-go@v0.37.2"}
+CASES=${CASES:-"warm changed"}
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 go build -o "$work/zscopelint" ./cmd/zscopelint
 go build -o "$work/runstat" ./bench/runstat
-src=$(go env GOMODCACHE)/golang.org/x/tools@v0.52.0
-[ -d "$src" ] || go mod download golang.org/x/tools@v0.52.0
-cp -r "$src" "$work/mod"
-chmod -R u+w "$work/mod"
-cd "$work/mod"
-echo "golang.org/x/tools v0.52.0: $(go list ./... | wc -l) packages"
-go vet ./... >/dev/null 2>&1 || true
-"$work/zscopelint" -fail-on never ./... >"$work/warm.out" 2>&1 || true
-cmds=(zscopelint:"$work/zscopelint" -fail-on never ./... ';;' govet:go vet ./...)
-[ -z "${BEFORE:-}" ] || cmds+=(';;' before:"$BEFORE" -fail-on never ./...)
-"$work/runstat" -runs "$RUNS" -out "$work" -- "${cmds[@]}"
+# The command's result cache for this script only: never the user's.
+export ZSCOPELINT_CACHE="$work/zcache"
+# wrap PRE CMD...: runs PRE, then becomes CMD (so that its children count as the run's).
+printf '#!/bin/sh\n"$1" || exit 2\nshift\nexec "$@"\n' >"$work/wrap"
+# edit: appends a new comment to one Go file of every package (the list made below).
+printf '#!/bin/sh\nn=$(date +%%s%%N)\nwhile read -r f; do echo "// edit $n" >>"$f"; done <"%s"\n' "$work/files" >"$work/edit"
+# cold: empties the private build cache and the result cache.
+printf '#!/bin/sh\nrm -rf "%s" "%s"\n' "$work/gocache" "$ZSCOPELINT_CACHE" >"$work/cold"
+chmod +x "$work/wrap" "$work/edit" "$work/cold"
 peak() { /usr/bin/time -f '%M' -o "$work/t" "$@" >"$work/out" 2>&1 || true; echo $(($(tail -1 "$work/t") / 1024)); }
 gc() { # GC cycles and the runtime's figure for the share of the process's time in GC
 	GODEBUG=gctrace=1 "$1" -fail-on never ./... 2>&1 >/dev/null | grep '^gc ' >"$work/gc" || true
 	printf '%s GC cycles, %s of its time in GC' "$(wc -l <"$work/gc")" "$(tail -1 "$work/gc" | awk '{print $4}' | tr -d :)"
 }
-printf 'peak RSS MiB: zscopelint %s, go vet %s\n' "$(peak "$work/zscopelint" -fail-on never ./...)" "$(peak go vet ./...)"
-printf 'zscopelint: %s\n' "$(gc "$work/zscopelint")"
-if [ -n "${BEFORE:-}" ]; then
-	printf 'peak RSS MiB: before %s\n' "$(peak "$BEFORE" -fail-on never ./...)"
-	printf 'before: %s\n' "$(gc "$BEFORE")"
-	"$BEFORE" -fail-on never ./... >"$work/before.out" 2>&1 || true
-	cmp -s "$work/before.out" "$work/warm.out" && echo "output identical to before's" || echo "OUTPUT DIFFERS from before's"
-fi
-echo "findings lines: $(wc -l <"$work/warm.out")"
+for mod in $MODULES; do
+	path=${mod%@*}
+	src=$(go env GOMODCACHE)/$mod
+	[ -d "$src" ] || go mod download "$mod"
+	rm -rf "$work/mod"
+	cp -r "$src" "$work/mod"
+	chmod -R u+w "$work/mod"
+	cd "$work/mod"
+	go mod download # the module's dependencies
+	echo "== $path ${mod#*@}: $(go list ./... | wc -l) packages"
+	go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' ./... >"$work/files"
+	go vet ./... >/dev/null 2>&1 || true
+	"$work/zscopelint" -fail-on never ./... >"$work/first.out" 2>&1 || true
+	for case in $CASES; do
+		unset GOCACHE
+		case $case in
+		warm) pre=true ;;
+		changed) pre="$work/edit" ;;
+		cold)
+			pre="$work/cold"
+			export GOCACHE="$work/gocache"
+			;;
+		*)
+			echo "unknown case $case" >&2
+			exit 2
+			;;
+		esac
+		echo "-- $case"
+		cmds=(zscopelint:"$work/wrap" "$pre" "$work/zscopelint" -fail-on never ./... ';;' govet:"$work/wrap" "$pre" go vet ./...)
+		[ -z "${BEFORE:-}" ] || cmds+=(';;' before:"$work/wrap" "$pre" "$BEFORE" -fail-on never ./...)
+		"$work/runstat" -runs "$RUNS" -out "$work" -targets "govet=cpu <= $([ "$case" = warm ] && echo 1.2 || echo 1.1)" -- "${cmds[@]}"
+		printf 'peak RSS MiB: zscopelint %s, go vet %s' "$(peak "$work/wrap" "$pre" "$work/zscopelint" -fail-on never ./...)" "$(peak "$work/wrap" "$pre" go vet ./...)"
+		[ -z "${BEFORE:-}" ] || printf ', before %s' "$(peak "$work/wrap" "$pre" "$BEFORE" -fail-on never ./...)"
+		echo "   (target: zscopelint <= 1.5x go vet)"
+		if [ "$case" = warm ]; then
+			printf 'zscopelint: %s\n' "$(gc "$work/zscopelint")"
+			"$work/zscopelint" -fail-on never ./... >"$work/cached.out" 2>&1 || true
+			ZSCOPELINT_CACHE=off "$work/zscopelint" -fail-on never ./... >"$work/uncached.out" 2>&1 || true
+			# The closing line gives the run's time: the findings are compared.
+			cmp -s <(sed '$d' "$work/cached.out") <(sed '$d' "$work/uncached.out") &&
+				echo "findings with the result cache identical to those without ($(wc -l <"$work/cached.out") lines)" ||
+				echo "FINDINGS DIFFER with and without the result cache"
+		fi
+	done
+	unset GOCACHE
+	cd - >/dev/null
+done

@@ -82,9 +82,24 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	ch := newSummaryChannel()
 	settings.ProgramWrappers, settings.ProgramBuilders = ch.wrappers, ch.builders
 	paths = dependencyOrder(listed, paths)
-	plan := batches(listed, paths)
+	// The packages whose results the cache holds are not loaded: their summaries go into
+	// the channel first, their results join the others' (resultcache.go).
+	cache := openResultCache()
+	defer cache.Close()
+	lc := newLoadCache(cache, wd, settings, load, tests, listed, paths)
+	hits := lc.lookup(paths)
+	var misses []string
+	for _, path := range paths {
+		if h := hits[path]; h != nil {
+			ch.replay(h.first)
+		} else {
+			misses = append(misses, path)
+		}
+	}
+	loadErrs := map[string]*goResult{}
+	plan := batches(listed, misses)
 	defer reserveMemory(largestBatchLive(listed, plan))()
-	first, err := analyseBatches(wd, settings, load, listed, reg, plan, res, ch)
+	first, err := analyseBatches(wd, settings, load, listed, reg, plan, loadErrs, ch, lc)
 	if err != nil {
 		return nil, err
 	}
@@ -97,12 +112,21 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 		if len(stale) == 0 {
 			break
 		}
-		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, dependencyOrder(listed, stale)), nil, ch, lc)
 		if err != nil {
 			return nil, err
 		}
 		first = replaceResults(first, stale, again)
 	}
+	for _, path := range paths {
+		if h := hits[path]; h != nil {
+			first = append(first, h.first...)
+			loadErrs[path] = h.load
+		}
+	}
+	// One order, with or without the cache: the packages' dependency order, each one's
+	// variants in the order they were analysed.
+	first = inPathOrder(first, paths)
 	own := map[string][]rules.Call{}
 	seen := map[string]bool{}
 	var scoped []string // the packages whose findings depend on the program's calls
@@ -113,7 +137,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 				own[pr.path] = append(own[pr.path], c)
 			}
 		}
-		if pr.scoped && !slices.Contains(scoped, pr.path) {
+		if pr.scoped && hits[pr.path] == nil && !slices.Contains(scoped, pr.path) {
 			scoped = append(scoped, pr.path)
 		}
 	}
@@ -124,17 +148,33 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	}
 	if len(seen) > 0 && len(scoped) > 0 {
 		sort.Strings(scoped)
-		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, scoped), nil, nil)
+		again, err := analyseBatches(wd, settings, load, listed, reg, batches(listed, scoped), nil, nil, lc)
 		if err != nil {
 			return nil, err
 		}
 		results = nil
 		for _, pr := range first {
-			if !slices.Contains(scoped, pr.path) {
+			if !slices.Contains(scoped, pr.path) && hits[pr.path] == nil {
 				results = append(results, pr)
 			}
 		}
 		results = append(results, again...)
+	} else {
+		results = slices.DeleteFunc(slices.Clone(first), func(pr packageResult) bool { return hits[pr.path] != nil })
+	}
+	for _, path := range paths {
+		if h := hits[path]; h != nil {
+			results = append(results, h.final...)
+		}
+	}
+	results = inPathOrder(results, paths)
+	lc.store(paths, listed, first, results, loadErrs, reg)
+	for _, path := range paths {
+		if le := loadErrs[path]; le != nil {
+			res.findings = append(res.findings, le.findings...)
+			res.notes = append(res.notes, le.notes...)
+			res.incomplete = res.incomplete || le.incomplete
+		}
 	}
 	for _, pr := range results {
 		res.findings = append(res.findings, pr.findings...)
@@ -160,6 +200,8 @@ func replaceResults(old []packageResult, paths []string, fresh []packageResult) 
 // packageResult is what analysing one package (or test variant) found, ready to print.
 type packageResult struct {
 	path       string // the import path that loads it (loadPath)
+	id         string // the package's ID and import path (a test variant's differ from path)
+	pkgPath    string
 	calls      []rules.Call
 	scoped     bool // it holds Zoho scope sets: its findings depend on the program's calls
 	wrappers   map[string]analyzer.WrapperFact
@@ -232,9 +274,9 @@ func rootPaths(listed []*packages.Package) []string {
 // the next one loads. The
 // packages of a batch are analysed in dependency order, each after those it imports, and
 // the summaries of each go into ch for the next (settings' ProgramWrappers and
-// ProgramBuilders are ch's maps). With res set, package errors are recorded there (the
-// first pass).
-func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed []*packages.Package, reg *redact.Registry, groups [][]string, res *goResult, ch *summaryChannel) ([]packageResult, error) {
+// ProgramBuilders are ch's maps). With loadErrs set, package errors are recorded there by
+// import path (the first pass). lc, when set, learns which files held a credential.
+func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed []*packages.Package, reg *redact.Registry, groups [][]string, loadErrs map[string]*goResult, ch *summaryChannel, lc *loadCache) ([]packageResult, error) {
 	settings.Registry = reg
 	a := analyzer.New(settings)
 	var out []packageResult
@@ -243,14 +285,18 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed
 		// Every Go file parsed is searched for credentials, so that a parser or
 		// type-checker message that quotes part of one is shortened on output.
 		pkgs := loadBatch(listed, group, func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-			reg.Remember(src)
+			goFilesParsed.Add(1)
+			lc.parsed(filename, src, rememberCredentials(reg, src))
 			sources.add(filename, src)
 			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments) // the mode go/packages uses
 		})
-		if res != nil {
+		if loadErrs != nil {
 			packages.Visit(pkgs, nil, func(p *packages.Package) {
 				if load.reports(p) && slices.Contains(group, p.PkgPath) {
-					res.packageErrors(p)
+					if loadErrs[p.PkgPath] == nil {
+						loadErrs[p.PkgPath] = &goResult{wd: wd}
+					}
+					loadErrs[p.PkgPath].packageErrors(p)
 				}
 			})
 		}
@@ -264,7 +310,7 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed
 			roots = append(roots, graph.Roots...)
 		}
 		for _, act := range roots {
-			pr := packageResult{path: loadPath(act.Package)}
+			pr := packageResult{path: loadPath(act.Package), id: act.Package.ID, pkgPath: act.Package.PkgPath}
 			r, _ := act.Result.(*analyzer.Result)
 			if r != nil {
 				pr.calls, pr.scoped, pr.wrappers, pr.builders = r.Calls, r.Scoped, r.Wrappers, r.Builders

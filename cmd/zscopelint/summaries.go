@@ -160,3 +160,19 @@ func dependencyLevels(pkgs []*packages.Package) [][]*packages.Package {
 	}
 	return out
 }
+
+// replay puts the summaries of packages the result cache answered for into the channel,
+// before any package is analysed: their importers find them as if they had been analysed
+// first.
+// A test variant ("p [p.test]") summarises p's functions under the same names as p: p's
+// own go in last, as the package its importers import.
+func (ch *summaryChannel) replay(results []packageResult) {
+	for _, variant := range []bool{true, false} {
+		for _, pr := range results {
+			if (pr.id != pr.pkgPath) == variant {
+				maps.Copy(ch.wrappers, pr.wrappers)
+				maps.Copy(ch.builders, pr.builders)
+			}
+		}
+	}
+}
