@@ -13,29 +13,15 @@ import (
 // poller, a wasted system call per file that shows in a scan of thousands of small files.
 // O_NONBLOCK keeps a FIFO under a config name from blocking the open.
 func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, size, err := openRegular(name)
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		return nil, err
 	}
 	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
+	if size > maxSize {
+		return nil, &TooLargeError{size, maxSize}
 	}
-	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, ErrNotRegular
-	}
-	if st.Size > maxSize {
-		return nil, &TooLargeError{st.Size, maxSize}
-	}
-	data, err := readAll(fdReader(fd), st.Size, maxSize, buf)
+	data, err := readAll(fdReader(fd), size, maxSize, buf)
 	if err != nil {
 		return nil, &os.PathError{Op: "read", Path: name, Err: err}
 	}
@@ -45,8 +31,17 @@ func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 // Open opens a regular file to be read in pieces, as Read opens it: a FIFO, device or
 // socket is refused without blocking.
 func Open(name string) (*File, error) {
-	var fd int
-	var err error
+	fd, size, err := openRegular(name)
+	if err != nil {
+		return nil, err
+	}
+	return &File{r: readErrors{fdReader(fd), name}, close: func() error { return syscall.Close(fd) }, Size: size, left: known(size)}, nil
+}
+
+// openRegular opens name read-only and returns its descriptor and size, or an error (the
+// descriptor closed) when it cannot be opened or is not a regular file. O_NONBLOCK keeps a
+// FIFO under a config name from blocking the open.
+func openRegular(name string) (fd int, size int64, err error) {
 	for {
 		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
@@ -54,18 +49,18 @@ func Open(name string) (*File, error) {
 		}
 	}
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		return -1, 0, &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
 		syscall.Close(fd)
-		return nil, &os.PathError{Op: "stat", Path: name, Err: err}
+		return -1, 0, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		syscall.Close(fd)
-		return nil, ErrNotRegular
+		return -1, 0, ErrNotRegular
 	}
-	return &File{r: readErrors{fdReader(fd), name}, close: func() error { return syscall.Close(fd) }, Size: st.Size, left: known(st.Size)}, nil
+	return fd, st.Size, nil
 }
 
 // readErrors names the file and the operation in a read error, as os.File does.
