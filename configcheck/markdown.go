@@ -21,11 +21,20 @@ func isMarkdown(name string) bool {
 	return false
 }
 
-// markdownCode returns the byte ranges of a Markdown file's code, sorted: the lines inside
-// fenced blocks (``` or ~~~, indented or not, as in a list), and inline code spans
-// (`...` within one line) outside them.
-func markdownCode(data []byte) []span {
-	var out []span
+// markdownLine says where a line of a Markdown file stands as fenced blocks are walked.
+type markdownLine int
+
+const (
+	proseLine  markdownLine = iota // outside any fenced block
+	fenceOpen                      // ``` or ~~~ opening a block (with its info string)
+	fencedLine                     // inside a block
+	fenceClose                     // the fence closing the block
+)
+
+// walkMarkdown calls visit with each line of data (from off to end, the newline left out)
+// and where it stands: blocks are fenced by ``` or ~~~, indented or not (as in a list) or
+// quoted (after >), and closed by the fence that opened them.
+func walkMarkdown(data []byte, visit func(kind markdownLine, off, end int, line, trimmed []byte)) {
 	var fence []byte // the fence that opened the current block, nil outside one
 	for off := 0; off < len(data); {
 		end := bytes.IndexByte(data[off:], '\n')
@@ -39,15 +48,31 @@ func markdownCode(data []byte) []span {
 		switch {
 		case fence != nil && bytes.HasPrefix(trimmed, fence):
 			fence = nil
+			visit(fenceClose, off, end, line, trimmed)
 		case fence != nil:
-			out = append(out, span{off, end})
+			visit(fencedLine, off, end, line, trimmed)
 		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
 			fence = trimmed[:3]
+			visit(fenceOpen, off, end, line, trimmed)
 		default:
-			out = append(out, inlineCode(line, off)...)
+			visit(proseLine, off, end, line, trimmed)
 		}
 		off = end + 1
 	}
+}
+
+// markdownCode returns the byte ranges of a Markdown file's code, sorted: the lines inside
+// fenced blocks, and inline code spans (`...` within one line) outside them.
+func markdownCode(data []byte) []span {
+	var out []span
+	walkMarkdown(data, func(kind markdownLine, off, end int, line, _ []byte) {
+		switch kind {
+		case fencedLine:
+			out = append(out, span{off, end})
+		case proseLine:
+			out = append(out, inlineCode(line, off)...)
+		}
+	})
 	return out
 }
 
@@ -83,33 +108,20 @@ func inSpans(spans []span, at int) bool {
 // at their common indentation.
 func yamlFences(data []byte) []span {
 	var out []span
-	var fence []byte // the fence that opened the current block, nil outside one
 	yamlBlock, start := false, 0
-	for off := 0; off < len(data); {
-		end := bytes.IndexByte(data[off:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += off
-		}
-		line := data[off:end]
-		trimmed := bytes.TrimLeft(line, " \t>")
-		switch {
-		case fence != nil && bytes.HasPrefix(trimmed, fence):
-			if yamlBlock {
-				out = append(out, span{start, off})
-			}
-			fence = nil
-		case fence != nil:
-		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
-			fence = trimmed[:3]
+	walkMarkdown(data, func(kind markdownLine, off, end int, line, trimmed []byte) {
+		switch kind {
+		case fenceOpen:
 			info := strings.ToLower(strings.TrimSpace(strings.Trim(string(trimmed), "`~")))
 			info, _, _ = strings.Cut(info, " ")
 			yamlBlock = len(bytes.TrimLeft(line, " ")) == len(trimmed) && (info == "yaml" || info == "yml")
 			start = min(end+1, len(data))
+		case fenceClose:
+			if yamlBlock {
+				out = append(out, span{start, off})
+			}
 		}
-		off = end + 1
-	}
+	})
 	return out
 }
 
