@@ -56,8 +56,12 @@ var cannotCheck = rules.Unreadable
 // package and of the packages it imports (under go vet, facts carry them instead).
 // Findings are kept for the packages the load reports.
 func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool, reg *redact.Registry) (*goResult, error) {
+	cache := openResultCache()
+	defer cache.Close()
+	note := listingNote(wd, load, tests)
+	split := splitListing(cache, note)
 	list := &packages.Config{Mode: listMode, Dir: load.dir, Env: append(os.Environ(), load.env...), Tests: tests}
-	listed, err := packages.Load(list, load.patterns...)
+	listed, err := listPackages(list, split, load.patterns)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %v", err)
 	}
@@ -73,7 +77,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	// those of the module (or workspace) are analysed as well, whatever the arguments named.
 	paths := rootPaths(listed)
 	if more := mainModuleImports(listed); len(more) > 0 {
-		if listed, err = packages.Load(list, append(append([]string(nil), load.patterns...), more...)...); err != nil {
+		if listed, err = listPackages(list, split, append(append([]string(nil), load.patterns...), more...)); err != nil {
 			return nil, fmt.Errorf("loading packages: %v", err)
 		}
 		paths = rootPaths(listed)
@@ -84,8 +88,6 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 	paths = dependencyOrder(listed, paths)
 	// The packages whose results the cache holds are not loaded: their summaries go into
 	// the channel first, their results join the others' (resultcache.go).
-	cache := openResultCache()
-	defer cache.Close()
 	lc := newLoadCache(cache, wd, settings, load, tests, listed, paths)
 	hits := lc.lookup(paths)
 	var misses []string
@@ -96,6 +98,7 @@ func checkLoad(wd workdir, settings analyzer.Settings, load *goLoad, tests bool,
 			misses = append(misses, path)
 		}
 	}
+	noteListing(cache, note, len(misses), len(paths))
 	loadErrs := map[string]*goResult{}
 	plan := batches(listed, misses)
 	defer reserveMemory(largestBatchLive(listed, plan))()

@@ -303,8 +303,8 @@ func TestResultCacheHoldsNoCredential(t *testing.T) {
 		t.Errorf("warm run parsed %d Go files, want 1 (tok.go)", parsed)
 	}
 	entries := cacheEntries(t, cacheDir)
-	if len(entries) != 2 {
-		t.Errorf("%d entries, want 2 (main and clean)", len(entries))
+	if len(entries) != 3 {
+		t.Errorf("%d entries, want 3 (main, clean and the load's listing note)", len(entries))
 	}
 	for _, name := range entries {
 		data, err := os.ReadFile(name)

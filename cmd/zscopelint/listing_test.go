@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/zscopelint/zscopelint/internal/resultcache"
+)
+
+// TestListingSplit: the split listing has the packages, test variants, files, import
+// graph and errors of the one listing; export data for the packages themselves, where
+// the one listing has it, and none for the test variants, which are type-checked from
+// source.
+func TestListingSplit(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"go.mod":           "module example.com/m\n\ngo 1.22\n",
+		"p/p.go":           "package p\n\nfunc P() int { return 1 }\n",
+		"p/p_test.go":      "package p\n\nimport \"testing\"\n\nfunc TestP(t *testing.T) { _ = P() }\n",
+		"p/x_test.go":      "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/q\"\n)\n\nfunc TestQ(t *testing.T) { _ = q.Q() }\n",
+		"q/q.go":           "package q\n\nimport \"example.com/m/p\"\n\nfunc Q() int { return p.P() }\n",
+		"broken/broken.go": "package broken\n\nfunc B() int { return \"x\" }\n",
+	} {
+		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	cfg := &packages.Config{Mode: listMode, Dir: dir, Tests: true}
+	one, err := listPackages(cfg, false, []string{"./..."})
+	must(t, err)
+	split, err := listPackages(cfg, true, []string{"./..."})
+	must(t, err)
+	type row struct {
+		ID, Files, Imports, Errors string
+		Export                     bool
+	}
+	rows := func(roots []*packages.Package, variantExport bool) map[string]row {
+		out := map[string]row{}
+		packages.Visit(roots, nil, func(p *packages.Package) {
+			var imps []string
+			for path, ip := range p.Imports {
+				imps = append(imps, path+"="+ip.ID)
+			}
+			sort.Strings(imps)
+			var errs []string
+			for _, e := range p.Errors {
+				errs = append(errs, e.Msg)
+			}
+			export := p.ExportFile != ""
+			if p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test") {
+				export = export && variantExport
+			}
+			out[p.ID] = row{ID: p.ID, Files: strings.Join(p.CompiledGoFiles, " "), Imports: strings.Join(imps, " "), Errors: strings.Join(errs, "; "), Export: export}
+		})
+		return out
+	}
+	want, got := rows(one, false), rows(split, true)
+	if _, ok := got["example.com/m/q [example.com/m/p.test]"]; !ok {
+		t.Fatalf("split listing has no q [p.test]: %v", got)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("split listing differs from the one listing (-want +got):\n%s", diff)
+	}
+}
+
+// TestListingNote: the listing is split unless the load's last run checked few of its
+// packages again.
+func TestListingNote(t *testing.T) {
+	c := resultcache.Open(t.TempDir())
+	note := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	for _, step := range []struct {
+		misses, paths int
+		split         bool // for the run after
+	}{{10, 10, true}, {0, 10, false}, {5, 10, false}, {6, 10, true}, {1, 10, false}} {
+		noteListing(c, note, step.misses, step.paths)
+		if got := splitListing(c, note); got != step.split {
+			t.Errorf("after %d of %d checked again: split %v, want %v", step.misses, step.paths, got, step.split)
+		}
+	}
+	if !splitListing(c, "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210") || !splitListing(nil, note) {
+		t.Error("no note, or no cache: not split")
+	}
+}
