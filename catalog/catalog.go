@@ -62,6 +62,9 @@ type Catalog struct {
 	knownOnce sync.Once
 	known     []string // names and the registry's known-by-name services, sorted
 	near      []string // the known names a misspelt one is matched against
+
+	topOnce sync.Once
+	tops    map[string]bool // every service's top-level scope names, lower case
 }
 
 // serviceSlot is one service: the catalog files that speak of it, in load order from the
@@ -412,6 +415,23 @@ func (c *Catalog) Service(name string) (*Service, bool) {
 		return nil, false
 	}
 	return s.built().svc, true
+}
+
+// TopScope reports whether some catalogued service has a top-level scope named name, in
+// any case (modules, settings, tickets): the first segment after the service of every
+// scope the catalog resolves. A text whose first segment is none (Promise.all, fs.read)
+// completes to no scope whatever service is put before it.
+func (c *Catalog) TopScope(name string) bool {
+	c.topOnce.Do(func() {
+		c.tops = map[string]bool{}
+		for _, n := range c.names {
+			svc, _ := c.Service(n)
+			for lower := range svc.byName {
+				c.tops[lower] = true
+			}
+		}
+	})
+	return c.tops[strings.ToLower(name)]
 }
 
 // Entries returns every valid scope, sorted by canonical text: each service's, sorted, in

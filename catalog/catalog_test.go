@@ -739,3 +739,25 @@ func TestZohoSpellingsAccepted(t *testing.T) {
 		t.Error("no scope string read from testdata/sources.tsv")
 	}
 }
+
+func TestTopScope(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"modules": true, "MODULES": true, "settings": true, "tickets": true, "forms": true,
+		"promise": false, "fs": false, "": false, "leads": false, // leads is under modules, not at the top
+	} {
+		if got := c.TopScope(name); got != want {
+			t.Errorf("TopScope(%q) = %v, want %v", name, got, want)
+		}
+	}
+	// The first segment of every catalogued scope, after its service, is a top scope.
+	for _, e := range c.Entries() {
+		parts := strings.SplitN(e.Scope, ".", 3)
+		if !c.TopScope(parts[1]) {
+			t.Errorf("TopScope(%q) = false for %s", parts[1], e.Scope)
+		}
+	}
+}

@@ -23,7 +23,9 @@ import (
 //     near misses, the accounts and API hosts;
 //   - through the dots: each catalogued service whose name lacks "zoho" (Desk., WorkDrive.,
 //     SalesIQ.; in any case, with its dot: "desk" alone is a common word), AaaServer. (Zoho
-//     Accounts' profile scope), and "1000." (every Zoho token starts so);
+//     Accounts' profile scope), where a second dot may follow before the element ends
+//     (scopeMayFollow: "Profile.html" or "the desk." is no scope), and "1000." where a
+//     token starts (redact.TokenAt: "set it to 1000." is none);
 //   - "oauth/v2", through its slash: an authorization URL whose host is a placeholder;
 //   - in a file without any of the others, a scope-named key followed by a text the engine
 //     completes: a value under such a key (scope: modules.leads.READ) is in scope position,
@@ -289,16 +291,49 @@ func (p *prefilter) at(data []byte, j int, want hits, hit func(off int, h, want 
 			}
 			switch {
 			case name == tokenDigits:
-				if want&hitToken != 0 {
+				if want&hitToken != 0 && redact.TokenAt(data, j-len(name)) {
 					want = hit(j-len(name), hitToken, want)
 				}
-			case want&hitService != 0:
+			case want&hitService != 0 && scopeMayFollow(data, j):
 				want = hit(j-len(name), hitService, want)
 			}
 			break
 		}
 	}
 	return want
+}
+
+// scopeFollowReach bounds how far scopeMayFollow reads past a service name's dot: a scope's
+// middle segments are words, and a longer run is taken to hold a dot.
+const scopeFollowReach = 256
+
+// scopeMayFollow reports whether the text after a service name's dot, data[dot], may make
+// an element the engine judges: every candidate has three dotted segments (IsCandidate:
+// Desk.tickets.READ, Desk..READ, Desk.${m}.READ, Desk.<module>.ALL), so a second dot must
+// come before the element can end. An element ends, in every reader, at white space, a
+// quote, a comma or semicolon, a bracket or parenthesis, or an equals sign ("profile. For",
+// "profile.</p>\"", "profile.html", "Profile.mark(": prose, markup, file names and member
+// calls, the most of what names like Profile and Desk meet). A % or a backslash before
+// that may stand for an encoded or escaped dot, so either counts as one, but for escaped
+// quotes and white space.
+func scopeMayFollow(data []byte, dot int) bool {
+	end := min(len(data), dot+1+scopeFollowReach)
+	for i := dot + 1; i < end; i++ {
+		switch c := data[i]; c {
+		case '.', '%':
+			return true
+		case '\\':
+			// An escaped quote or white space ends the element as the character does
+			// (HTML in a JSON string: profile.html\">); any other escape may be a dot.
+			return i+1 >= len(data) || !strings.ContainsRune("\"'`ntr", rune(data[i+1]))
+		case '"', '\'', '`', ',', ';', '(', ')', '[', ']', '=':
+			return false
+		}
+		if data[i] <= ' ' || data[i] == 0x7f {
+			return false
+		}
+	}
+	return end-dot-1 == scopeFollowReach
 }
 
 // The kinds of byte before a dot (prefilter.lastKind).

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/zscopelint/zscopelint/catalog"
+	"github.com/zscopelint/zscopelint/internal/redact"
 )
 
 // oldPrefilter is the prefilter as it was before its one-pass search (commit f37a011): a
@@ -74,7 +75,8 @@ func (p *oldPrefilter) each(data []byte, at func(off int)) {
 	eachScopeWord(data, func(off int) bool { at(off); return true })
 }
 
-// find is the old prefilter.find, as it was.
+// find is the old prefilter.find, as it was but for what it asks at a name before a dot
+// (a token there, a scope that may follow), which both ask alike.
 func (p *oldPrefilter) find(data []byte, want hits, hit func(off int, h, want hits) hits) {
 	for _, n := range p.words {
 		if want&n.hit == 0 {
@@ -107,10 +109,10 @@ func (p *oldPrefilter) find(data []byte, want hits, hit func(off int, h, want hi
 			}
 			switch {
 			case name == tokenDigits:
-				if want&hitToken != 0 {
+				if want&hitToken != 0 && redact.TokenAt(data, i-len(name)) {
 					want = hit(i-len(name), hitToken, want)
 				}
-			case want&hitService != 0:
+			case want&hitService != 0 && scopeMayFollow(data, i):
 				want = hit(i-len(name), hitService, want)
 			}
 			break

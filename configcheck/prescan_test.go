@@ -31,6 +31,9 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 		"unreadable.yaml":     "scopes: [ZohoCRM.modules.ALL]\n",
 		"secret.env":          "ZOHO_CLIENT_SECRET=8f14e45fceea167a5a36dedd4bea2543aa43f1b1c2\n",
 		"lowercase-zoho.yaml": "host: accounts.zoho.eu\n",
+		"profile.md":          "Update your profile. See profile.html, Profile.mark(x) and `profile.d/`.\n",
+		"limits.yaml":         "maxItems: 1000.\nretries: 1000.5\n",
+		"desk-template.js":    "const s = `Desk.${mod}.READ`, t = \"Desk\\u002etickets.REED\";\n",
 	}
 	files := []string{}
 	for name, body := range edge {
@@ -70,12 +73,12 @@ func TestPrescanPassesOverOnlyWhatGivesNothing(t *testing.T) {
 	if all.Incomplete != some.Incomplete {
 		t.Errorf("Incomplete: %v checking every file, %v the kept ones", all.Incomplete, some.Incomplete)
 	}
-	for _, name := range []string{"plain.yaml", "plain.json", "notes.txt", "empty.yaml"} {
+	for _, name := range []string{"plain.yaml", "plain.json", "notes.txt", "empty.yaml", "profile.md", "limits.yaml"} {
 		if kept[filepath.Join(dir, name)] {
 			t.Errorf("%s holds nothing to check, and was kept", name)
 		}
 	}
-	for _, name := range []string{"token.txt", "desk.yaml", "auth.md", "nul.yaml", "bom.json", "secret.env", "lowercase-zoho.yaml"} {
+	for _, name := range []string{"token.txt", "desk.yaml", "auth.md", "nul.yaml", "bom.json", "secret.env", "lowercase-zoho.yaml", "desk-template.js"} {
 		if !kept[filepath.Join(dir, name)] {
 			t.Errorf("%s was passed over", name)
 		}
@@ -115,6 +118,44 @@ func TestScopeKeyNeedle(t *testing.T) {
 	} {
 		if got := pf.scan([]byte(text))&hitScope != 0; got != want {
 			t.Errorf("%q: parsed for its scope key %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestDottedNeedles: a service name without "zoho" counts before its dot only where a
+// second dot may follow before the element ends (an encoded or escaped one too), and
+// "1000." only where a token starts.
+func TestDottedNeedles(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	tok := "1000.4f9a0c1d2e3b4a5f6e7d8c9b0a1f2e3d.9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e"
+	for text, want := range map[string]hits{
+		"Desk.tickets.READ":         hitService,
+		"scopes: [desk.basic.read]": hitService,
+		"Desk..READ":                hitService,
+		"Desk.${mod}.READ":          hitService,
+		"Desk.{module}.ALL":         hitService,
+		"Desk.<module>.ALL":         hitService,
+		"Desk.tickets%2EREAD":       hitService,
+		`"Desk.tickets\u002eREAD"`:  hitService,
+		"Profile.userphoto.READ,":   hitService,
+		"AaaServer.profile.Read":    hitService,
+		"at the desk. Then":         0,
+		"Update your profile.":      0,
+		"profile.html":              0,
+		`<a href=\"profile.html\">`: 0,
+		"Profile.markStart(x).y":    0,
+		"profile.total\": 3, x.y":   0,
+		"profile.nodes) { a.b }":    0,
+		"profile.x = a.b":           0,
+		"Set it to 1000.":           0,
+		"retries: 1000.5":           0,
+		"v1000.abc":                 0,
+		tok:                         hitToken,
+		"Bearer " + strings.ToUpper(tok[:5]) + tok[5:]: hitToken,
+		tok[:60]: 0, // cut short: no token
+	} {
+		if got := pf.scan([]byte(text)) & (hitService | hitToken); got != want {
+			t.Errorf("%q: hits %06b, want %06b", text, got, want)
 		}
 	}
 }

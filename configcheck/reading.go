@@ -183,9 +183,31 @@ func screenLarge(name, display string, kind Kind, r fileReader, head []byte, not
 	stop := func(sw *swept) bool {
 		return parse(sw.seen) || mayOnly && (len(sw.tokens) > 0 || len(sw.secrets) > 0 && sw.seen.mentionsZoho())
 	}
-	sw, err := sweepFile(name, r, head[:len(head):windowSize], pf, opts.Registry, stop)
-	if err != nil {
+	failed := func(err error) screened {
 		return screened{done: true, fs: append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), failed: true}
+	}
+	// The prefilter alone first: most large files (bundles, logs, data) hold no needle,
+	// and are done after one read at the prefilter's pace, without the sweep's work.
+	seen, win, first, err := seenThrough(name, r, head[:len(head):windowSize], pf)
+	if err != nil {
+		return failed(err)
+	}
+	if seen == 0 {
+		return screened{done: true, fs: note, failed: note != nil}
+	}
+	// Then the sweep of a file the prefilter found something in, from the window it
+	// found it in when that is the first, or else from the start again.
+	if !first {
+		f, err := safefile.Open(name)
+		if err != nil {
+			return failed(err)
+		}
+		defer f.Close()
+		r, win = fileReader{f, name}, win[:0]
+	}
+	sw, err := sweepFile(name, r, win, pf, opts.Registry, stop)
+	if err != nil {
+		return failed(err)
 	}
 	if mayOnly && stop(sw) {
 		return screened{kind: kind, seen: sw.seen}
@@ -203,6 +225,29 @@ func screenLarge(name, display string, kind Kind, r fileReader, head []byte, not
 	}
 	fs := sw.judge(name, display, opts)
 	return screened{done: true, fs: append(note, fs...), failed: note != nil}
+}
+
+// seenThrough is what the prefilter finds in a file read through windows of win's capacity
+// (win holding its first bytes), each overlapping the one before by sweepOverlap as the
+// sweep's do, so that no needle is cut in two. It stops at the first window with a hit,
+// and returns that window and whether it is the file's first.
+func seenThrough(name string, r io.Reader, win []byte, pf *prefilter) (seen hits, last []byte, first bool, err error) {
+	named := namedZoho(name)
+	for first = true; ; first = false {
+		var eof bool
+		win, eof, err = readFull(r, win, cap(win))
+		if err != nil {
+			return 0, nil, false, err
+		}
+		seen = pf.scan(win)
+		if named && holdsWord(win, "secret") {
+			seen |= hitNamedZoho
+		}
+		if seen != 0 || eof {
+			return seen, win, first, nil
+		}
+		win = win[:copy(win, win[len(win)-sweepOverlap:])]
+	}
 }
 
 // swept is what the sweep of a file through a window found: what the prefilter saw, the

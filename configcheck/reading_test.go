@@ -283,3 +283,38 @@ func TestPrescanStopsAtACredential(t *testing.T) {
 		t.Errorf("app.log: %d bytes of %d read, want one window", read["app.log"], len(data))
 	}
 }
+
+// TestLargeFileSweptFromTheStart: a large file whose first needle is past its first window
+// is swept from its start, so that a client secret and a directive before the window that
+// names Zoho are found as in the file read whole; a large file without a needle is read
+// once, by the prefilter alone.
+func TestLargeFileSweptFromTheStart(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("client_secret = \"3f8a9c0d1e2b4a6c8e0f1a3b5c7d9e1f2a4b6c8d0e\"\n")
+	b.WriteString("# zscopelint:ignroe ZS301 a typo before any needle\n")
+	quiet := bigText(wholeRead+3*sweepWindow, nil)
+	b.Write(quiet)
+	fmt.Fprintf(&b, "token for https://accounts.zoho.com: %s\n", testToken(7))
+	data := b.Bytes()
+	t.Chdir(t.TempDir())
+	must(t, os.WriteFile("app.log", data, 0o644))
+	must(t, os.WriteFile("quiet.log", quiet, 0o644))
+	var mu sync.Mutex
+	read := map[string]int{}
+	testHookRead = func(name string, n int) { mu.Lock(); read[name] += n; mu.Unlock() }
+	defer func() { testHookRead = nil }()
+	res := CheckFiles([]string{"app.log", "quiet.log"}, opts())
+	whole, _ := CheckBytes("app.log", NotConfig, data, opts())
+	if diff := cmp.Diff(report.Sort(whole), report.Sort(res.Findings)); diff != "" {
+		t.Errorf("read through the windows, against read whole (-whole +windows):\n%s", diff)
+	}
+	got := render(report.Sort(res.Findings))
+	for _, want := range []string{"app.log:1:", "unknown directive zscopelint:ignroe", "(ZS301)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	if read["quiet.log"] != len(quiet) {
+		t.Errorf("quiet.log: %d bytes read of %d, want each byte once", read["quiet.log"], len(quiet))
+	}
+}

@@ -148,8 +148,9 @@ func (e *Engine) Completion(text string) string { return e.missingService(text) 
 // makes ("modules.leads.READ" -> "ZohoCRM.modules.leads.READ"), or "" when none or several
 // do.
 func (e *Engine) missingService(text string) string {
-	if strings.Count(text, ".") < 1 {
-		return ""
+	first, _, ok := strings.Cut(text, ".")
+	if !ok || !e.Catalog.TopScope(first) {
+		return "" // no service has such a scope: Promise.all, fs.read
 	}
 	found := ""
 	for _, svc := range e.Catalog.Services() {

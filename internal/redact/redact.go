@@ -87,28 +87,42 @@ func tokens[T text](s T, strict bool) []Span {
 			return out
 		}
 		from = i + 1
-		if strict && i > 0 && isWordChar(s[i-1]) {
-			continue
+		if end, ok := tokenAt(s, i, strict); ok {
+			out = append(out, Span{i, end})
+			from = end
 		}
-		j := i + len(tokenPrefix)
-		a := hexRun(s, j, strict)
-		if a != tokenHalf && (strict || a < tokenHalf) || j+a >= len(s) || s[j+a] != '.' {
-			continue
-		}
-		b := hexRun(s, j+a+1, strict)
-		end := j + a + 1 + b
-		// A dot after the token that ends a sentence ("the token is 1000.x.y.") is no
-		// part of a longer word.
-		sentenceEnd := end < len(s) && s[end] == '.' && (end+1 == len(s) || !isWordChar(s[end+1]))
-		if strict && (b != tokenHalf || end < len(s) && isWordChar(s[end]) && !sentenceEnd) || b < tokenHalf {
-			continue
-		}
-		if strict && distinct(s[j:end]) < 8 {
-			continue
-		}
-		out = append(out, Span{i, end})
-		from = end
 	}
+}
+
+// TokenAt reports whether a token-shaped string (Tokens without strict) starts at b[i]:
+// what a prefilter asks at a "1000." before it says a text may hold a token.
+func TokenAt(b []byte, i int) bool {
+	_, ok := tokenAt(b, i, false)
+	return ok
+}
+
+// tokenAt reports whether a token starts at s[i], which holds "1000.", and where it ends.
+func tokenAt[T text](s T, i int, strict bool) (end int, ok bool) {
+	if strict && i > 0 && isWordChar(s[i-1]) {
+		return 0, false
+	}
+	j := i + len(tokenPrefix)
+	a := hexRun(s, j, strict)
+	if a != tokenHalf && (strict || a < tokenHalf) || j+a >= len(s) || s[j+a] != '.' {
+		return 0, false
+	}
+	b := hexRun(s, j+a+1, strict)
+	end = j + a + 1 + b
+	// A dot after the token that ends a sentence ("the token is 1000.x.y.") is no
+	// part of a longer word.
+	sentenceEnd := end < len(s) && s[end] == '.' && (end+1 == len(s) || !isWordChar(s[end+1]))
+	if strict && (b != tokenHalf || end < len(s) && isWordChar(s[end]) && !sentenceEnd) || b < tokenHalf {
+		return 0, false
+	}
+	if strict && distinct(s[j:end]) < 8 {
+		return 0, false
+	}
+	return end, true
 }
 
 // SecretKey reports whether a key names a client secret: its letters, without case and
