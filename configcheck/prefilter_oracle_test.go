@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"fmt"
 	"math/bits"
 	"math/rand/v2"
 	"os"
@@ -62,6 +63,16 @@ func (p *oldPrefilter) scan(data []byte) hits {
 		h |= hitScope
 	}
 	return h &^ hitOperation
+}
+
+// scopeKeyHit is the scope-key look as it was, over every scope word of the text.
+func (p *oldPrefilter) scopeKeyHit(data []byte) bool {
+	found := false
+	eachScopeWord(data, func(off int) bool {
+		found = p.completedAfter(data, off, len(data))
+		return !found
+	})
+	return found
 }
 
 func (p *oldPrefilter) holds(data []byte) bool {
@@ -291,5 +302,41 @@ func TestStopMasksEveryPattern(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestScopeKeyReachAgrees: the scope-key look, which reads only the scope words in reach
+// before an operation, answers as the look over every scope word did, with the value on
+// each side of the reach's end, other operations before, between and after (more of them
+// than scan keeps), and scope words that come to nothing in between.
+func TestScopeKeyReachAgrees(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	old := newOldPrefilter(pf, opts().Catalog)
+	filler := func(n, ops int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			if i%7 == 3 && ops > 0 {
+				b.WriteString(" p.all ")
+				ops--
+			} else if i%11 == 5 {
+				b.WriteString(" scoped ")
+			} else {
+				b.WriteString(" words")
+			}
+		}
+		return b.String()[:n]
+	}
+	outcomes := map[bool]int{}
+	for _, gap := range []int{0, 1, 500, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1030, 3000} {
+		for _, ops := range []int{0, 3, 31, 32, 33, 80} {
+			for _, tail := range []string{"", filler(2000, ops)} {
+				text := filler(300, ops) + "scope: " + filler(gap, ops) + " modules.leads.READ" + tail
+				prefilterAgree(t, pf, old, fmt.Sprintf("gap %d, %d operations, tail %d", gap, ops, len(tail)), []byte(text))
+				outcomes[pf.scan([]byte(text))&hitScope != 0]++
+			}
+		}
+	}
+	if outcomes[true] == 0 || outcomes[false] == 0 {
+		t.Errorf("outcomes %v: the cases do not straddle the reach", outcomes)
 	}
 }

@@ -159,3 +159,18 @@ func TestDottedNeedles(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedZoho: a file's own name or its directory's says zoho, in any case; no other
+// directory does.
+func TestNamedZoho(t *testing.T) {
+	for name, want := range map[string]bool{
+		"zoho_tokens.json": true, "config/ZohoCreds.env": true, "zoho/creds.json": true,
+		"a/ZOHO/b.yaml": true, "a/./zoho/b.yaml": true, "zoho/./b.yaml": true, "/zoho.env": true,
+		"zoho-work/app/creds.json": false, "app/creds.json": false, "creds.json": false,
+		"/creds.json": false, "a/b/../c.json": false, "zoh/o.json": false,
+	} {
+		if got := namedZoho(filepath.FromSlash(name)); got != want {
+			t.Errorf("namedZoho(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -86,7 +86,6 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 	if opts.Policy.Excluded(name) {
 		return done(nil, false)
 	}
-	display := opts.Display(name)
 	kind := KindOf(name)
 	// A file of no kind zscopelint parses is only searched for credentials: one that is
 	// binary or in another encoding is passed over without a word, as grep would; so is
@@ -94,7 +93,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 	quiet := kind == NotConfig || kind == Text
 	f, err := safefile.Open(name)
 	if err != nil {
-		return done([]report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, true)
+		return done([]report.Finding{unreadable(opts.Display(name), 1, 1, "%s", safefile.Describe(err))}, true)
 	}
 	defer f.Close()
 	r := fileReader{f, name}
@@ -103,7 +102,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 	tooBig := f.Size > opts.MaxSize
 	var note []report.Finding
 	if tooBig && !quiet {
-		note = []report.Finding{unreadable(display, 1, 1, "%v (-max-file-size): not parsed, searched for credentials only",
+		note = []report.Finding{unreadable(opts.Display(name), 1, 1, "%v (-max-file-size): not parsed, searched for credentials only",
 			&safefile.TooLargeError{Size: f.Size, Limit: opts.MaxSize})}
 	}
 	// Into the worker's buffer: nothing keeps data past the check (findings copy what they
@@ -125,20 +124,20 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 	}
 	data, eof, err := readFull(r, (*buf)[:0], probe)
 	if err != nil {
-		return done(append(note, unreadable(display, 1, 1, "%s", safefile.Describe(err))), true)
+		return done(append(note, unreadable(opts.Display(name), 1, 1, "%s", safefile.Describe(err))), true)
 	}
 	if enc := unicodeBOM(data); enc != "" {
 		if quiet || tooBig {
 			return done(note, tooBig && !quiet)
 		}
-		return done([]report.Finding{unreadable(display, 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, true)
+		return done([]report.Finding{unreadable(opts.Display(name), 1, 1, "%s text (byte order mark): zscopelint reads UTF-8 only; convert the file to have it checked", enc)}, true)
 	}
 	if i := binaryAt(data); i >= 0 {
 		if quiet || tooBig {
 			return done(note, tooBig && !quiet)
 		}
 		line, col := lineCol(data, i)
-		return done([]report.Finding{unreadable(display, line, col, "binary file (NUL byte)")}, true)
+		return done([]report.Finding{unreadable(opts.Display(name), line, col, "binary file (NUL byte)")}, true)
 	}
 	if small {
 		if !eof {
@@ -151,7 +150,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 		case errors.As(err, &big) && quiet:
 			return done(nil, false)
 		case err != nil:
-			return done([]report.Finding{unreadable(display, 1, 1, "%s", safefile.Describe(err))}, true)
+			return done([]report.Finding{unreadable(opts.Display(name), 1, 1, "%s", safefile.Describe(err))}, true)
 		}
 		seen := seenIn(name, data, pf)
 		if seen == 0 {
@@ -159,7 +158,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 		}
 		return screened{data: data, kind: kind, seen: seen}
 	}
-	return screenLarge(name, display, kind, r, data, note, opts, pf, mayOnly)
+	return screenLarge(name, kind, r, data, note, opts, pf, mayOnly)
 }
 
 // seenIn is what the prefilter finds in a file's bytes.
@@ -174,7 +173,8 @@ func seenIn(name string, data []byte, pf *prefilter) hits {
 // screenLarge settles a file larger than wholeRead, or over the size limit, whose first
 // bytes (head) are read: through a window (sweepFile). A file over the limit gets the
 // credential sweep, after note (its ZS001 when zscopelint would have parsed it).
-func screenLarge(name, display string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter, mayOnly bool) screened {
+func screenLarge(name string, kind Kind, r fileReader, head []byte, note []report.Finding, opts Options, pf *prefilter, mayOnly bool) screened {
+	display := opts.Display(name)
 	tooBig := r.f.Size > opts.MaxSize
 	// A file to be parsed is read whole once the prefilter says so: the rest of the sweep
 	// would find nothing that the parse does not.
