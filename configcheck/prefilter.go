@@ -247,20 +247,24 @@ func (p *prefilter) each(data []byte, at func(off int)) {
 // find calls hit with each occurrence of a needle of the kinds in want, in no particular
 // order; hit returns the kinds still wanted, and find stops when there are none.
 //
-// It reads the text once: stopMasks marks, 64 bytes to a word, every byte a needle is
-// found through (z and Z, the dots and the slashes), and at looks around each. A dot that
-// no name ends before and no operation follows — most of them — is settled without a call.
-// The four vector searches this replaced (z, Z, "/", ".") restarted at every slash and dot,
-// about 37 times a kilobyte of prose or code (BenchmarkPrefilter).
+// It reads the text once: stopMasks marks, 64 bytes to a word, every byte a needle may be
+// found through (stopMasksGo says which: a z before an o, a slash two bytes before a 2, a
+// dot before anything but white space), and at looks around each. A dot that no name ends
+// before and no operation follows — most of them — is settled without a call. The four
+// vector searches this replaced (z, Z, "/", ".") restarted at every slash and dot, about
+// 37 times a kilobyte of prose or code (BenchmarkPrefilter); pairing each byte with the
+// one after it in the vector compare leaves about 10 stops a kilobyte, nearly all dots.
 func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits) hits) {
 	var masks [64]uint64 // 4 KB of text a round
-	var tail [64]byte
+	var tail [64 + stopReadAhead]byte
 	n := len(data)
 	for base := 0; base < n; {
 		text := data[base:]
-		blocks := min(len(text)/64, len(masks))
-		if blocks == 0 { // the last bytes, zero-padded: a zero byte is no stop
-			text = tail[:copy(tail[:], text)]
+		blocks := min((len(text)-stopReadAhead)/64, len(masks))
+		if blocks <= 0 { // the last bytes, zero-padded: a zero byte is no stop
+			c := copy(tail[:], text)
+			clear(tail[c:]) // a text of 64 or 65 bytes comes here twice
+			text = tail[:c]
 			blocks = 1
 			stopMasks(tail[:], masks[:1])
 		} else {
@@ -269,7 +273,7 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 		for k, m := range masks[:blocks] {
 			for ; m != 0; m &= m - 1 {
 				j := base + 64*k + bits.TrailingZeros64(m)
-				if data[j] == '.' && (j == 0 || p.lastKind[data[j-1]] == lastNone && (want&hitOperation == 0 || j+1 >= n || !operationFirst[data[j+1]])) {
+				if data[j] == '.' && (j == 0 || p.lastKind[data[j-1]] == lastNone && (want&hitOperation == 0 || !operationFirst[data[j+1]])) {
 					continue
 				}
 				if want = p.at(data, j, want, hit); want == 0 {
@@ -281,14 +285,22 @@ func (p *prefilter) find(data []byte, want hits, hit func(off int, h, want hits)
 	}
 }
 
+// stopReadAhead is how many bytes past its 64 stopMasks reads to mark a block: a stop is
+// told by the byte after it, or the one after that.
+const stopReadAhead = 2
+
 // stopMasksGo is what stopMasks computes, a byte at a time: bit i of masks[k] is set where
-// data[64*k+i] is a stop, z or Z, a dot or a slash — or \x0e or \x0f, which the vector
-// compare folds in with them (at passes over them).
+// data[64*k+i] is a stop, which data must hold stopReadAhead bytes past: a z or Z before an
+// o or O ("zoho"), a slash two bytes before a 2 ("oauth/v2"), a dot before a byte above
+// the space (a name before it, an operation or a scope's rest after it: a dot that ends a
+// sentence or a line is none).
 func stopMasksGo(data []byte, masks []uint64) {
 	for k := range masks {
 		var m uint64
-		for i, c := range data[64*k : 64*k+64] {
-			if c|0x20 == 'z' || c|0x21 == '/' {
+		for i := range 64 {
+			j := 64*k + i
+			c, next, second := data[j], data[j+1], data[j+2]
+			if c|0x20 == 'z' && next|0x20 == 'o' || c == '/' && second == '2' || c == '.' && next > ' ' {
 				m |= 1 << i
 			}
 		}

@@ -245,36 +245,54 @@ func FuzzPrefilterAgrees(f *testing.F) {
 	})
 }
 
-// TestStopMasks: the vector stopMasks marks what stopMasksGo, its byte-at-a-time
-// definition, marks, on every byte value in every position and on generated texts.
+// TestStopMasks: the vector stopMasks and the SWAR one mark what stopMasksGo, the
+// byte-at-a-time definition, marks: on every pair of byte values, on generated needle
+// texts, and with each stop and the bytes that tell it on either side of every boundary
+// between blocks and words.
 func TestStopMasks(t *testing.T) {
 	var data []byte
 	for c := range 256 {
-		for range 3 {
-			data = append(data, byte(c))
+		for d := range 256 {
+			data = append(data, byte(c), byte(d), byte(c), byte(c), byte(d))
+		}
+	}
+	for _, pair := range []string{"zo", "Zo", "zO", "ZO", "z/o", "/x2", "/2", "//2", ".a", ". ", ".\x21", ".\x20", ".\x80", "..", "zzo", "/_22"} {
+		for off := range 70 {
+			data = append(data, bytes.Repeat([]byte{'-'}, off)...)
+			data = append(data, pair...)
 		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for len(data)%64 != 0 || len(data) < 1<<14 {
+	for len(data)%64 != stopReadAhead || len(data) < 1<<18 {
 		data = append(data, needleText(r, 1)...)
 	}
-	data = data[:len(data)/64*64]
-	got, want := make([]uint64, len(data)/64), make([]uint64, len(data)/64)
+	blocks := len(data) / 64
+	got, want := make([]uint64, blocks), make([]uint64, blocks)
 	stopMasks(data, got)
 	stopMasksGo(data, want)
 	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("stopMasks and stopMasksGo differ (-Go +stopMasks):\n%s", d)
+		t.Errorf("stopMasks and stopMasksGo differ (-Go +stopMasks):\n%.3000s", d)
 	}
 	stopMasksSWAR(data, got)
 	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("stopMasksSWAR and stopMasksGo differ (-Go +SWAR):\n%s", d)
+		t.Errorf("stopMasksSWAR and stopMasksGo differ (-Go +SWAR):\n%.3000s", d)
 	}
 	marked := 0
 	for _, m := range want {
 		marked += bits.OnesCount64(m)
 	}
-	if marked < 100 {
+	if marked < 1000 {
 		t.Fatalf("only %d stops in the text: the test compares nothing", marked)
+	}
+	// Each kind of stop is marked only with the byte that tells it.
+	for text, want := range map[string]uint64{"zo": 1, "zx": 0, "Zoho": 1, "/x2": 1, "/2": 0, "/xx2": 0, ".a": 1, ". ": 0, ".\n": 0, ".\x80": 1, "a.b.c": 0b1010} {
+		block := make([]byte, 64+stopReadAhead)
+		copy(block, text)
+		for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR, "stopMasksGo": stopMasksGo} {
+			if masks(block, got[:1]); got[0] != want {
+				t.Errorf("%s(%q) = %b, want %b", name, text, got[0], want)
+			}
+		}
 	}
 }
 
@@ -282,20 +300,28 @@ func TestStopMasks(t *testing.T) {
 // bytes, at every word of a block, gathers into the right mask bits (the multiply in
 // gatherHigh must never let two bits meet).
 func TestStopMasksEveryPattern(t *testing.T) {
-	stops, others := []byte("zZ./\x0e\x0f"), []byte("ayY-0\x00\xff\x7b\xda")
-	block := make([]byte, 64)
+	others := []byte("ayY-0\x00\xff\x7b\xda")
+	block := make([]byte, 64+stopReadAhead)
 	got, want := make([]uint64, 1), make([]uint64, 1)
 	for w := range 8 {
 		for pattern := range 256 {
 			for i := range block {
 				block[i] = others[(i+pattern)%len(others)]
 			}
+			// A dot is a stop before any byte above the space: a dot or one of others
+			// but the zero byte, which no dot is written before.
 			for i := range 8 {
 				if pattern&(1<<i) != 0 {
-					block[8*w+i] = stops[(i+pattern)%len(stops)]
+					block[8*w+i] = '.'
+					if block[8*w+i+1] == 0 {
+						block[8*w+i+1] = 'y'
+					}
 				}
 			}
 			stopMasksGo(block, want)
+			if bits.OnesCount64(want[0]) < bits.OnesCount8(uint8(pattern)) {
+				t.Fatalf("word %d pattern %08b: the definition marks %064b", w, pattern, want[0])
+			}
 			for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR} {
 				if masks(block, got); got[0] != want[0] {
 					t.Fatalf("word %d pattern %08b: %s %064b, want %064b", w, pattern, name, got[0], want[0])

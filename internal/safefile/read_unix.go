@@ -17,7 +17,7 @@ func Read(name string, maxSize int64, buf *[]byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer syscall.Close(fd)
+	defer sysClose(fd)
 	if size > maxSize {
 		return nil, &TooLargeError{size, maxSize}
 	}
@@ -35,7 +35,7 @@ func Open(name string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &File{r: readErrors{fdReader(fd), name}, close: func() error { return syscall.Close(fd) }, Size: size, left: known(size)}, nil
+	return &File{r: readErrors{fdReader(fd), name}, close: func() error { return sysClose(fd) }, Size: size, left: known(size)}, nil
 }
 
 // openRegular opens name read-only and returns its descriptor and size, or an error (the
@@ -43,7 +43,7 @@ func Open(name string) (*File, error) {
 // FIFO under a config name from blocking the open.
 func openRegular(name string) (fd int, size int64, err error) {
 	for {
-		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		fd, err = sysOpen(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK)
 		if err != syscall.EINTR {
 			break
 		}
@@ -52,12 +52,12 @@ func openRegular(name string) (fd int, size int64, err error) {
 		return -1, 0, &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		syscall.Close(fd)
+	if err := sysFstat(fd, &st); err != nil {
+		sysClose(fd)
 		return -1, 0, &os.PathError{Op: "stat", Path: name, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		syscall.Close(fd)
+		sysClose(fd)
 		return -1, 0, ErrNotRegular
 	}
 	return fd, st.Size, nil
@@ -81,7 +81,7 @@ type fdReader int
 
 func (r fdReader) Read(p []byte) (int, error) {
 	for {
-		n, err := syscall.Read(int(r), p)
+		n, err := sysRead(int(r), p)
 		if err == syscall.EINTR {
 			continue
 		}
