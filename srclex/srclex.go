@@ -197,14 +197,40 @@ func (l *lexer) tok(k Kind, text string, off int) Token {
 // multi are the punctuators of more than one byte, longest first.
 var multi = []string{"!==", "===", "...", "**=", "<<<", "=>", "->", "::", "?.", "??", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", ".=", "**", "++", "--", "<<", ">>"}
 
+// multiStart and multiSecond hold the first and second bytes of the punctuators in multi:
+// lex compares them only where both are there (most punctuation is one byte).
+var multiStart, multiSecond = func() (first, second [256]bool) {
+	for _, m := range multi {
+		first[m[0]], second[m[1]] = true, true
+	}
+	return
+}()
+
+// maxPresized bounds the tokens lex makes room for at once (6 MB of them): a larger file
+// grows its slice as it goes.
+const maxPresized = 1 << 16
+
+// keptForRegions is how many tokens lex holds for Regions, which reads only the last
+// (regexAllowed) and drops the others when the slice is full.
+const keptForRegions = 64
+
 // lex tokenises from i until the end, or until what st says ends it; it returns the
 // tokens and the offset just past the end (past the closing } of a hole).
 func (l *lexer) lex(i int, st stop) ([]Token, int) {
 	d := l.d
 	var out []Token
+	// Room for the tokens at once rather than through every doubling: for the whole file
+	// (not each PHP block, not a hole) about one in eight bytes of code; for Regions, the
+	// few it keeps.
+	switch {
+	case l.regionsOnly && st != stopAtBrace:
+		out = make([]Token, 0, keptForRegions)
+	case st == stopNever:
+		out = make([]Token, 0, min(len(d)/8+16, maxPresized))
+	}
 	depth := 0
 	for i < len(d) {
-		if l.regionsOnly && st != stopAtBrace && len(out) >= 1024 {
+		if l.regionsOnly && st != stopAtBrace && len(out) == keptForRegions {
 			out = append(out[:0], out[len(out)-1])
 		}
 		c := d[i]
@@ -277,10 +303,12 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 				depth--
 			}
 			p := string(c)
-			for _, m := range multi {
-				if bytes.HasPrefix(d[i:], []byte(m)) {
-					p = m
-					break
+			if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
+				for _, m := range multi {
+					if bytes.HasPrefix(d[i:], []byte(m)) {
+						p = m
+						break
+					}
 				}
 			}
 			if c >= 0x80 {

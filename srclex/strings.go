@@ -8,33 +8,54 @@ import (
 
 // strBuilder collects a string's value and, once it has a hole, its parts.
 type strBuilder struct {
-	lit   []byte // the literal text since the last hole
-	all   []byte // the whole value, holes left out
-	parts []Part
-	holes bool
+	all []byte // the whole value, holes left out
+	// view is the value while it is one run of the source, not yet copied into all: most
+	// strings are, and their value is then copied once, into the token's text.
+	view    []byte
+	litFrom int // where in all the literal text since the last hole starts
+	parts   []Part
+	holes   bool
 }
 
-func (b *strBuilder) byte(c byte) { b.lit = append(b.lit, c); b.all = append(b.all, c) }
-func (b *strBuilder) rune(r rune) {
-	b.lit = utf8.AppendRune(b.lit, r)
-	b.all = utf8.AppendRune(b.all, r)
+func (b *strBuilder) flush() {
+	if b.view != nil {
+		b.all, b.view = append(b.all, b.view...), nil
+	}
+}
+func (b *strBuilder) byte(c byte) { b.flush(); b.all = append(b.all, c) }
+func (b *strBuilder) rune(r rune) { b.flush(); b.all = utf8.AppendRune(b.all, r) }
+func (b *strBuilder) bytes(p []byte) {
+	if len(b.all) == 0 && b.view == nil {
+		b.view = p
+		return
+	}
+	b.flush()
+	b.all = append(b.all, p...)
+}
+func (b *strBuilder) endLit() {
+	b.flush()
+	if lit := b.all[b.litFrom:]; len(lit) > 0 {
+		b.parts = append(b.parts, Part{Lit: string(lit)})
+	}
+	b.litFrom = len(b.all)
 }
 func (b *strBuilder) hole(t []Token, off, end int) {
 	b.holes = true
-	if len(b.lit) > 0 {
-		b.parts = append(b.parts, Part{Lit: string(b.lit)})
-		b.lit = nil
-	}
+	b.endLit()
 	b.parts = append(b.parts, Part{Hole: t, IsHole: true, Off: off, End: end})
 }
 
 func (b *strBuilder) token(l *lexer, off int, prefix string) Token {
-	t := l.tok(String, string(b.all), off)
+	if b.holes {
+		b.endLit()
+	}
+	text := b.view
+	if text == nil {
+		text = b.all
+	}
+	t := l.tok(String, string(text), off)
 	t.Prefix = prefix
 	if b.holes {
-		if len(b.lit) > 0 {
-			b.parts = append(b.parts, Part{Lit: string(b.lit)})
-		}
 		t.Parts = b.parts
 	}
 	return t
@@ -124,12 +145,26 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 			b.hole(toks, i, end)
 			i = end
 		default:
-			b.byte(c)
-			i++
+			// A run of bytes none of the cases above may start at, taken at once.
+			j := i + 1
+			for j < len(d) && !strSpecial[d[j]] && d[j] != q {
+				j++
+			}
+			b.bytes(d[i:j])
+			i = j
 		}
 	}
 	return done(len(d), len(d))
 }
+
+// strSpecial holds the bytes str looks at before taking a byte as it is (with the quote,
+// which differs by string): a run of other bytes is copied whole.
+var strSpecial = func() (t [256]bool) {
+	for _, c := range []byte("\n\\${}") {
+		t[c] = true
+	}
+	return t
+}()
 
 // maxHoleDepth bounds strings nested in holes (`${`${...}`}`): deeper holes are skipped to
 // their next }, so that no input nests the lexer's recursion without end.
