@@ -268,14 +268,12 @@ func TestStopMasks(t *testing.T) {
 	}
 	blocks := len(data) / 64
 	got, want := make([]uint64, blocks), make([]uint64, blocks)
-	stopMasks(data, got)
 	stopMasksGo(data, want)
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("stopMasks and stopMasksGo differ (-Go +stopMasks):\n%.3000s", d)
-	}
-	stopMasksSWAR(data, got)
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("stopMasksSWAR and stopMasksGo differ (-Go +SWAR):\n%.3000s", d)
+	for name, masks := range stopMaskImpls() {
+		masks(data, got)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s and stopMasksGo differ (-Go +%s):\n%.3000s", name, name, d)
+		}
 	}
 	marked := 0
 	for _, m := range want {
@@ -288,12 +286,22 @@ func TestStopMasks(t *testing.T) {
 	for text, want := range map[string]uint64{"zo": 1, "zx": 0, "Zoho": 1, "/x2": 1, "/2": 0, "/xx2": 0, ".a": 1, ". ": 0, ".\n": 0, ".\x80": 1, "a.b.c": 0b1010} {
 		block := make([]byte, 64+stopReadAhead)
 		copy(block, text)
-		for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR, "stopMasksGo": stopMasksGo} {
+		for name, masks := range stopMaskImpls() {
 			if masks(block, got[:1]); got[0] != want {
 				t.Errorf("%s(%q) = %b, want %b", name, text, got[0], want)
 			}
 		}
 	}
+}
+
+// stopMaskImpls are every way of computing the stops: the one stopMasks picks, the SWAR
+// fallback, the vector routines of this architecture, and the definition itself.
+func stopMaskImpls() map[string]func([]byte, []uint64) {
+	m := map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR, "stopMasksGo": stopMasksGo}
+	for name, f := range archStopMasks() {
+		m[name] = f
+	}
+	return m
 }
 
 // TestStopMasksEveryPattern: every pattern of stops and non-stops across a word's eight
@@ -322,7 +330,7 @@ func TestStopMasksEveryPattern(t *testing.T) {
 			if bits.OnesCount64(want[0]) < bits.OnesCount8(uint8(pattern)) {
 				t.Fatalf("word %d pattern %08b: the definition marks %064b", w, pattern, want[0])
 			}
-			for name, masks := range map[string]func([]byte, []uint64){"stopMasks": stopMasks, "stopMasksSWAR": stopMasksSWAR} {
+			for name, masks := range stopMaskImpls() {
 				if masks(block, got); got[0] != want[0] {
 					t.Fatalf("word %d pattern %08b: %s %064b, want %064b", w, pattern, name, got[0], want[0])
 				}
