@@ -74,12 +74,14 @@ const (
 func namedZoho(name string) bool {
 	base := filepath.Base(name)
 	// The directory's name, without filepath.Dir's copy for the names a walk gives.
-	dir := filepath.Base(strings.TrimRight(strings.TrimSuffix(name, base), string(filepath.Separator)+"/"))
+	dir := filepath.Base(strings.TrimRightFunc(strings.TrimSuffix(name, base), isSeparator))
 	if dir == "." || dir == ".." {
 		dir = filepath.Base(filepath.Dir(name)) // a name like a/./b.txt
 	}
 	return holdsZoho(base) || holdsZoho(dir)
 }
+
+func isSeparator(r rune) bool { return r == '/' || r == filepath.Separator }
 
 // holdsZoho reports whether s holds "zoho" in any case.
 func holdsZoho(s string) bool {
