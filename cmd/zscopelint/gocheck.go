@@ -312,6 +312,7 @@ func analyseBatches(wd workdir, settings analyzer.Settings, load *goLoad, listed
 			ch.send(graph.Roots)
 			roots = append(roots, graph.Roots...)
 		}
+		snapshotHeap() // while the batch's packages are live (the loop below reads them)
 		for _, act := range roots {
 			pr := packageResult{path: loadPath(act.Package), id: act.Package.ID, pkgPath: act.Package.PkgPath}
 			r, _ := act.Result.(*analyzer.Result)
