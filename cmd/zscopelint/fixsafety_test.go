@@ -141,9 +141,6 @@ func TestEditDuringFix(t *testing.T) {
 // -fix keeps a file's mode, owner and group, and its hard links (issue 27, item 4): on
 // d84b3a1 a file was replaced by a new one of the runner's, with its links broken.
 func TestFixKeepsFile(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("owners, modes and hard links are Unix notions")
-	}
 	t.Parallel()
 	files, fixed := fixTree(3)
 	dir := writeTree(t, files)
@@ -235,9 +232,6 @@ func reachable(t *testing.T, dir string) {
 // An interrupted -fix leaves every file original or fixed and no temporary file; a
 // temporary file an earlier run left when it was killed is removed (issue 27, item 4).
 func TestFixInterrupted(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no SIGTERM on Windows")
-	}
 	t.Parallel()
 	bin := buildCommand(t)
 	files, fixed := fixTree(200)
