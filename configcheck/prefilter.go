@@ -78,20 +78,10 @@ func namedZoho(name string) bool {
 	if dir == "." || dir == ".." {
 		dir = filepath.Base(filepath.Dir(name)) // a name like a/./b.txt
 	}
-	return holdsZoho(base) || holdsZoho(dir)
+	return holdsWord([]byte(base), "zoho") || holdsWord([]byte(dir), "zoho")
 }
 
 func isSeparator(r rune) bool { return r == '/' || r == filepath.Separator }
-
-// holdsZoho reports whether s holds "zoho" in any case.
-func holdsZoho(s string) bool {
-	for i := 0; i+4 <= len(s); i++ {
-		if s[i]|0x20 == 'z' && s[i+1]|0x20 == 'o' && s[i+2]|0x20 == 'h' && s[i+3]|0x20 == 'o' {
-			return true
-		}
-	}
-	return false
-}
 
 // needsParse reports whether a text is to be read for scope sets and URLs.
 func (h hits) needsParse() bool { return h&(hitService|hitAuth|hitScope) != 0 }

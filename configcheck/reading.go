@@ -164,7 +164,7 @@ func screen(name string, opts Options, pf *prefilter, buf *[]byte, mayOnly bool)
 // seenIn is what the prefilter finds in a file's bytes.
 func seenIn(name string, data []byte, pf *prefilter) hits {
 	seen := pf.scan(data)
-	if namedZoho(name) && bytes.Contains(bytes.ToLower(data), []byte("secret")) {
+	if namedZoho(name) && holdsWord(data, "secret") { // as the sweep asks each window
 		seen |= hitNamedZoho // searched for client secrets, which its name says are Zoho's
 	}
 	return seen

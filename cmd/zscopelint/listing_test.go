@@ -20,18 +20,14 @@ import (
 // the one listing has it, and none for the test variants, which are type-checked from
 // source.
 func TestListingSplit(t *testing.T) {
-	dir := t.TempDir()
-	for name, src := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"go.mod":           "module example.com/m\n\ngo 1.22\n",
 		"p/p.go":           "package p\n\nfunc P() int { return 1 }\n",
 		"p/p_test.go":      "package p\n\nimport \"testing\"\n\nfunc TestP(t *testing.T) { _ = P() }\n",
 		"p/x_test.go":      "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/q\"\n)\n\nfunc TestQ(t *testing.T) { _ = q.Q() }\n",
 		"q/q.go":           "package q\n\nimport \"example.com/m/p\"\n\nfunc Q() int { return p.P() }\n",
 		"broken/broken.go": "package broken\n\nfunc B() int { return \"x\" }\n",
-	} {
-		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
-	}
+	})
 	cfg := &packages.Config{Mode: listMode, Dir: dir, Tests: true}
 	one, err := listPackages(cfg, false, []string{"./..."})
 	must(t, err)
@@ -94,17 +90,13 @@ func TestListingNote(t *testing.T) {
 // chunks' graphs are one: the same packages, imports and export data as one listing,
 // one *packages.Package an ID.
 func TestListingInTurn(t *testing.T) {
-	dir := t.TempDir()
-	for name, src := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"go.mod":      "module example.com/m\n\ngo 1.22\n",
 		"p/p.go":      "package p\n\nfunc P() int { return 1 }\n",
 		"p/p_test.go": "package p\n\nimport \"testing\"\n\nfunc TestP(t *testing.T) { _ = P() }\n",
 		"q/q.go":      "package q\n\nimport \"example.com/m/p\"\n\nfunc Q() int { return p.P() }\n",
 		"r/r.go":      "package r\n\nimport (\n\t\"example.com/m/p\"\n\t\"example.com/m/q\"\n)\n\nfunc R() int { return p.P() + q.Q() }\n",
-	} {
-		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
-	}
+	})
 	// A go command that notes when each listing of packages and their imports begins
 	// and ends (go/packages also asks for the type sizes beside a listing, at once).
 	real, err := exec.LookPath("go")
