@@ -13,14 +13,24 @@ var dotEscapes = strings.NewReplacer(`\x2e`, ".", `\x2E`, ".", `\u002e`, ".", `\
 // Decoded gives the forms of s a credential may hide in: s with escaped and URL-encoded
 // dots unescaped, and the decoding of every base64 run of s long enough to hold a token.
 // s itself is not among them.
+//
+// Every caller looks for tokens in them, so only forms that may hold one are made: the
+// escapes are undone in a text that holds "1000", and a base64 run is decoded when it
+// holds the encoding of "1000." (base64Prefixes).
 func Decoded(s string) []string {
 	var out []string
-	if strings.Contains(s, `\`) || strings.Contains(s, "%") {
+	if (strings.Contains(s, `\`) || strings.Contains(s, "%")) && strings.Contains(s, tokenPrefix[:4]) {
 		if u := dotEscapes.Replace(s); u != s {
 			out = append(out, u)
 		}
 	}
+	if !holdsBase64Prefix(s) {
+		return out
+	}
 	for _, run := range base64Runs(s) {
+		if !holdsBase64Prefix(run) {
+			continue
+		}
 		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
 			if b, err := enc.DecodeString(run); err == nil {
 				out = append(out, string(b))
@@ -34,6 +44,35 @@ func Decoded(s string) []string {
 // minBase64 is the length of the base64 of a token's prefix and first half: a shorter run
 // cannot hide one.
 const minBase64 = 48
+
+// base64Prefixes are the base64 characters that "1000." fixes, one string for each of the
+// three alignments it can have in an encoded text (the characters that also encode the
+// bytes around it left out), in the standard and URL alphabets: a base64 run that decodes
+// to a text holding a token holds one of them.
+var base64Prefixes = func() []string {
+	var out []string
+	for shift := range 3 {
+		enc := base64.StdEncoding.EncodeToString([]byte(strings.Repeat(" ", shift) + tokenPrefix))
+		// Character j encodes bits [6j, 6j+6) of the input; the prefix's are [8 shift, 8 shift + 40).
+		first, last := (8*shift+5)/6, (8*shift+8*len(tokenPrefix))/6
+		fixed := enc[first:last]
+		out = append(out, fixed)
+		if url := strings.NewReplacer("+", "-", "/", "_").Replace(fixed); url != fixed {
+			out = append(out, url)
+		}
+	}
+	return out
+}()
+
+// holdsBase64Prefix reports whether s holds one of base64Prefixes.
+func holdsBase64Prefix(s string) bool {
+	for _, p := range base64Prefixes {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // base64Runs finds the runs of base64 characters of s that could encode a token.
 func base64Runs(s string) []string {
@@ -95,11 +134,10 @@ func looseSecret(s string) int {
 		}
 	}
 	for from := 0; ; {
-		e := strings.Index(strings.ToLower(s[from:]), "secret")
+		e := indexFold(s, from, "secret")
 		if e < 0 {
 			return -1
 		}
-		e += from
 		from = e + 1
 		keyStart, keyEnd := wordAround(s, e, e+len("secret"))
 		if !secretKey(s[keyStart:keyEnd]) {
@@ -127,4 +165,43 @@ func looseSecret(s string) int {
 			return v
 		}
 	}
+}
+
+// indexFold is the offset of the first word at or after from in s in any ASCII case, -1
+// for none; word is lower-case letters. (Lowering s instead costs a copy of the text, and offsets
+// in the copy are not those of s where a rune's lower case is longer, as Ⱥ's is.)
+func indexFold(s string, from int, word string) int {
+	// next finds c at or after from; each case's next place is kept until passed, so
+	// that the text is searched once for each, however many times the other occurs.
+	next := func(c byte, at int) int {
+		if k := strings.IndexByte(s[at:], c); k >= 0 {
+			return at + k
+		}
+		return len(s)
+	}
+	lo, up := next(word[0], from), next(word[0]-'a'+'A', from)
+	for {
+		i := min(lo, up)
+		if i > len(s)-len(word) {
+			return -1
+		}
+		if foldEqual(s[i+1:i+len(word)], word[1:]) {
+			return i
+		}
+		if i == lo {
+			lo = next(word[0], i+1)
+		} else {
+			up = next(word[0]-'a'+'A', i+1)
+		}
+	}
+}
+
+// foldEqual reports whether s is word (lower-case letters) in any ASCII case.
+func foldEqual(s, word string) bool {
+	for k := range len(word) {
+		if s[k]|0x20 != word[k] {
+			return false
+		}
+	}
+	return true
 }
