@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -41,7 +42,8 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer)
 		return
 	}
-	// The soft memory limit is sized from the Go loads as they start (reserveMemory).
+	// The soft memory limit is sized from the Go loads and the text scans as they start
+	// (reserveMemory, reserveTextScan).
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "zscopelint: %v\n", err)
@@ -215,7 +217,9 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 		pr.Notef("%v", err)
 		return 2
 	}
+	endScan := reserveTextScan(runtime.GOMAXPROCS(0))
 	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
+	endScan()
 	in := <-walked
 	if err := refuseInputs(in, outputFiles(wd, o)); err != nil {
 		pr.Notef("%v", err)
@@ -489,10 +493,12 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 			r.programs.Checked(f)
 		}
 	}
+	endScan := reserveTextScan(runtime.GOMAXPROCS(0))
 	reportSourceCalls(wd, in.configFiles, c.Engine(0), r.programs, int64(o.maxSize))
 	confOpts := c.configOptions(wd, o, r.programs.EvidenceFor, reg)
 	confOpts.SpaceJoinedIn = r.programs.SpaceJoinedIn
 	conf := configcheck.CheckFiles(in.configFiles, confOpts)
+	endScan()
 	r.why = append(r.why, conf.Why...)
 	r.findings = report.Sort(append(r.findings, conf.Findings...))
 	r.incomplete = r.incomplete || conf.Incomplete

@@ -38,12 +38,14 @@ const liveBytesPerSourceByte = 30
 // text scan's results.
 const baseHeap = 24 << 20
 
-// memoryLimit is the process's soft memory limit while Go loads run.
+// memoryLimit is the process's soft memory limit while Go loads and text scans run.
 var memoryLimit struct {
-	mu       sync.Mutex
-	live     int64 // the live heap estimated for the loads running
-	observed int64 // the largest live heap the collector marked while loads ran
-	watching bool  // a cleanup runs after each collection (watchCollections)
+	mu        sync.Mutex
+	live      int64 // the live heap estimated for the loads and scans running
+	observed  int64 // the largest live heap the collector marked while they ran
+	watching  bool  // a cleanup runs after each collection (watchCollections)
+	textScans int   // text scans running (reserveTextScan)
+	gcPercent int   // GOGC's setting before the first of them
 }
 
 // limitFor is the soft limit for the loads' estimate and the live heap observed.
@@ -54,7 +56,7 @@ func limitFor(live, observed int64) int64 {
 // reserveMemory raises the soft memory limit by what a load's largest batch is expected
 // to hold live, and returns the function that gives it back when the load is done.
 func reserveMemory(live int64) (release func()) {
-	if os.Getenv("GOMEMLIMIT") != "" {
+	if userPacesCollector() {
 		return func() {}
 	}
 	set := func(delta int64) {
@@ -74,6 +76,49 @@ func reserveMemory(live int64) (release func()) {
 	}
 	set(live)
 	return func() { set(-live) }
+}
+
+// userPacesCollector reports whether GOMEMLIMIT or GOGC is set: then the command sets
+// neither.
+func userPacesCollector() bool {
+	return os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != ""
+}
+
+// textLivePerWorker is what one worker of the text scan holds live at most, for files
+// under the size it reads whole: the file's bytes (up to 1 MiB) and what its reader makes
+// of them. A larger live heap (a bundle tokenised whole) raises the limit after the
+// collection that marks it, as for a load.
+const textLivePerWorker = 2 << 20
+
+// reserveTextScan paces the collector by the soft limit alone while a text scan of
+// workers workers runs, and returns the function that ends it. The scan allocates
+// much (every file read, every literal decoded) and holds little: under GOGC's default the
+// collector would run each time the heap doubled from a few MiB, every few MiB allocated
+// (a quarter of the CPU of a scan of source files with scope lists). With GOGC off and the
+// limit sized from the workers (about 30 MiB with two), it runs about once every 20 MiB;
+// the limit follows the live heap as for a load, so a scan that holds more is never
+// collected back to back.
+func reserveTextScan(workers int) (release func()) {
+	if userPacesCollector() {
+		return func() {}
+	}
+	// The limit first, then GOGC off; on release GOGC back, then the limit: the heap is
+	// never without either.
+	give := reserveMemory(int64(max(1, workers)) * textLivePerWorker)
+	memoryLimit.mu.Lock()
+	if memoryLimit.textScans == 0 {
+		memoryLimit.gcPercent = debug.SetGCPercent(-1)
+	}
+	memoryLimit.textScans++
+	memoryLimit.mu.Unlock()
+	return func() {
+		memoryLimit.mu.Lock()
+		if memoryLimit.textScans--; memoryLimit.textScans == 0 {
+			debug.SetGCPercent(memoryLimit.gcPercent)
+		}
+		memoryLimit.mu.Unlock()
+		give()
+	}
 }
 
 // watchCollections arranges for observeLiveHeap to run after the next collection, and
