@@ -342,27 +342,31 @@ func (f *file) member(key string, at int, e *env, depth int) []string {
 // it in the same function; else the last one before it outside functions; else the
 // first outside functions; else, for a field (this.x), the first anywhere.
 func (f *file) binding(key string, at, fn int) (binding, bool) {
-	lastBefore := func(bs []binding) (binding, bool) {
-		// Bindings are in file order: the last that ends before at.
-		k := sort.Search(len(bs), func(i int) bool { return bs[i].end > at })
-		if k == 0 {
-			return binding{}, false
+	bs := f.names()[key]
+	// Bindings are in file order: those before k end before at.
+	k := sort.Search(len(bs), func(i int) bool { return bs[i].end > at })
+	lastBefore := func(fn int) (binding, bool) {
+		for i := k - 1; i >= 0; i-- {
+			if bs[i].fn == fn {
+				return bs[i], true
+			}
 		}
-		return bs[k-1], true
+		return binding{}, false
 	}
 	if fn >= 0 {
-		if b, ok := lastBefore(f.local[localKey{key, fn}]); ok {
+		if b, ok := lastBefore(fn); ok {
 			return b, true
 		}
 	}
-	top := f.local[localKey{key, -1}]
-	if b, ok := lastBefore(top); ok {
+	if b, ok := lastBefore(-1); ok {
 		return b, true
 	}
-	if len(top) > 0 {
-		return top[0], true
+	for _, b := range bs { // the first outside functions
+		if b.fn == -1 {
+			return b, true
+		}
 	}
-	if bs := f.binds[key]; strings.HasPrefix(key, "this.") && len(bs) > 0 {
+	if strings.HasPrefix(key, "this.") && len(bs) > 0 {
 		return bs[0], true
 	}
 	return binding{}, false

@@ -409,7 +409,7 @@ func (f *file) clientOf(recv span, e *env) (client, bool) {
 	return f.constructed(b.expr, &env{fn: b.fn})
 }
 
-func (f *file) hasBinding(key string) bool { return len(f.binds[key]) > 0 }
+func (f *file) hasBinding(key string) bool { return len(f.names()[key]) > 0 }
 
 // constructed reads an expression that makes a client.
 func (f *file) constructed(s span, e *env) (client, bool) {

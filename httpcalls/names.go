@@ -38,8 +38,10 @@ type function struct {
 
 // file is one file's tokens with its name table and function extents.
 type file struct {
-	lang   srclex.Lang
-	toks   []srclex.Token
+	lang srclex.Lang
+	toks []srclex.Token
+	// binds are the bindings of each name, in file order; nil until a name is first
+	// looked up (names).
 	binds  map[string][]binding
 	funcs  []function
 	guzzle bool // the file names GuzzleHttp: a bare Client is Guzzle's
@@ -51,7 +53,6 @@ type file struct {
 	// zohoSeen says the request being evaluated read a name or a literal that names Zoho.
 	zohoSeen bool
 	calls    map[string][]int // a same-file function's name: the ( of its calls
-	local    map[localKey][]binding
 }
 
 type class struct {
@@ -60,11 +61,21 @@ type class struct {
 }
 
 func newFile(lang srclex.Lang, toks []srclex.Token) *file {
-	f := &file{lang: lang, toks: toks, binds: map[string][]binding{}, local: map[localKey][]binding{}}
+	f := &file{lang: lang, toks: toks}
 	f.scanFunctions()
 	f.placeTokens()
-	f.scanBindings()
 	return f
+}
+
+// names returns the file's name table, made on the first lookup: a file whose calls are
+// all of modules' functions, or that makes none, never needs it (a file of constants that
+// names Zoho in a scope list is tokenised, and its hundreds of assignments need no table).
+func (f *file) names() map[string][]binding {
+	if f.binds == nil {
+		f.binds = map[string][]binding{}
+		f.scanBindings()
+	}
+	return f.binds
 }
 
 // punct reports whether token i is the punctuation s.
@@ -372,14 +383,6 @@ func (f *file) bind(key string, expr span) {
 	end := endOf(expr.ts, expr.to-1)
 	b := binding{expr: expr, end: end, fn: f.fnAt(expr.ts[expr.from].Off)}
 	f.binds[key] = append(f.binds[key], b)
-	lk := localKey{key, b.fn}
-	f.local[lk] = append(f.local[lk], b)
-}
-
-// localKey names the bindings of one name in one function (-1: outside functions).
-type localKey struct {
-	key string
-	fn  int
 }
 
 // exprEnd returns where the expression starting at token from ends: at a ; , ) ] } outside
