@@ -25,6 +25,12 @@ type Request struct {
 // sdks are the official Zoho SDKs the file's program depends on (ManifestSDKs): their
 // operations are requests too.
 func Find(lang srclex.Lang, src []byte, sdks ...SDK) []Request {
+	if bytes.IndexByte(src, '(') < 0 {
+		// Every request is made by a call, and every site is found at a call's "(" (sites):
+		// a file without one (a module of constants with a scope list) makes none, and is
+		// not tokenised.
+		return nil
+	}
 	f := newFile(lang, srclex.Tokens(lang, src))
 	f.guzzle = bytes.Contains(src, []byte("GuzzleHttp"))
 	f.sdk = sdkMajor(lang, src, sdks)
