@@ -1,6 +1,7 @@
 package configcheck
 
 import (
+	"github.com/zscopelint/zscopelint/srclex"
 	"os"
 	"path/filepath"
 	"sort"
@@ -140,6 +141,44 @@ func BenchmarkJSONExtraction(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				jsonSets(data, nil)
+			}
+		})
+	}
+}
+
+// sourceBenchFiles are source files in the shapes a scope list is found in: a module of
+// constants (hundreds of assignments, one scope list) in JavaScript and Python, and a
+// JavaScript module of functions that make requests.
+func sourceBenchFiles() map[string][]byte {
+	var js, py, calls strings.Builder
+	js.WriteString("const scope = \"ZohoCRM.modules.leads.READ,ZohoCRM.users.READ\";\n")
+	py.WriteString("ZOHO_SCOPE = 'ZohoCRM.modules.leads.READ,ZohoCRM.users.READ'\n")
+	calls.WriteString("const axios = require('axios');\nconst SCOPES = ['ZohoCRM.modules.leads.READ', 'ZohoCRM.users.READ'];\n")
+	for i := 0; js.Len() < 20<<10; i++ {
+		n := strconvItoa(i)
+		js.WriteString("const setting" + n + " = \"template." + n + "\";\n")
+		py.WriteString("SETTING_" + n + " = 'template." + n + "'\n")
+	}
+	for i := 0; calls.Len() < 20<<10; i++ {
+		n := strconvItoa(i)
+		calls.WriteString("\n// fetch" + n + " reads one page of leads.\nasync function fetch" + n + "(token, page) {\n" +
+			"  const url = `${base}/crm/v8/Leads?page=${page}&per_page=" + n + "`;\n" +
+			"  const res = await axios.get(url, { headers: { Authorization: 'Zoho-oauthtoken ' + token } });\n" +
+			"  return res.data.data.map((r) => ({ id: r.id, name: r.Full_Name }));\n}\n")
+	}
+	return map[string][]byte{"constants.js": []byte(js.String()), "constants.py": []byte(py.String()), "requests.js": []byte(calls.String())}
+}
+
+// BenchmarkSourceExtraction: reading the scope sets of a JavaScript or Python file, with
+// allocation counts.
+func BenchmarkSourceExtraction(b *testing.B) {
+	pf := newPrefilter(opts().Catalog)
+	for name, data := range sourceBenchFiles() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				lexicalSets(data, pf, srclex.LangOf(name), nil)
 			}
 		})
 	}

@@ -29,14 +29,15 @@ func regionsKeepingTokens(lang Lang, src []byte) []Region {
 	return l.regions
 }
 
-// TestRegionsKeepOnlyTheLastToken: Regions, which keeps only the last token outside holes,
-// finds exactly the regions a lexer keeping every token finds — on texts long enough to
+// TestRegionsKeepOnlyTheLastToken: Regions, which keeps only the last token outside holes
+// and makes the text only of the names a regular expression may follow, finds exactly the
+// regions a lexer keeping every token finds — on texts long enough to
 // drop tokens many times, where / after each kind of token is a regular expression or a
 // division — and holds only a few tokens while it does.
 func TestRegionsKeepOnlyTheLastToken(t *testing.T) {
 	pieces := []string{"a / b", "return /x+/.test(s)", "(1) / 2", "x[0] / y", "f(`t ${a / 2} u`)", "'s' / 2",
 		"/* c */", "// c\n", "\"str\\\"\"", "if (a) /re/g.exec(b)", "i++ / 2", "} / 2", "typeof /r/",
-		"'ZohoCRM.modules.ALL'", "\n", " ", "{", "}", "[", "]", "<?php $x = 'a'; ?>", "# py\n", "f'{x}'", "r'\\d'"}
+		"'ZohoCRM.modules.ALL'", "await /a\"/", "x instanceof /b'/", "else /c`/", "k in /d/", "returns / 2", "newer / 3", "1e3 / 4", "\n", " ", "{", "}", "[", "]", "<?php $x = 'a'; ?>", "# py\n", "f'{x}'", "r'\\d'"}
 	r := rand.New(rand.NewPCG(7, 11))
 	for n := range 20 {
 		var b strings.Builder

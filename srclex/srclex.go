@@ -3,6 +3,7 @@ package srclex
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -278,7 +279,7 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 			for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
 				j++
 			}
-			out = append(out, l.tok(Number, string(d[i:j]), i))
+			out = append(out, l.tok(Number, l.text(d[i:j]), i))
 			i = j
 		case isIdentStart(c, l.lang):
 			j := i + 1
@@ -288,7 +289,14 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 			if c == '$' && l.lang == PHP && j < len(d) && d[j] == '$' {
 				j++ // $$x: still a variable
 			}
-			out = append(out, l.tok(Ident, string(d[i:j]), i))
+			var word string
+			if l.dropsText() {
+				// Of a name, Regions reads only whether it lets a regular expression follow.
+				word = regexKeyword(d[i:j])
+			} else {
+				word = string(d[i:j])
+			}
+			out = append(out, l.tok(Ident, word, i))
 			i = j
 		case c == '/' && l.lang == JS && regexAllowed(out):
 			i = skipRegex(d, i)
@@ -302,7 +310,7 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 				}
 				depth--
 			}
-			p := string(c)
+			p := byteStrings[c]
 			if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
 				for _, m := range multi {
 					if bytes.HasPrefix(d[i:], []byte(m)) {
@@ -361,6 +369,44 @@ func isPyPrefix(d []byte, i int) bool {
 	return n > 0 && n <= 2 && i+n < len(d) && (d[i+n] == '"' || d[i+n] == '\'')
 }
 
+// dropsText reports whether the tokens being made are only looked at, not kept: Regions
+// keeps the last token outside holes for regexAllowed, which reads the text of names and
+// punctuation only; the text of strings and numbers is not made there, nor that of names
+// other than regexWords.
+func (l *lexer) dropsText() bool { return l.regionsOnly && l.holeDepth == 0 }
+
+// text is the text of a number or a string's value: "" where dropsText.
+func (l *lexer) text(b []byte) string {
+	if l.dropsText() {
+		return ""
+	}
+	return string(b)
+}
+
+// regexWords are the names after which a / starts a regular expression (regexAllowed).
+var regexWords = []string{"return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do"}
+
+// regexKeyword returns word when it is one of regexWords, else "".
+func regexKeyword(word []byte) string {
+	if len(word) < 2 || len(word) > len("instanceof") {
+		return ""
+	}
+	for _, w := range regexWords {
+		if string(word) == w {
+			return w
+		}
+	}
+	return ""
+}
+
+// byteStrings are the one-byte strings, for punctuation without an allocation each.
+var byteStrings = func() (t [256]string) {
+	for c := range t {
+		t[c] = string([]byte{byte(c)})
+	}
+	return t
+}()
+
 // regexAllowed reports whether a / after these tokens starts a regular expression literal
 // rather than dividing.
 func regexAllowed(prev []Token) bool {
@@ -372,11 +418,7 @@ func regexAllowed(prev []Token) bool {
 	case Number, String:
 		return false
 	case Ident:
-		switch t.Text {
-		case "return", "typeof", "case", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await", "else", "do":
-			return true
-		}
-		return false
+		return slices.Contains(regexWords, t.Text)
 	}
 	return t.Text != ")" && t.Text != "]" && t.Text != "}" && t.Text != "++" && t.Text != "--"
 }

@@ -53,7 +53,7 @@ func (b *strBuilder) token(l *lexer, off int, prefix string) Token {
 	if text == nil {
 		text = b.all
 	}
-	t := l.tok(String, string(text), off)
+	t := l.tok(String, l.text(text), off)
 	t.Prefix = prefix
 	if b.holes {
 		t.Parts = b.parts
