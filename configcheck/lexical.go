@@ -239,8 +239,9 @@ type lexer struct {
 	data  []byte
 	pf    *prefilter
 	inRun bool // a run of literals is being collected
-	// runKey is the name the run of literals is assigned to ("" for none).
-	runKey   string
+	// runKey is the name the run of literals is assigned to (empty for none), in data:
+	// made a string only where a set or text keeps it.
+	runKey   []byte
 	lastEnd  int // where the last literal of the run ended
 	literals []literalTok
 	// scopeWords are the offsets of the words that end a scope-named key (eachScopeWord),
@@ -416,9 +417,11 @@ func (l *lexer) addLiteral(t literalTok) {
 	}
 	if !l.inRun {
 		l.inRun = true
-		l.runKey = keyBefore(d, start)
-		if l.runKey == "" {
-			l.runKey = fallbackKey(d, start)
+		from, to := keySpanBefore(d, start)
+		l.runKey = d[from:to]
+		if len(l.runKey) == 0 {
+			from, to = fallbackKeyAt(d, start)
+			l.runKey = d[from:to]
 		}
 	}
 	l.literals = append(l.literals, t)
@@ -503,21 +506,21 @@ func onlySeparators(b []byte) bool {
 // flush ends the current run of literals as one set, if it mentions a needle.
 func (l *lexer) flush() {
 	lits := l.literals
-	l.inRun, l.literals = false, nil
+	l.inRun, l.literals = false, l.literals[:0] // the array is used again: nothing keeps lits past this call
 	if len(lits) == 0 {
 		return
 	}
-	keyOf := l.fallbackArgs(lits)
+	keys := l.fallbackArgs(lits)
 	// A run under a scope-named key is in scope position whatever it holds: the engine
 	// completes modules.leads.READ there.
-	if !scopetext.ScopeName(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
+	if !scopetext.ScopeNameIn(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
 		// No scope here, but a literal under a secret key may be a secret (tokens are found
 		// by the file's credential sweep).
 		for i, t := range lits {
-			if key := keyOf(i); redact.SecretKey(key) {
+			if redact.SecretKeyIn(keys.of(i)) {
 				value, offs := l.decode(t)
 				l.textOf(t)
-				l.texts = append(l.texts, textAt(value, key, func(k int) int { return offs[k] }))
+				l.texts = append(l.texts, textAt(value, string(keys.of(i)), func(k int) int { return offs[k] }))
 			}
 		}
 		return
@@ -529,7 +532,7 @@ func (l *lexer) flush() {
 		value, offs := l.decode(*t)
 		at := func(k int) int { return offs[k] }
 		l.textOf(*t)
-		l.texts = append(l.texts, textAt(value, keyOf(i), at))
+		l.texts = append(l.texts, textAt(value, string(keys.of(i)), at))
 		t.firstItem = len(list.items)
 		listElement(value, list, &l.sets, &listAll, func(into *locSet, s scopetext.Set) {
 			into.addSplit(s, value, l.data, at)
@@ -551,8 +554,8 @@ func (l *lexer) flush() {
 			list.items[t.firstItem].remove = &r
 		}
 	}
-	list.set.ScopePosition = scopetext.ScopeName(l.runKey) && listAll
-	l.runs = append(l.runs, runSet{set: len(l.sets), key: l.runKey, start: lits[0].start, end: lits[len(lits)-1].end})
+	list.set.ScopePosition = scopetext.ScopeNameIn(l.runKey) && listAll
+	l.runs = append(l.runs, runSet{set: len(l.sets), key: string(l.runKey), start: lits[0].start, end: lits[len(lits)-1].end})
 	l.sets = append(l.sets, *list)
 }
 
@@ -561,28 +564,38 @@ func (l *lexer) flush() {
 // its default (Laravel env('ZOHO_CLIENT_SECRET', '...'), Python os.getenv("X", "...") and
 // os.environ.get("X", "...")): the default is what the named key holds when it is unset,
 // so it is assigned to that name.
-func (l *lexer) fallbackArgs(lits []literalTok) func(i int) string {
-	runKey := func(int) string { return l.runKey }
-	if len(lits) < 2 || redact.SecretKey(l.runKey) {
-		return runKey
+func (l *lexer) fallbackArgs(lits []literalTok) runKeys {
+	keys := runKeys{run: l.runKey}
+	if len(lits) < 2 || redact.SecretKeyIn(l.runKey) {
+		return keys
 	}
 	i := lits[0].start - 1
 	for i >= 0 && (l.data[i] == ' ' || l.data[i] == '\t') {
 		i--
 	}
 	if i < 0 || l.data[i] != '(' {
-		return runKey
+		return keys
 	}
 	name, _ := l.decode(lits[0])
 	if !isKeyName(name) {
-		return runKey
+		return keys
 	}
-	return func(i int) string {
-		if i == 0 {
-			return l.runKey
-		}
-		return name
+	keys.rest = []byte(name)
+	return keys
+}
+
+// runKeys are the keys the literals of a run are assigned to: the run's, or for those
+// after the first, the name the first gives (fallbackArgs).
+type runKeys struct {
+	run, rest []byte
+}
+
+// of is the key of literal i of the run.
+func (k runKeys) of(i int) []byte {
+	if i > 0 && k.rest != nil {
+		return k.rest
 	}
+	return k.run
 }
 
 // isKeyName reports whether s reads as the name of a variable or setting (ZOHO_CLIENT_SECRET,
@@ -596,10 +609,11 @@ func isKeyName(s string) bool {
 	return s != ""
 }
 
-// fallbackKey returns the name whose value a literal at start replaces when it is unset:
-// the name before ?? or || (TypeScript process.env.ZOHO_CLIENT_SECRET ?? "...") or Python's
-// or (os.environ["X"] or "..." is not read: a name must stand there); else "".
-func fallbackKey(d []byte, start int) string {
+// fallbackKeyAt returns where the name whose value a literal at start replaces when it is
+// unset is: the name before ?? or || (TypeScript process.env.ZOHO_CLIENT_SECRET ?? "...")
+// or Python's or (os.environ["X"] or "..." is not read: a name must stand there); else an
+// empty span.
+func fallbackKeyAt(d []byte, start int) (from, to int) {
 	i := start - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
 		i--
@@ -610,7 +624,7 @@ func fallbackKey(d []byte, start int) string {
 	case i >= 2 && d[i] == 'r' && d[i-1] == 'o' && d[i-2] == ' ':
 		i -= 2
 	default:
-		return ""
+		return start, start
 	}
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t') {
 		i--
@@ -619,7 +633,7 @@ func fallbackKey(d []byte, start int) string {
 	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '.') {
 		i--
 	}
-	return string(d[i+1 : end])
+	return i + 1, end
 }
 
 // prose reads text outside literals; only candidates there count.
@@ -671,6 +685,12 @@ func assignedKey(d []byte, at int) string {
 // space, ':', '=', '=>', '[', '(' and a quote, the word there (scope: "...", $scope = '...',
 // "scopes": [...], client_secret=...). It is "" when there is none.
 func keyBefore(d []byte, start int) string {
+	from, to := keySpanBefore(d, start)
+	return string(d[from:to])
+}
+
+// keySpanBefore is where the name keyBefore returns is in d (an empty span for none).
+func keySpanBefore(d []byte, start int) (from, to int) {
 	i := start - 1
 	for i >= 0 && (d[i] == ' ' || d[i] == '\t' || d[i] == ':' || d[i] == '=' || d[i] == '>' || d[i] == '[' || d[i] == '(' || d[i] == '"' || d[i] == '\'') {
 		i--
@@ -682,12 +702,12 @@ func keyBefore(d []byte, start int) string {
 			j--
 		}
 		if j >= 0 && (d[j] == '[' || d[j] == '(') {
-			return keyBefore(d, j)
+			return keySpanBefore(d, j)
 		}
 	}
 	end := i + 1
 	for i >= 0 && (isWordByte(d[i]) || d[i] == '$' || d[i] == '-' || d[i] == '.') {
 		i--
 	}
-	return string(d[i+1 : end])
+	return i + 1, end
 }

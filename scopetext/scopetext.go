@@ -364,7 +364,23 @@ func (s Set) RemovalRange(i int) (start, end int) {
 
 // ScopeName reports whether a key, field or variable name says it holds scopes:
 // scope, scopes, oauthScopes, ZOHO_SCOPE.
-func ScopeName(name string) bool {
-	n := strings.ToLower(name)
-	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
+func ScopeName(name string) bool { return scopeName(name) }
+
+// ScopeNameIn is ScopeName over bytes.
+func ScopeNameIn(name []byte) bool { return scopeName(name) }
+
+func scopeName[T string | []byte](name T) bool {
+	n := len(name)
+	if n > 0 && name[n-1]|0x20 == 's' {
+		n--
+	}
+	if n < len("scope") {
+		return false
+	}
+	for k, c := range []byte("scope") {
+		if name[n-len("scope")+k]|0x20 != c {
+			return false
+		}
+	}
+	return true
 }

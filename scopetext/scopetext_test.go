@@ -161,3 +161,20 @@ func TestSpaceJoinedShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeName: a name says it holds scopes when it ends in scope or scopes, in any case,
+// over strings and bytes alike.
+func TestScopeName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"scope": true, "scopes": true, "SCOPES": true, "oauthScopes": true, "ZOHO_SCOPE": true, "zoho.scope": true,
+		"": false, "s": false, "cope": false, "scopess": false, "scoped": false, "Scope_": false, "SCOPE\x00": false,
+		"microscope": true, "ſcope": false, "scopeſ": false, "ŞCOPE": false,
+	} {
+		if got := ScopeName(name); got != want {
+			t.Errorf("ScopeName(%q) = %v, want %v", name, got, want)
+		}
+		if got := ScopeNameIn([]byte(name)); got != want {
+			t.Errorf("ScopeNameIn(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -131,9 +131,11 @@ type lexer struct {
 	lang  Lang
 	d     []byte
 	lines []int // offsets where lines 2, 3, ... start
-	// regions are the comments and string literals met outside holes (holeDepth 0).
-	regions   []Region
-	holeDepth int
+	// regions are the comments and string literals met outside holes (holeDepth 0), when
+	// wanted (Regions; Tokens does not return them).
+	regions       []Region
+	regionsWanted bool
+	holeDepth     int
 	// regionsOnly is set by Regions, which wants the comments and literals, not the
 	// tokens: outside holes lex then keeps only the last token (all regexAllowed reads), so
 	// memory does not follow the file (a 9 MB bundle held 3 million tokens, 450 MB).
@@ -164,7 +166,10 @@ type Region struct {
 // holes), in order, for scanners that read literals and skip comments without the
 // tokens. For PHP, only code inside <?php ... ?> is read.
 func Regions(lang Lang, src []byte) []Region {
-	l := &lexer{lang: lang, d: src, regionsOnly: true}
+	// Room for a region every 64 bytes at once, rather than through every doubling of a
+	// slice of large elements.
+	l := &lexer{lang: lang, d: src, regionsOnly: true, regionsWanted: true,
+		regions: make([]Region, 0, min(len(src)/64+8, maxPresizedRegions))}
 	if lang == PHP {
 		for i := 0; i < len(src); {
 			open := bytes.Index(src[i:], []byte("<?"))
@@ -206,6 +211,9 @@ var multiStart, multiSecond = func() (first, second [256]bool) {
 	}
 	return
 }()
+
+// maxPresizedRegions bounds the regions Regions makes room for at once.
+const maxPresizedRegions = 1 << 14
 
 // maxPresized bounds the tokens lex makes room for at once (6 MB of them): a larger file
 // grows its slice as it goes.
@@ -332,7 +340,7 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 
 // comment records the comment [start, end) and returns its end.
 func (l *lexer) comment(start, end int) int {
-	if l.holeDepth == 0 {
+	if l.regionsWanted && l.holeDepth == 0 {
 		l.regions = append(l.regions, Region{Kind: CommentRegion, Start: start, End: end})
 	}
 	return end

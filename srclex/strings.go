@@ -78,7 +78,7 @@ func (l *lexer) str(i int, prefix string) (Token, int) {
 	multiline := q == '`' || triple || l.lang == PHP
 	var b strBuilder
 	contentStart := i
-	outer := l.holeDepth == 0 // not inside another string's hole: a region of the file
+	outer := l.regionsWanted && l.holeDepth == 0 // not inside another string's hole: a region of the file
 	done := func(contentEnd, end int) (Token, int) {
 		t := b.token(l, start, prefix)
 		if outer {

@@ -132,6 +132,9 @@ func tokenAt[T text](s T, i int, strict bool) (end int, ok bool) {
 // what the checks report (ZS301) and what output shortens are the same keys.
 func SecretKey(key string) bool { return secretKey(key) }
 
+// SecretKeyIn is SecretKey over bytes.
+func SecretKeyIn(key []byte) bool { return secretKey(key) }
+
 func secretKey[T text](key T) bool {
 	if containsClientSecret(key) {
 		return true
