@@ -139,10 +139,7 @@ func endpointsFor(root string) []*Endpoint {
 	f, ok := endpointsByRoot.Load(root)
 	if !ok {
 		f, _ = endpointsByRoot.LoadOrStore(root, sync.OnceValue(func() []*Endpoint {
-			var es []*Endpoint
-			if err := yaml.Unmarshal(endpointRows()[root], &es); err != nil {
-				panic("zscopelint: catalog/endpoints.yaml: " + err.Error())
-			}
+			es := readRows(endpointRows()[root])
 			for _, e := range es {
 				e.segments = strings.Split(strings.Trim(e.Path, "/"), "/")
 			}
