@@ -13,13 +13,11 @@ import (
 // by readRow; a line in any other shape goes to yaml.v3, and TestRowReaderAgreesWithYAML
 // holds readRow to yaml.v3 on every row embedded (FuzzRowReader on any line).
 
-// readRows reads row lines ("  - {method: ..., path: ..., requires: ..., source: ...}",
-// one a line) in order.
-func readRows(rows []byte) []*Endpoint {
-	var out []*Endpoint
-	for len(rows) > 0 {
-		line, rest, _ := bytes.Cut(rows, []byte("\n"))
-		rows = rest
+// readRows reads row lines ("  - {method: ..., path: ..., requires: ..., source: ...}")
+// in order.
+func readRows(rows [][]byte) []*Endpoint {
+	out := make([]*Endpoint, 0, len(rows))
+	for _, line := range rows {
 		if e, ok := readRow(line); ok {
 			out = append(out, e)
 			continue

@@ -71,7 +71,7 @@ func TestRowReaderDeclines(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		got := readRows([]byte(line))
+		got := readRows([][]byte{[]byte(line)})
 		if len(got) != 1 || !cmp.Equal(want, got[0], cmpopts.IgnoreUnexported(Endpoint{})) {
 			t.Errorf("readRows(%s) = %v, want %v", line, got, want)
 		}

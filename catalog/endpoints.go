@@ -107,9 +107,10 @@ var endpointHead = sync.OnceValue(func() *endpointDoc {
 	return doc
 })
 
-// endpointRows holds the text of the rows of each product root, as a YAML sequence.
-var endpointRows = sync.OnceValue(func() map[string][]byte {
-	out := map[string][]byte{}
+// endpointRows holds the row lines of each product root, in file order: slices of the
+// embedded files, not copies.
+var endpointRows = sync.OnceValue(func() map[string][][]byte {
+	out := map[string][][]byte{}
 	for _, f := range endpointFiles() {
 		_, rows, _ := bytes.Cut(f, []byte("\nendpoints:"))
 		cutRows(rows, out)
@@ -118,7 +119,7 @@ var endpointRows = sync.OnceValue(func() map[string][]byte {
 })
 
 // cutRows files each row line of an endpoints list under its product root.
-func cutRows(rows []byte, out map[string][]byte) {
+func cutRows(rows []byte, out map[string][][]byte) {
 	for len(rows) > 0 {
 		line, rest, _ := bytes.Cut(rows, []byte("\n"))
 		rows = rest
@@ -128,7 +129,7 @@ func cutRows(rows []byte, out map[string][]byte) {
 		}
 		root, _, _ := bytes.Cut(p, []byte("/"))
 		root, _, _ = bytes.Cut(root, []byte(`"`))
-		out[string(root)] = append(append(out[string(root)], line...), '\n')
+		out[string(root)] = append(out[string(root)], line)
 	}
 }
 
