@@ -243,6 +243,8 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 // name and content, whatever flag named it: the scopes they list are settings, knowledge and
 // earlier findings, not grants.
 func OwnFile(name string, data []byte) bool {
+	// (Each needle is searched for from its first letter: a search for "\nendpoints:"
+	// would stop at every line.)
 	base := filepath.Base(name)
 	if base == policy.FileName || base == ".zscopelint.yml" {
 		return true
@@ -253,16 +255,16 @@ func OwnFile(name string, data []byte) bool {
 		// A catalog file: a top-level service: near the start (after its header comment),
 		// and scopes: whose entries list operations.
 		catalogFile := (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(head, []byte("\nservice:"))) &&
-			bytes.Contains(data, []byte("\nscopes:")) && bytes.Contains(data, []byte("operations:"))
+			hasLine(data, "scopes:") && bytes.Contains(data, []byte("operations:"))
 		// An endpoint table (catalog/endpoints*.yaml): a top-level endpoints: list whose
 		// rows map a method and path to the scopes that they require.
-		endpointTable := bytes.Contains(data, []byte("\nendpoints:\n")) && bytes.Contains(data, []byte(", requires: [["))
+		endpointTable := hasLine(data, "endpoints:\n") && bytes.Contains(data, []byte(", requires: [["))
 		// The table of checks (rules/checks.yaml): entries with a ZS ID, a name and a
 		// default severity, whose bad and good examples are scopes.
 		checkTable := (bytes.HasPrefix(data, []byte("- id: ZS")) || bytes.Contains(head, []byte("\n- id: ZS"))) &&
 			bytes.Contains(head, []byte("\n  severity: "))
 		// The registry of Zoho service names (catalog/services.yaml).
-		registry := bytes.Contains(data, []byte("\nuncatalogued:\n")) && bytes.Contains(data, []byte("\nwrong:\n"))
+		registry := hasLine(data, "uncatalogued:\n") && hasLine(data, "wrong:\n")
 		return catalogFile || endpointTable || checkTable || registry
 	case JSON:
 		trimmed := bytes.TrimLeft(head, " \t\r\n")
@@ -659,4 +661,18 @@ func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit
 func lineCol(data []byte, off int) (int, int) {
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
 	return line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
+}
+
+// hasLine reports whether a line of data after the first starts with prefix.
+func hasLine(data []byte, prefix string) bool {
+	for from := 0; ; {
+		i := bytes.Index(data[from:], []byte(prefix))
+		if i < 0 {
+			return false
+		}
+		if i += from; i > 0 && data[i-1] == '\n' {
+			return true
+		}
+		from = i + 1
+	}
 }

@@ -74,7 +74,19 @@ func (l *lexer) extract(lang srclex.Lang) extraction {
 
 // namesZohoHost reports whether a file names a Zoho API or accounts host anywhere.
 func namesZohoHost(data []byte) bool {
-	return bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho"))
+	// From each "zoho" (z is rare; the dot and the a that start the hosts are not).
+	for from := 0; ; {
+		i := bytes.Index(data[from:], []byte("zoho"))
+		if i < 0 {
+			return false
+		}
+		i += from
+		if i > 0 && data[i-1] == '.' && bytes.HasPrefix(data[i+4:], []byte("apis.")) ||
+			bytes.HasSuffix(data[:i], []byte("accounts.")) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // runSet is a set made of a run of literals: its index in sets, the name the run is

@@ -231,29 +231,31 @@ func AssignmentsIn(b []byte) []Assignment { return assignments(b) }
 
 func assignments[T text](s T) []Assignment {
 	var out []Assignment
-	// "secret" as it is written in keys: secret, Secret, SECRET; found through "ecret" and
-	// "ECRET" with vectorised searches, never through a lower-cased copy.
+	// "secret" as it is written in keys: secret, Secret, SECRET; found through "cret" and
+	// "CRET" with vectorised searches (which jump to the first byte: c is four times rarer
+	// than e in text), never through a lower-cased copy; e is where "ecret" or "ECRET" is.
 	nextLower, nextUpper := -2, -2
 	for from := 0; ; {
 		if nextLower < from && nextLower != -1 {
-			if nextLower = index(s[from:], "ecret"); nextLower >= 0 {
+			if nextLower = index(s[from:], "cret"); nextLower >= 0 {
 				nextLower += from
 			}
 		}
 		if nextUpper < from && nextUpper != -1 {
-			if nextUpper = index(s[from:], "ECRET"); nextUpper >= 0 {
+			if nextUpper = index(s[from:], "CRET"); nextUpper >= 0 {
 				nextUpper += from
 			}
 		}
-		e := nextLower
-		if e < 0 || nextUpper >= 0 && nextUpper < e {
-			e = nextUpper
+		c := nextLower
+		if c < 0 || nextUpper >= 0 && nextUpper < c {
+			c = nextUpper
 		}
-		if e < 0 {
+		if c < 0 {
 			return out
 		}
-		from = e + 1
-		if e == 0 || s[e-1] != 's' && s[e-1] != 'S' {
+		from = c + 1
+		e := c - 1
+		if e < 1 || s[e] != s[c]-'c'+'e' || s[e-1] != 's' && s[e-1] != 'S' {
 			continue
 		}
 		keyStart, keyEnd := wordAround(s, e-1, e+len("ecret"))

@@ -1,0 +1,32 @@
+package configcheck
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestSearchesAsContains: hasLine and namesZohoHost, which search from a rare first letter,
+// answer as the plain searches they stand for, on texts made of the pieces that matter.
+func TestSearchesAsContains(t *testing.T) {
+	pieces := []string{"\n", "endpoints:", "endpoints:\n", "scopes:", "x", ".", "zoho", "zohoapis.", ".zohoapis.", "accounts.",
+		"accounts.zoho", "ccounts.zoho", "www", "apis.", "wrong:\n", "uncatalogued:\n", " ", "z", "zo"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		for _, p := range []string{"endpoints:\n", "scopes:", "wrong:\n"} {
+			if got, want := hasLine(data, p), bytes.Contains(data, []byte("\n"+p)); got != want {
+				t.Fatalf("hasLine(%q, %q) = %v, want %v", data, p, got, want)
+			}
+		}
+		want := bytes.Contains(data, []byte(".zohoapis.")) || bytes.Contains(data, []byte("accounts.zoho"))
+		if got := namesZohoHost(data); got != want {
+			t.Fatalf("namesZohoHost(%q) = %v, want %v", data, got, want)
+		}
+	}
+}
