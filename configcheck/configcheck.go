@@ -243,8 +243,8 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 // name and content, whatever flag named it: the scopes they list are settings, knowledge and
 // earlier findings, not grants.
 func OwnFile(name string, data []byte) bool {
-	// (Each needle is searched for from its first letter: a search for "\nendpoints:"
-	// would stop at every line.)
+	// (A search jumps to its needle's first byte: none starts with a newline, which would
+	// stop it at every line, and the rarer needle of a pair is looked for first.)
 	base := filepath.Base(name)
 	if base == policy.FileName || base == ".zscopelint.yml" {
 		return true
@@ -258,7 +258,7 @@ func OwnFile(name string, data []byte) bool {
 			hasLine(data, "scopes:") && bytes.Contains(data, []byte("operations:"))
 		// An endpoint table (catalog/endpoints*.yaml): a top-level endpoints: list whose
 		// rows map a method and path to the scopes that they require.
-		endpointTable := hasLine(data, "endpoints:\n") && bytes.Contains(data, []byte(", requires: [["))
+		endpointTable := bytes.Contains(data, []byte(", requires: [[")) && hasLine(data, "endpoints:\n")
 		// The table of checks (rules/checks.yaml): entries with a ZS ID, a name and a
 		// default severity, whose bad and good examples are scopes.
 		checkTable := (bytes.HasPrefix(data, []byte("- id: ZS")) || bytes.Contains(head, []byte("\n- id: ZS"))) &&
