@@ -30,3 +30,17 @@ func TestSearchesAsContains(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldsTellingWord agrees with a search for each word in the lowered key.
+func TestHoldsTellingWord(t *testing.T) {
+	for _, key := range []string{"", "s", "scope", "SCOPES", "oauth_Scope", "tok", "TOKEN_x", "x_secret", "Security", "sec",
+		"stoken", "ttoken", "sscope", "sEcReT", "name", "value", "setting", "test", "ſcope"} {
+		want := false
+		for _, w := range tellingKeyWords {
+			want = want || strings.Contains(strings.ToLower(key), w)
+		}
+		if got := holdsTellingWord([]byte(key)); got != want {
+			t.Errorf("holdsTellingWord(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

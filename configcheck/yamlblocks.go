@@ -2,7 +2,6 @@ package configcheck
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 
 	"github.com/zscopelint/zscopelint/internal/redact"
@@ -259,7 +258,7 @@ func onlyComment(s []byte) bool {
 
 // keyMatters reports whether a mapping key makes its line matter, whatever the value.
 func keyMatters(key []byte) bool {
-	if len(key) == 0 || !slices.ContainsFunc(tellingKeyWords, func(w string) bool { return containsFold(key, w) }) {
+	if !holdsTellingWord(key) {
 		return false
 	}
 	k := string(key)
@@ -269,15 +268,30 @@ func keyMatters(key []byte) bool {
 	return scopetext.ScopeName(k) || k == "security" || rules.IsCredentialKey(k) || redact.SecretKey(k)
 }
 
-// containsFold reports whether b contains the lower-case ASCII word, in any case.
-func containsFold(b []byte, word string) bool {
-	for i := 0; i+len(word) <= len(b); i++ {
-		if equalFold(b[i:i+len(word)], word) {
-			return true
+// holdsTellingWord reports whether a key holds one of tellingKeyWords in any case: one
+// pass over the key, looking at the words only where a byte may start one (every line of a
+// YAML file is asked).
+func holdsTellingWord(key []byte) bool {
+	for i, c := range key {
+		if !tellingFirst[c] {
+			continue
+		}
+		for _, w := range tellingKeyWords {
+			if i+len(w) <= len(key) && equalFold(key[i:i+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// tellingFirst holds the first bytes of tellingKeyWords, in both cases.
+var tellingFirst = func() (t [256]bool) {
+	for _, w := range tellingKeyWords {
+		t[w[0]], t[w[0]-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // lexBlockLine reads a line of block context from its first non-space byte: whether it is
 // a sequence entry, the key of the mapping entry it holds, and whether its value starts a
