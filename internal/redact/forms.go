@@ -65,9 +65,9 @@ var base64Prefixes = func() []string {
 }()
 
 // holdsBase64Prefix reports whether s holds one of base64Prefixes.
-func holdsBase64Prefix(s string) bool {
+func holdsBase64Prefix[T text](s T) bool {
 	for _, p := range base64Prefixes {
-		if strings.Contains(s, p) {
+		if index(s, p) >= 0 {
 			return true
 		}
 	}
@@ -170,11 +170,11 @@ func looseSecret(s string) int {
 // indexFold is the offset of the first word at or after from in s in any ASCII case, -1
 // for none; word is lower-case letters. (Lowering s instead costs a copy of the text, and offsets
 // in the copy are not those of s where a rune's lower case is longer, as Ⱥ's is.)
-func indexFold(s string, from int, word string) int {
+func indexFold[T text](s T, from int, word string) int {
 	// next finds c at or after from; each case's next place is kept until passed, so
 	// that the text is searched once for each, however many times the other occurs.
 	next := func(c byte, at int) int {
-		if k := strings.IndexByte(s[at:], c); k >= 0 {
+		if k := indexByte(s[at:], c); k >= 0 {
 			return at + k
 		}
 		return len(s)
@@ -197,7 +197,7 @@ func indexFold(s string, from int, word string) int {
 }
 
 // foldEqual reports whether s is word (lower-case letters) in any ASCII case.
-func foldEqual(s, word string) bool {
+func foldEqual[T text](s T, word string) bool {
 	for k := range len(word) {
 		if s[k]|0x20 != word[k] {
 			return false
