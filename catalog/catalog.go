@@ -211,6 +211,10 @@ type embeddedHead struct{ file, service string }
 var embeddedHeads = sync.OnceValue(func() []embeddedHead {
 	var out []embeddedHead
 	for _, name := range EmbeddedFiles() {
+		if fs, ok := generatedSpec(name); ok { // no copy of the file to read one line
+			out = append(out, embeddedHead{file: name, service: fs.service})
+			continue
+		}
 		data, _ := embedded.ReadFile(name)
 		out = append(out, embeddedHead{file: name, service: serviceLine(data)})
 	}

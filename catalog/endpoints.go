@@ -20,11 +20,19 @@ import (
 //go:embed endpoints*.yaml
 var endpointFS embed.FS
 
-var endpointsYAML, _ = endpointFS.ReadFile("endpoints.yaml")
+// endpointsYAML is endpoints.yaml's text, read on first use (a read copies it: 180 KB that a
+// run without a call never needs).
+var endpointsYAML = sync.OnceValue(func() []byte {
+	b, err := endpointFS.ReadFile("endpoints.yaml")
+	if err != nil {
+		panic("zscopelint: catalog: " + err.Error())
+	}
+	return b
+})
 
 // endpointFiles is the text of endpoints.yaml, then the generated files in name order.
 var endpointFiles = sync.OnceValue(func() [][]byte {
-	files := [][]byte{endpointsYAML}
+	files := [][]byte{endpointsYAML()}
 	names, err := fs.Glob(endpointFS, "endpoints_*.yaml")
 	if err != nil {
 		panic("zscopelint: catalog: " + err.Error())
@@ -99,7 +107,7 @@ func Endpoints() []*Endpoint { return endpointData().Endpoints }
 
 // endpointHead is the file up to its rows, parsed on first use.
 var endpointHead = sync.OnceValue(func() *endpointDoc {
-	head, _, _ := bytes.Cut(endpointsYAML, []byte("\nendpoints:"))
+	head, _, _ := bytes.Cut(endpointsYAML(), []byte("\nendpoints:"))
 	doc := &endpointDoc{}
 	if err := yaml.Unmarshal(head, doc); err != nil {
 		panic("zscopelint: catalog/endpoints.yaml: " + err.Error())

@@ -166,10 +166,12 @@ type Region struct {
 // holes), in order, for scanners that read literals and skip comments without the
 // tokens. For PHP, only code inside <?php ... ?> is read.
 func Regions(lang Lang, src []byte) []Region {
-	// Room for a region every 64 bytes at once, rather than through every doubling of a
-	// slice of large elements.
+	// Room for the regions at once, rather than through every doubling of a slice of large
+	// elements: one for each pair of quotes (counted by vector passes, much cheaper than a
+	// copy of the regions), and some for comments.
+	quotes := bytes.Count(src, []byte{'"'}) + bytes.Count(src, []byte{'\''}) + bytes.Count(src, []byte{'`'})
 	l := &lexer{lang: lang, d: src, regionsOnly: true, regionsWanted: true,
-		regions: make([]Region, 0, min(len(src)/64+8, maxPresizedRegions))}
+		regions: make([]Region, 0, min(quotes/2+len(src)/256+8, maxPresizedRegions))}
 	if lang == PHP {
 		for i := 0; i < len(src); {
 			open := bytes.Index(src[i:], []byte("<?"))

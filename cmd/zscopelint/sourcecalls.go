@@ -39,8 +39,9 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // the worker's: nothing keeps a file's bytes past its report
 			for file := range work {
-				reportFileCalls(wd, file, eng, programs, m)
+				reportFileCalls(wd, file, eng, programs, m, &buf)
 			}
 		}()
 	}
@@ -51,8 +52,8 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 	wg.Wait()
 }
 
-func reportFileCalls(wd workdir, file string, eng *rules.Engine, programs *program.Programs, m *manifestCache) {
-	src, err := safefile.ReadFile(file, m.maxSize)
+func reportFileCalls(wd workdir, file string, eng *rules.Engine, programs *program.Programs, m *manifestCache, buf *[]byte) {
+	src, err := safefile.Read(file, m.maxSize, buf)
 	if err != nil {
 		return
 	}
