@@ -71,13 +71,13 @@ func (r *rowReader) end() bool {
 	return true
 }
 
-// word reads an upper-case method name.
+// word reads an upper-case method name (not NULL, which YAML reads as null).
 func (r *rowReader) word(out *string) bool {
 	j := r.i
 	for j < len(r.s) && r.s[j] >= 'A' && r.s[j] <= 'Z' {
 		j++
 	}
-	if j == r.i {
+	if j == r.i || string(r.s[r.i:j]) == "NULL" {
 		return false
 	}
 	*out, r.i = string(r.s[r.i:j]), j

@@ -62,6 +62,7 @@ func TestRowReaderDeclines(t *testing.T) {
 		`  - {path: "/a", method: GET, requires: [["X.y.READ"]], source: "s"}`,
 		`  - {method: GET, path: "/a", requires: [["X.y.READ"],["Z.w.READ"]], source: "s"}`,
 		`  - {method: get, path: "/a", requires: [], source: "s"}`,
+		`  - {method: NULL, path: "/a", requires: [], source: "s"}`,
 		`  - {method: GET, path: "/a", requires: [[.inf]], source: "s"}`,
 	} {
 		if _, ok := readRow([]byte(line)); ok {
@@ -82,6 +83,7 @@ func TestRowReaderDeclines(t *testing.T) {
 func FuzzRowReader(f *testing.F) {
 	f.Add([]byte(`  - {method: GET, path: "/crm/{v}/{module}", requires: [["ZohoCRM.modules.{module}.READ"], [ZOHOPEOPLE.forms.READ]], source: "x"}`))
 	f.Add([]byte(`  - {method: POST, path: "", requires: [], source: ""}`))
+	f.Add([]byte(`  - {method: TRUE, path: "/a", requires: [[NULL.x]], source: ""}`))
 	f.Add([]byte(`  - {method: GET, path: "/a", requires: [[], ["a b"]], source: "# not a comment"}  `))
 	f.Add([]byte(`  - {method: "*", path: "/a\\\"b", requires: [["x"]], source: "say \"a\\b\""}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
