@@ -35,9 +35,14 @@
 // names an existing service adds scopes to it, and for a scope it names again, replaces
 // the fields it gives. Errors in a file are reported as file:line:col.
 //
-// Load reads each embedded file's service line only; a service's files are parsed the first
-// time a query needs its scopes (a user file, and the services it speaks of, at Load, so
-// that its errors are Load's). Most runs meet one service or none.
+// The embedded files are parsed ahead: embeddedspecs.go holds each as parseFile makes it,
+// so that no run reads YAML for them. After editing a file under data/, write it again
+// with go test ./catalog -run TestEmbeddedSpecsGenerated -update (the test fails until
+// then). A service is built the first time a query needs its scopes (a user file, and the
+// services it speaks of, at Load, so that its errors are Load's). Most runs meet one
+// service or none. The rows of endpoints*.yaml are read by a row reader in the one-line
+// shape the generators write (yaml.v3 for any other line), a product's rows when a call
+// first reaches it.
 //
 // # Semantics (SPEC §1)
 //

@@ -7,7 +7,10 @@
 // table.go; its properties (what it reads, whether it needs the program's calls, whether
 // it judges only sets that grant scopes, whether the policy's allow list accepts what it
 // reports, its default severity) live in checks.yaml, with its documentation, so that
-// -explain, SARIF rule help and the README's check table come from one place.
+// -explain, SARIF rule help and the README's check table come from one place. checksgen.go
+// holds checks.yaml parsed, so that a run reads no YAML for its checks: after editing the
+// file, write it again with go test ./rules -run TestChecksGenerated -update (the test
+// fails until then).
 //
 // The checks by family:
 //
