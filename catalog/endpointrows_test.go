@@ -21,6 +21,18 @@ func yamlRow(line []byte) (*Endpoint, error) {
 	return es[0], nil
 }
 
+// readAsYAML fails the test unless yaml.v3 reads line as got.
+func readAsYAML(t *testing.T, line []byte, got *Endpoint) {
+	t.Helper()
+	want, err := yamlRow(line)
+	if err != nil {
+		t.Fatalf("readRow reads %q, which yaml.v3 refuses: %v", line, err)
+	}
+	if d := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Endpoint{})); d != "" {
+		t.Fatalf("%q: readRow differs from yaml.v3 (-yaml +readRow):\n%s", line, d)
+	}
+}
+
 // TestRowReaderAgreesWithYAML: every row of every embedded endpoint file is read by
 // readRow (none is left to yaml.v3), and as yaml.v3 reads it.
 func TestRowReaderAgreesWithYAML(t *testing.T) {
@@ -37,13 +49,7 @@ func TestRowReaderAgreesWithYAML(t *testing.T) {
 				t.Errorf("readRow does not read %s", line)
 				continue
 			}
-			want, err := yamlRow(line)
-			if err != nil {
-				t.Fatalf("yaml: %v: %s", err, line)
-			}
-			if d := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Endpoint{})); d != "" {
-				t.Errorf("%s: readRow differs from yaml.v3 (-yaml +readRow):\n%s", line, d)
-			}
+			readAsYAML(t, line, got)
 		}
 	}
 	if n < 1000 {
@@ -87,16 +93,8 @@ func FuzzRowReader(f *testing.F) {
 	f.Add([]byte(`  - {method: GET, path: "/a", requires: [[], ["a b"]], source: "# not a comment"}  `))
 	f.Add([]byte(`  - {method: "*", path: "/a\\\"b", requires: [["x"]], source: "say \"a\\b\""}`))
 	f.Fuzz(func(t *testing.T, line []byte) {
-		got, ok := readRow(line)
-		if !ok {
-			return
-		}
-		want, err := yamlRow(line)
-		if err != nil {
-			t.Fatalf("readRow reads %q, which yaml.v3 refuses: %v", line, err)
-		}
-		if d := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Endpoint{})); d != "" {
-			t.Fatalf("%q: readRow differs from yaml.v3 (-yaml +readRow):\n%s", line, d)
+		if got, ok := readRow(line); ok {
+			readAsYAML(t, line, got)
 		}
 	})
 }
