@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The command against go vet on real modules, in one invocation: CPU (user+sys, children
-# included) and wall medians of alternating runs (bench/runstat), then peak RSS (GNU time,
-# the largest process of the run) and, warm, the collector's share of the command's time
-# (GODEBUG=gctrace=1, last cycle's figure). Modules (copied from the module cache, fetched
+# included), wall and peak RSS (the largest process of the run, as GNU time's %M) medians
+# of alternating runs (bench/runstat) and, warm, the collector's share of the command's
+# time (GODEBUG=gctrace=1, last cycle's figure). Modules (copied from the module cache, fetched
 # there through the module proxy when missing, their dependencies too):
 #   golang.org/x/tools v0.52.0 and k8s.io/client-go v0.37.2.
 # Cases:
@@ -38,7 +38,6 @@ printf '#!/bin/sh\nn=$(date +%%s%%N)\nwhile read -r f; do echo "// edit $n" >>"$
 # cold: empties the private build cache and the result cache.
 printf '#!/bin/sh\nrm -rf "%s" "%s"\n' "$work/gocache" "$ZSCOPELINT_CACHE" >"$work/cold"
 chmod +x "$work/wrap" "$work/edit" "$work/cold"
-peak() { /usr/bin/time -f '%M' -o "$work/t" "$@" >"$work/out" 2>&1 || true; echo $(($(tail -1 "$work/t") / 1024)); }
 gc() { # GC cycles and the runtime's figure for the share of the process's time in GC
 	GODEBUG=gctrace=1 "$1" -fail-on never ./... 2>&1 >/dev/null | grep '^gc ' >"$work/gc" || true
 	printf '%s GC cycles, %s of its time in GC' "$(wc -l <"$work/gc")" "$(tail -1 "$work/gc" | awk '{print $4}' | tr -d :)"
@@ -94,10 +93,11 @@ for mod in $MODULES; do
 		fi
 		cmds=(zscopelint:"$work/wrap" "$pre" "$work/zscopelint" -fail-on never ./... ';;' govet:"$work/wrap" "$pre" go vet ./...)
 		[ -z "${BEFORE:-}" ] || cmds+=(';;' before:"$work/wrap" "$pre" "$BEFORE" -fail-on never ./...)
-		"$work/runstat" -runs "$RUNS" -out "$work" -targets "govet=cpu <= $([ "$case" = warm ] && echo 1.2 || echo 1.1)" -- "${cmds[@]}"
-		printf 'peak RSS MiB: zscopelint %s, go vet %s' "$(peak "$work/wrap" "$pre" "$work/zscopelint" -fail-on never ./...)" "$(peak "$work/wrap" "$pre" go vet ./...)"
-		[ -z "${BEFORE:-}" ] || printf ', before %s' "$(peak "$work/wrap" "$pre" "$BEFORE" -fail-on never ./...)"
-		echo "   (target: zscopelint <= 1.5x go vet)"
+		# A cold run starts cold whatever ran before: no warm-up round (on client-go each
+		# run compiles the module, minutes of CPU).
+		warmup=()
+		[ "$case" != cold ] || warmup=(-no-warmup)
+		"$work/runstat" -runs "$RUNS" ${warmup[@]+"${warmup[@]}"} -out "$work" -targets "govet=cpu <= $([ "$case" = warm ] && echo 1.2 || echo 1.1), peak RSS <= 1.5" -- "${cmds[@]}"
 		if [ "$case" = warm ]; then
 			printf 'zscopelint: %s\n' "$(gc "$work/zscopelint")"
 			"$work/zscopelint" -fail-on never ./... >"$work/cached.out" 2>&1 || true

@@ -1,6 +1,8 @@
-// Command runstat runs commands in turn, RUNS rounds, and prints each one's median wall time
-// and median CPU time (user + system, of the process and its children), and the ratios of
-// the first command's medians to each other one's. Alternating the commands round by round
+// Command runstat runs commands in turn, RUNS rounds, and prints each one's median wall time,
+// median CPU time (user + system, of the process and its children) and median peak RSS (of
+// the largest process of the run, as GNU time's %M), and the ratios of the first command's
+// medians to each other one's. A round 0 warms the page cache and is not counted, unless
+// -no-warmup says that every run starts cold anyway (a case that empties its caches). Alternating the commands round by round
 // keeps a slow moment of the machine from falling on one of them only. Every command's
 // output goes to a file, never /dev/null: GNU grep treats a /dev/null stdout like -q and
 // stops at the first match.
@@ -23,12 +25,14 @@ type command struct {
 	name      string
 	argv      []string
 	wall, cpu []time.Duration
+	rss       []int64 // bytes
 }
 
 func main() {
 	runs := flag.Int("runs", 11, "rounds")
 	out := flag.String("out", os.TempDir(), "directory for the commands' output")
 	target := flag.String("targets", "", "name=target pairs, separated by ';', printed beside the ratios (grep=wall <= 1.5, cpu <= 2)")
+	noWarmup := flag.Bool("no-warmup", false, "no uncounted round 0: every run starts cold")
 	flag.Parse()
 	var cmds []*command
 	var cur []string
@@ -56,7 +60,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "runstat: no command")
 		os.Exit(2)
 	}
-	for round := 0; round <= *runs; round++ { // round 0 warms the page cache and is not counted
+	first := 0 // round 0 warms the page cache and is not counted
+	if *noWarmup {
+		first = 1
+	}
+	for round := first; round <= *runs; round++ {
 		for _, c := range cmds {
 			f, err := os.Create(filepath.Join(*out, c.name+".out"))
 			if err != nil {
@@ -76,6 +84,7 @@ func main() {
 			if round > 0 {
 				c.wall = append(c.wall, wall)
 				c.cpu = append(c.cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+				c.rss = append(c.rss, peakRSS(cmd.ProcessState))
 			}
 		}
 	}
@@ -85,14 +94,15 @@ func main() {
 			targets[k] = v
 		}
 	}
-	fmt.Printf("%-22s %10s %10s   (medians of %d alternating runs)\n", "command", "wall ms", "cpu ms", *runs)
+	fmt.Printf("%-22s %10s %10s %10s   (medians of %d alternating runs)\n", "command", "wall ms", "cpu ms", "peak MiB", len(cmds[0].wall))
 	for _, c := range cmds {
-		fmt.Printf("%-22s %10.1f %10.1f\n", c.name, ms(median(c.wall)), ms(median(c.cpu)))
+		fmt.Printf("%-22s %10.1f %10.1f %10.1f\n", c.name, ms(median(c.wall)), ms(median(c.cpu)), float64(median(c.rss))/(1<<20))
 	}
 	for _, c := range cmds[1:] {
 		w := ms(median(cmds[0].wall)) / ms(median(c.wall))
 		u := ms(median(cmds[0].cpu)) / ms(median(c.cpu))
-		line := fmt.Sprintf("ratio %s/%s: wall %.2f, cpu %.2f", cmds[0].name, c.name, w, u)
+		line := fmt.Sprintf("ratio %s/%s: wall %.2f, cpu %.2f, peak RSS %.2f", cmds[0].name, c.name, w, u,
+			float64(median(cmds[0].rss))/float64(max(1, median(c.rss))))
 		if t, ok := targets[c.name]; ok {
 			line += " (target: " + t + ")"
 		}
@@ -100,7 +110,7 @@ func main() {
 	}
 }
 
-func median(d []time.Duration) time.Duration {
+func median[T time.Duration | int64](d []T) T {
 	s := slices.Clone(d)
 	slices.Sort(s)
 	return s[len(s)/2]
