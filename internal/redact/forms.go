@@ -19,7 +19,7 @@ var dotEscapes = strings.NewReplacer(`\x2e`, ".", `\x2E`, ".", `\u002e`, ".", `\
 // holds the encoding of "1000." (base64Prefixes).
 func Decoded(s string) []string {
 	var out []string
-	if (strings.Contains(s, `\`) || strings.Contains(s, "%")) && strings.Contains(s, tokenPrefix[:4]) {
+	if escapesMayHideToken(s) {
 		if u := dotEscapes.Replace(s); u != s {
 			out = append(out, u)
 		}
@@ -63,6 +63,21 @@ var base64Prefixes = func() []string {
 	}
 	return out
 }()
+
+// mayDecode reports whether Decoded can give any form of s: what its two searches need.
+func mayDecode[T text](s T) bool { return escapesMayHideToken(s) || holdsBase64Prefix(s) }
+
+// escapesMayHideToken reports whether s may write a token's dot escaped or URL-encoded: it
+// holds a backslash or a % and the token's "1000".
+func escapesMayHideToken[T text](s T) bool {
+	return (indexByte(s, '\\') >= 0 || indexByte(s, '%') >= 0) && index(s, tokenPrefix[:4]) >= 0
+}
+
+// mayHoldLooseSecret reports whether looseSecret can find anything in s: a "secret" in
+// some case, or a backslash (a key whose letters are escaped).
+func mayHoldLooseSecret[T text](s T) bool {
+	return indexByte(s, '\\') >= 0 || indexFold(s, 0, "secret") >= 0
+}
 
 // holdsBase64Prefix reports whether s holds one of base64Prefixes.
 func holdsBase64Prefix[T text](s T) bool {
@@ -126,6 +141,9 @@ var keyEscapes = strings.NewReplacer(`\u0073`, "s", `\u0053`, "S", `\u0065`, "e"
 // It is for withholding fixes only, where a false alarm costs a fix and a miss prints a
 // secret; it returns the offset of the value in s, or -1.
 func looseSecret(s string) int {
+	if !mayHoldLooseSecret(s) {
+		return -1
+	}
 	if strings.Contains(s, `\`) {
 		if u := keyEscapes.Replace(s); u != s {
 			if i := looseSecret(u); i >= 0 {

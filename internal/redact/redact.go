@@ -315,11 +315,10 @@ func Holds(data []byte) (line int, ok bool) {
 		return line, true
 	}
 	// A token with escaped or URL-encoded dots, or in base64, is one too. The line is
-	// that of the first encoded run; lines are counted in the original text. Neither
-	// search below finds anything in a text without a "1000", an encoded one, a backslash
-	// or a "secret" in some case: such a text is not copied for them.
-	if !bytes.Contains(data, []byte(tokenPrefix[:4])) && !holdsBase64Prefix(data) &&
-		bytes.IndexByte(data, '\\') < 0 && indexFold(data, 0, "secret") < 0 {
+	// that of the first encoded run; lines are counted in the original text. A text in
+	// which neither search can find anything (the same tests they make first) is not
+	// copied for them.
+	if !mayDecode(data) && !mayHoldLooseSecret(data) {
 		return 0, false
 	}
 	text := string(data)
