@@ -85,3 +85,19 @@ func BenchmarkRegionsLarge(b *testing.B) {
 		Regions(JS, src)
 	}
 }
+
+// FuzzRegions: on any text, Regions (scanTop for JavaScript and Python) finds exactly the
+// regions the lexer keeping every token finds.
+func FuzzRegions(f *testing.F) {
+	for _, s := range []string{"a / b /re/ `t ${x / 2} ${`u${y}`}` 'q' // c\n", "x = rb'\\d' f\"{a!r:>3}\" # c\n'''t\n'''",
+		"return /[/]/.x ++ / 2 } / 3 ) / 4", "#!/usr/bin/env node\n/* c */ \"s\\\"\" 1.5e3 / 2", "é / 2 ü /x/", "<?php $a = 'b'; ?>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, lang := range []Lang{JS, Python} {
+			if d := cmp.Diff(regionsKeepingTokens(lang, []byte(src)), Regions(lang, []byte(src)), cmpopts.EquateEmpty()); d != "" {
+				t.Fatalf("%v: Regions differs (-keeping +Regions):\n%s", lang, d)
+			}
+		}
+	})
+}

@@ -184,9 +184,100 @@ func Regions(lang Lang, src []byte) []Region {
 		}
 		return l.regions
 	}
-	l.lex(0, stopNever)
+	if lang == JS || lang == Python {
+		l.scanTop()
+	} else {
+		l.lex(0, stopNever)
+	}
 	return l.regions
 }
+
+// scanTop reads a JavaScript or Python file for Regions: what lex does outside holes,
+// without making the tokens. Of those, regexAllowed reads only the last, and only what
+// kind it is: so scanTop keeps that answer, not the token (a token each was two fifths
+// of the time of a check of a source file of constants). TestRegionsKeepOnlyTheLastToken
+// and FuzzRegions hold it to the lexer keeping every token.
+func (l *lexer) scanTop() {
+	d := l.d
+	js := l.lang == JS
+	regexNext := true // whether a / here starts a regular expression (regexAllowed of the tokens so far)
+	for i := 0; i < len(d); {
+		c := d[i]
+		switch {
+		case topSpace[c]:
+			i++
+		case c == '/' && i+1 < len(d) && d[i+1] == '/' && js, c == '#' && !js:
+			i = l.comment(i, lineEnd(d, i, false))
+		case c == '#' && js && i+1 < len(d) && d[i+1] == '!' && i == 0:
+			i = l.comment(i, lineEnd(d, i, false))
+		case c == '/' && i+1 < len(d) && d[i+1] == '*' && js:
+			end := bytes.Index(d[i+2:], []byte("*/"))
+			if end < 0 {
+				i = l.comment(i, len(d))
+			} else {
+				i = l.comment(i, i+2+end+2)
+			}
+		case c == '"' || c == '\'' || c == '`' && js:
+			_, i = l.str(i, "")
+			regexNext = false
+		case !js && pyPrefixLetter[c] && isPyPrefix(d, i):
+			n := 0
+			for isLetter(d[i+n]) {
+				n++
+			}
+			_, i = l.str(i+n, strings.ToLower(string(d[i:i+n])))
+			regexNext = false
+		case c >= '0' && c <= '9' || c == '.' && i+1 < len(d) && d[i+1] >= '0' && d[i+1] <= '9':
+			j := i + 1
+			for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
+				j++
+			}
+			i = j
+			regexNext = false
+		case isIdentStart(c, l.lang):
+			j := i + 1
+			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && js) {
+				j++
+			}
+			regexNext = regexKeyword(d[i:j]) != ""
+			i = j
+		case c == '/' && js && regexNext:
+			i = skipRegex(d, i) // no token: what follows the expression reads the one before it
+		default:
+			p := byteStrings[c]
+			if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
+				for _, m := range multi {
+					if bytes.HasPrefix(d[i:], []byte(m)) {
+						p = m
+						break
+					}
+				}
+			}
+			if c >= 0x80 {
+				_, n := utf8.DecodeRune(d[i:])
+				p = string(d[i : i+n])
+			}
+			regexNext = p != ")" && p != "]" && p != "}" && p != "++" && p != "--"
+			i += len(p)
+		}
+	}
+}
+
+// pyPrefixLetter holds the letters of Python's string prefixes (isPyPrefix).
+var pyPrefixLetter = func() (t [256]bool) {
+	for _, c := range []byte("fFrRbBuU") {
+		t[c] = true
+	}
+	return t
+}()
+
+// topSpace holds the white space lex passes over.
+var topSpace = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v") {
+		t[c] = true
+	}
+	return t
+}()
 
 func (l *lexer) place(off int) (line, col int) {
 	n := sort.SearchInts(l.lines, off+1)
