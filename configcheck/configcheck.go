@@ -663,6 +663,25 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
 }
 
+// containsAt reports whether data holds word, searching for the byte of word at anchor
+// and comparing the rest around each: bytes.Contains searches from the first byte, and a
+// search for "/oauth/v2/auth" or "implode(" stopped at each slash or i of the text.
+func containsAt(data []byte, word string, anchor int) bool {
+	a := word[anchor]
+	for from := anchor; from < len(data); {
+		i := bytes.IndexByte(data[from:], a)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if start := i - anchor; start+len(word) <= len(data) && string(data[start:start+len(word)]) == word {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
+
 // hasLine reports whether a line of data after the first starts with prefix.
 func hasLine(data []byte, prefix string) bool {
 	for from := 0; ; {

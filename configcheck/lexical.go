@@ -53,6 +53,7 @@ func (l *lexer) extract(lang srclex.Lang) extraction {
 	l.chains = namesAuthPath(data)
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
+	l.needles = l.pf.looseHits(data)
 	if lang == srclex.JS || lang == srclex.Python {
 		regions := srclex.Regions(lang, data)
 		l.scanRegions(regions)
@@ -117,7 +118,7 @@ var (
 // string, as the elements of one space-joined string are (ZS302): the list literal
 // joined where it stands, or a list assigned to a name that the file joins.
 func (l *lexer) markSpaceJoins() {
-	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !bytes.Contains(l.data, []byte("implode(")) {
+	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !containsAt(l.data, "implode(", len("im")) {
 		return
 	}
 	names := joinedNames(l.data)
@@ -257,8 +258,9 @@ type lexer struct {
 	lastEnd  int // where the last literal of the run ended
 	literals []literalTok
 	// scopeWords are the offsets of the words that end a scope-named key (eachScopeWord),
-	// found once for the file: runs and stretches of text are many.
-	scopeWords []int
+	// and needles where a part of the file may hold a needle (prefilter.looseHits), found
+	// once for the file: runs and stretches of text are many.
+	scopeWords, needles []int
 	runs       []runSet // the sets made of runs of literals
 	// joinedElsewhere are the names of lists other files join with a space.
 	joinedElsewhere map[string]bool
@@ -277,7 +279,7 @@ type lexer struct {
 // needle, or a scope-named key followed by a text the engine completes (scopeKeyHit), such as
 // a scope= parameter in a URL or ZOHO_SCOPE=modules.leads.READ in a Dockerfile.
 func (l *lexer) holds(start, end int) bool {
-	if l.pf.holds(l.data[start:end]) {
+	if within(l.needles, start, end) && l.pf.holds(l.data[start:end]) {
 		return true
 	}
 	for i := sort.SearchInts(l.scopeWords, start); i < len(l.scopeWords) && l.scopeWords[i] < end; i++ {

@@ -66,6 +66,9 @@ const (
 	// hitNamedZoho: the file's name or its directory's says zoho (zoho_tokens.json,
 	// zoho/creds.json), which says whose a client secret in it is, as its content would.
 	hitNamedZoho
+	// hitLoose, wanted with hitService and hitAuth, has find report every place a part of
+	// the text may hold one (looseHits): at a dot, any name ending there, whatever follows.
+	hitLoose
 )
 
 // namedZoho reports whether a file's name or the name of its directory holds "zoho" in
@@ -206,6 +209,18 @@ func (p *prefilter) holds(data []byte) bool {
 	return found
 }
 
+// looseHits returns, sorted, offsets in data such that holds finds nothing in a part of
+// data that holds none of them: the start of each "zoho" and "oauth/v2", and each dot a name
+// ends before, whatever follows it. (In a part, a name may be cut short, and what follows
+// its dot reads differently at the part's end: the dot stands for all of them.) A reader
+// that asks holds of many small parts of one text asks it only of those that hold one.
+func (p *prefilter) looseHits(data []byte) []int {
+	var offs []int
+	p.find(data, hitService|hitAuth|hitLoose, func(off int, _ hits, want hits) hits { offs = append(offs, off); return want })
+	sort.Ints(offs) // find promises no order
+	return offs
+}
+
 // mattering returns, sorted, the offsets in data of what may make a part of it matter to
 // the checks: what holds finds, an operation after a dot (a scope whose service is
 // misspelt past the prefilter), and the words of the keys whose values the checks read
@@ -334,6 +349,8 @@ func (p *prefilter) at(data []byte, j int, want hits, hit func(off int, h, want 
 				continue
 			}
 			switch {
+			case want&hitLoose != 0:
+				want = hit(j, hitLoose, want)
 			case name == tokenDigits:
 				if want&hitToken != 0 && redact.TokenAt(data, j-len(name)) {
 					want = hit(j-len(name), hitToken, want)

@@ -44,3 +44,20 @@ func TestHoldsTellingWord(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsAt: containsAt answers as bytes.Contains, from every anchor, at the text's
+// edges and with the anchor byte many times before a match.
+func TestContainsAt(t *testing.T) {
+	texts := []string{"", "/oauth/v2/auth", "x/oauth/v2/aut", "vvvv/oauth/v2/auth", "/oauth/v2/authv", "a/b/c/oauth/v3/auth /oauth/v2/auth",
+		"implode", "implode(", " implode (", "imimplode(", "IMPLODE(", "vv"}
+	words := []string{"/oauth/v2/auth", "implode(", "v"}
+	for _, text := range texts {
+		for _, word := range words {
+			for anchor := range len(word) {
+				if got, want := containsAt([]byte(text), word, anchor), strings.Contains(text, word); got != want {
+					t.Errorf("containsAt(%q, %q, %d) = %v, want %v", text, word, anchor, got, want)
+				}
+			}
+		}
+	}
+}

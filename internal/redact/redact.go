@@ -136,6 +136,9 @@ func SecretKey(key string) bool { return secretKey(key) }
 func SecretKeyIn(key []byte) bool { return secretKey(key) }
 
 func secretKey[T text](key T) bool {
+	if !holdsLettersOf(key, "secret") {
+		return false // every shape holds them: most keys are told apart in one pass
+	}
 	if containsClientSecret(key) {
 		return true
 	}
@@ -149,6 +152,21 @@ func secretKey[T text](key T) bool {
 	}
 	_, ok = trimKeySuffix(key, i, "zoho")
 	return ok
+}
+
+// holdsLettersOf reports whether key holds, in any case and order, every letter of the
+// lower-case word.
+func holdsLettersOf[T text](key T, word string) bool {
+	var want, have uint32
+	for i := 0; i < len(word); i++ {
+		want |= 1 << (word[i] - 'a')
+	}
+	for i := 0; i < len(key); i++ {
+		if c := key[i] | 0x20; c >= 'a' && c <= 'z' {
+			have |= 1 << (c - 'a')
+		}
+	}
+	return have&want == want
 }
 
 // isKeySeparator reports whether c is one of the separators keys are written with, which
