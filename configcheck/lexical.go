@@ -261,7 +261,7 @@ type lexer struct {
 	// and needles where a part of the file may hold a needle (prefilter.looseHits), found
 	// once for the file: runs and stretches of text are many.
 	scopeWords, needles []int
-	runs       []runSet // the sets made of runs of literals
+	runs                []runSet // the sets made of runs of literals
 	// joinedElsewhere are the names of lists other files join with a space.
 	joinedElsewhere map[string]bool
 	markdown        bool // documentation: Markdown's code spans are read as such (textSets)
