@@ -123,6 +123,10 @@ type Options struct {
 	// Registry, when set, remembers the credentials of every file read, so that output
 	// never quotes a piece of one.
 	Registry *redact.Registry
+	// EditBases gives every edit its Base (the Sum of the file), which -fix and -diff need
+	// to edit only the bytes an edit was computed from. Other runs skip the SHA-256 of
+	// each file with a fix: an edit without a Base is never applied.
+	EditBases bool
 }
 
 // Result is what checking a list of files found.
@@ -378,6 +382,7 @@ func checkBytes(name, display string, kind Kind, data []byte, opts Options, pf *
 // stopped). The policy and the evidence match name; findings carry display.
 func checkExtraction(name, display string, kind Kind, data []byte, opts Options, ex extraction, err *parseError) (fs []report.Finding, why []report.WhySet, failed bool) {
 	lines := newLineIndex(data)
+	lines.sums = opts.EditBases
 	if err != nil {
 		line, col := err.line, err.col
 		if line == 0 {
@@ -613,6 +618,7 @@ func (li *lineIndex) finding(f judge.Finding, display string) report.Finding {
 type lineIndex struct {
 	data   []byte
 	starts []int
+	sums   bool   // edits carry base
 	base   string // report.Sum of data, once an edit needs it
 }
 
@@ -651,7 +657,7 @@ func (li *lineIndex) offset(line, col int) int {
 func (li *lineIndex) edit(file string, start, end int, text string) *report.Edit {
 	l1, c1 := li.pos(start)
 	l2, c2 := li.pos(end)
-	if li.base == "" {
+	if li.base == "" && li.sums {
 		li.base = report.Sum(li.data)
 	}
 	return &report.Edit{File: file, Start: start, End: end, New: text, StartLine: l1, StartCol: c1, EndLine: l2, EndCol: c2,

@@ -584,3 +584,36 @@ func TestMarkdownFencedLists(t *testing.T) {
 		}
 	}
 }
+
+// TestEditBases: an edit carries the Sum of the file it was computed from when the run
+// applies fixes (EditBases), and no Base otherwise, which -fix never applies.
+func TestEditBases(t *testing.T) {
+	data := []byte("scopes:\n  - ZohoCRM.users.READ\n  - ZohoCRM.users.READ\n")
+	name := filepath.Join(t.TempDir(), "zoho.yaml")
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, sums := range []bool{false, true} {
+		o := opts()
+		o.EditBases = sums
+		want := ""
+		if sums {
+			want = report.Sum(data)
+		}
+		edits := 0
+		for _, f := range CheckFiles([]string{name}, o).Findings {
+			if f.Fix == nil {
+				continue
+			}
+			for _, e := range f.Fix.Edits {
+				edits++
+				if e.Base != want {
+					t.Errorf("EditBases %v: %s edit has Base %q, want %q", sums, f.Message, e.Base, want)
+				}
+			}
+		}
+		if edits == 0 {
+			t.Fatalf("EditBases %v: no edit to look at", sums)
+		}
+	}
+}

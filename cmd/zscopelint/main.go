@@ -442,7 +442,7 @@ const prescanQueue = 1024
 // configOptions are the options of the config checks.
 func (c *config) configOptions(wd workdir, o options, evidenceFor func(string) *rules.Evidence, reg *redact.Registry) configcheck.Options {
 	return configcheck.Options{Catalog: c.Catalog(), Product: c.FixedProduct(), Checks: c.Selection(),
-		Policy: c.Policy, EvidenceFor: evidenceFor, MaxSize: int64(o.maxSize), Display: wd.rel, Registry: reg}
+		Policy: c.Policy, EvidenceFor: evidenceFor, MaxSize: int64(o.maxSize), Display: wd.rel, Registry: reg, EditBases: o.fix || o.diff}
 }
 
 // outcome is what checking the inputs found.
