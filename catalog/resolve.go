@@ -180,22 +180,22 @@ func (c *Catalog) resolveParsed(s Scope, p Product) Resolution {
 	for i, name := range s.Path {
 		seg := i + 1
 		var next *Resource
-		var siblings []string
-		var where string
 		if r == nil {
 			next = svc.byName[strings.ToLower(name)]
-			siblings = svc.resourceNames(p)
-			where = svc.Name
 		} else {
 			next, _ = r.child(name)
-			siblings = r.childNames(p)
-			where = svc.Name + "." + r.Path
 		}
 		if next != nil && next.Products&p == 0 {
 			return Resolution{Problem: UnknownScope, Offset: s.Offsets[seg],
 				Reason: fmt.Sprintf("%s.%s is not available in %s", svc.Name, next.Path, p)}
 		}
 		if next == nil {
+			// The names beside the one missing, for the message and the suggestions: made
+			// only here, as most paths resolve.
+			siblings, where := svc.resourceNames(p), svc.Name
+			if r != nil {
+				siblings, where = r.childNames(p), svc.Name+"."+r.Path
+			}
 			res := Resolution{Problem: UnknownScope, Offset: s.Offsets[seg], Partial: svc.Partial}
 			if r != nil && len(siblings) == 0 {
 				res.Reason = fmt.Sprintf("%s has no sub-scope %q", where, name)
