@@ -18,12 +18,8 @@ import (
 // are its literals kept for joinConcatenated.
 func namesAuthPath(data []byte) bool {
 	paths := catalog.AuthRequest().Paths
-	return containsAt(data, paths.Auth, vAnchor(paths.Auth)) || containsAt(data, paths.PortalAuth, vAnchor(paths.PortalAuth))
+	return indexRare(data, paths.Auth, 0) >= 0 || indexRare(data, paths.PortalAuth, 0) >= 0
 }
-
-// vAnchor is where a path's v (of v2) is, the rarest of its bytes in code, where slashes
-// are many; 0 when it has none.
-func vAnchor(path string) int { return max(0, strings.IndexByte(path, 'v')) }
 
 // maxHoleBytes bounds the expression read between two literals of a chain: longer code is
 // no part of a URL written in pieces.

@@ -247,8 +247,8 @@ func checkFile(name string, opts Options, pf *prefilter, buf *[]byte) (fs []repo
 // name and content, whatever flag named it: the scopes they list are settings, knowledge and
 // earlier findings, not grants.
 func OwnFile(name string, data []byte) bool {
-	// (A search jumps to its needle's first byte: none starts with a newline, which would
-	// stop it at every line, and the rarer needle of a pair is looked for first.)
+	// (Each search jumps to its needle's rarest letter (indexRare), and the rarer needle of
+	// a pair is looked for first.)
 	base := filepath.Base(name)
 	if base == policy.FileName || base == ".zscopelint.yml" {
 		return true
@@ -258,15 +258,15 @@ func OwnFile(name string, data []byte) bool {
 	case YAML:
 		// A catalog file: a top-level service: near the start (after its header comment),
 		// and scopes: whose entries list operations.
-		catalogFile := (bytes.HasPrefix(data, []byte("service:")) || bytes.Contains(head, []byte("\nservice:"))) &&
-			hasLine(data, "scopes:") && bytes.Contains(data, []byte("operations:"))
+		catalogFile := (bytes.HasPrefix(data, []byte("service:")) || hasLine(head, "service:")) &&
+			hasLine(data, "scopes:") && indexRare(data, "operations:", 0) >= 0
 		// An endpoint table (catalog/endpoints*.yaml): a top-level endpoints: list whose
 		// rows map a method and path to the scopes that they require.
-		endpointTable := bytes.Contains(data, []byte(", requires: [[")) && hasLine(data, "endpoints:\n")
+		endpointTable := indexRare(data, ", requires: [[", 0) >= 0 && hasLine(data, "endpoints:\n")
 		// The table of checks (rules/checks.yaml): entries with a ZS ID, a name and a
 		// default severity, whose bad and good examples are scopes.
-		checkTable := (bytes.HasPrefix(data, []byte("- id: ZS")) || bytes.Contains(head, []byte("\n- id: ZS"))) &&
-			bytes.Contains(head, []byte("\n  severity: "))
+		checkTable := (bytes.HasPrefix(data, []byte("- id: ZS")) || hasLine(head, "- id: ZS")) &&
+			hasLine(head, "  severity: ")
 		// The registry of Zoho service names (catalog/services.yaml).
 		registry := hasLine(data, "uncatalogued:\n") && hasLine(data, "wrong:\n")
 		return catalogFile || endpointTable || checkTable || registry
@@ -669,33 +669,48 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
 }
 
-// containsAt reports whether data holds word, searching for the byte of word at anchor
-// and comparing the rest around each: bytes.Contains searches from the first byte, and a
-// search for "/oauth/v2/auth" or "implode(" stopped at each slash or i of the text.
-func containsAt(data []byte, word string, anchor int) bool {
+// indexRare is bytes.Index of word in data from offset from, searching for the rarest
+// letter of word (rareAnchor) and comparing the rest around each: bytes.Index searches from
+// the first byte, and a search for "/oauth/v2/auth", "implode(" or "uncatalogued:" stopped
+// at each slash, i or u of the text. -1 when there is none.
+func indexRare(data []byte, word string, from int) int {
+	anchor := rareAnchor(word)
 	a := word[anchor]
-	for from := anchor; from < len(data); {
+	for from += anchor; from < len(data); {
 		i := bytes.IndexByte(data[from:], a)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += from
 		if start := i - anchor; start+len(word) <= len(data) && string(data[start:start+len(word)]) == word {
-			return true
+			return start
 		}
 		from = i + 1
 	}
-	return false
+	return -1
+}
+
+// rareAnchor is the index of word's rarest letter in code and text (by rarity, whose slash
+// is rare only in YAML), 0 when it has none.
+func rareAnchor(word string) int {
+	best, at := len(rarity), 0
+	for i := 0; i < len(word); i++ {
+		c := word[i] | 0x20
+		if r := strings.IndexByte(rarity[1:], c); c >= 'a' && c <= 'z' && r >= 0 && r < best {
+			best, at = r, i
+		}
+	}
+	return at
 }
 
 // hasLine reports whether a line of data after the first starts with prefix.
 func hasLine(data []byte, prefix string) bool {
 	for from := 0; ; {
-		i := bytes.Index(data[from:], []byte(prefix))
+		i := indexRare(data, prefix, from)
 		if i < 0 {
 			return false
 		}
-		if i += from; i > 0 && data[i-1] == '\n' {
+		if i > 0 && data[i-1] == '\n' {
 			return true
 		}
 		from = i + 1

@@ -118,7 +118,7 @@ var (
 // string, as the elements of one space-joined string are (ZS302): the list literal
 // joined where it stands, or a list assigned to a name that the file joins.
 func (l *lexer) markSpaceJoins() {
-	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && !containsAt(l.data, "implode(", len("im")) {
+	if len(l.runs) == 0 || len(l.joinedElsewhere) == 0 && !bytes.Contains(l.data, []byte("join(")) && indexRare(l.data, "implode(", 0) < 0 {
 		return
 	}
 	names := joinedNames(l.data)

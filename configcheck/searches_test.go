@@ -45,19 +45,25 @@ func TestHoldsTellingWord(t *testing.T) {
 	}
 }
 
-// TestContainsAt: containsAt answers as bytes.Contains, from every anchor, at the text's
-// edges and with the anchor byte many times before a match.
-func TestContainsAt(t *testing.T) {
+// TestIndexRare: indexRare answers as bytes.Index, from every offset, at the text's edges
+// and with the anchor byte many times before a match.
+func TestIndexRare(t *testing.T) {
 	texts := []string{"", "/oauth/v2/auth", "x/oauth/v2/aut", "vvvv/oauth/v2/auth", "/oauth/v2/authv", "a/b/c/oauth/v3/auth /oauth/v2/auth",
-		"implode", "implode(", " implode (", "imimplode(", "IMPLODE(", "vv"}
-	words := []string{"/oauth/v2/auth", "implode(", "v"}
+		"implode", "implode(", " implode (", "imimplode(", "IMPLODE(", "vv", "uncatalogued:\nuncatalogued:\n", "ggg"}
 	for _, text := range texts {
-		for _, word := range words {
-			for anchor := range len(word) {
-				if got, want := containsAt([]byte(text), word, anchor), strings.Contains(text, word); got != want {
-					t.Errorf("containsAt(%q, %q, %d) = %v, want %v", text, word, anchor, got, want)
+		for _, word := range []string{"/oauth/v2/auth", "implode(", "v", "uncatalogued:\n", "g", "/"} {
+			for from := 0; from <= len(text); from++ {
+				want := strings.Index(text[from:], word)
+				if want >= 0 {
+					want += from
+				}
+				if got := indexRare([]byte(text), word, from); got != want {
+					t.Errorf("indexRare(%q, %q, %d) = %d, want %d", text, word, from, got, want)
 				}
 			}
 		}
+	}
+	if got := rareAnchor("/oauth/v2/auth"); got != len("/oauth/") {
+		t.Errorf("rareAnchor(/oauth/v2/auth) = %d, want the v", got)
 	}
 }
