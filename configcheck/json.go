@@ -305,8 +305,13 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 	p.pos++ // [
 	ls := locSet{}
 	allLists := true
+	// An element that is a single scope is removed with its comma, as in a Go list
+	// (elementRemoval): up to the next element's start, or from the previous one's end for
+	// the last. Elements are met in order, so the one waiting for its removal is enough.
 	type elem struct{ start, end, firstItem, nItems int }
-	var elems []elem
+	var last elem      // the element before this one
+	waiting := -1      // the item of the last element, when it is a single scope
+	prevEnd, n := 0, 0 // the end of the element before last; elements so far
 	for {
 		p.skipSpace()
 		if p.err != nil {
@@ -315,6 +320,10 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 		if p.pos < len(p.data) && p.data[p.pos] == ']' {
 			p.pos++
 			break
+		}
+		if waiting >= 0 {
+			ls.items[waiting].remove = &span{last.start, p.pos}
+			waiting = -1
 		}
 		e := elem{start: p.pos, firstItem: len(ls.items)}
 		if p.pos < len(p.data) && p.data[p.pos] == '"' {
@@ -332,23 +341,22 @@ func (p *jsonParser) array(scopePos bool, depth int) {
 			p.path = p.path[:len(p.path)-1]
 		}
 		e.end, e.nItems = p.pos, len(ls.items)-e.firstItem
-		elems = append(elems, e)
+		if e.nItems == 1 {
+			waiting = e.firstItem
+		}
+		prevEnd, last, n = last.end, e, n+1
 		if more, ok := p.next(']'); !ok {
 			return
 		} else if !more {
 			break
 		}
 	}
-	// An element that is a single scope is removed with its comma, as in a Go list.
-	toks := make([]span, len(elems))
-	for i, e := range elems {
-		toks[i] = span{e.start, e.end}
-	}
-	for i, e := range elems {
-		if e.nItems == 1 {
-			r := elementRemoval(toks, i)
-			ls.items[e.firstItem].remove = &r
+	if waiting >= 0 {
+		r := span{last.start, last.end} // the only element
+		if n > 1 {
+			r = span{prevEnd, last.end}
 		}
+		ls.items[waiting].remove = &r
 	}
 	ls.set.ScopePosition = scopePos && allLists
 	if securityRequirement(p.path) {
