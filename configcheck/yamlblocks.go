@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"bytes"
+	"math"
 	"sort"
 	"sync"
 
@@ -34,15 +35,18 @@ import (
 // alone (an alias to an anchor in a dropped line).
 
 // blockLine is one line of a YAML file as the cutter sees it.
+//
+// Its offsets are 32 bits (cutLines gives up on a larger file): a line a few dozen bytes
+// long is written and read as one, at half the memory of ints.
 type blockLine struct {
-	start, end int // bytes, end past the line break
-	indent     int
-	kind       lineKind
-	dash       bool  // a sequence entry ("- ...")
-	keyed      bool  // holding a mapping entry ("key: ..." or "- key: ...")
+	start, end int32 // bytes, end past the line break
+	indent     int32
 	owner      int32 // content: the line whose block scalar it belongs to
 	parent     int32 // node: the node line it is an entry under, or -1
-	end2       int   // node: where its subtree ends (the start of the first line that is not in it)
+	end2       int32 // node: where its subtree ends (the start of the first line that is not in it)
+	kind       lineKind
+	dash       bool // a sequence entry ("- ...")
+	keyed      bool // holding a mapping entry ("key: ..." or "- key: ...")
 	matters    bool
 }
 
@@ -72,7 +76,7 @@ func yamlNeedleText(data []byte, pf *prefilter) (kept []byte, runs []keptRun, ok
 		return nil, nil, false
 	}
 	mark := func(off int) {
-		i := sort.Search(len(lines), func(i int) bool { return lines[i].end > off })
+		i := sort.Search(len(lines), func(i int) bool { return int(lines[i].end) > off })
 		if i == len(lines) {
 			return
 		}
@@ -89,7 +93,7 @@ func yamlNeedleText(data []byte, pf *prefilter) (kept []byte, runs []keptRun, ok
 	for i := range lines {
 		l := &lines[i]
 		if l.kind == lineMarker {
-			keep = append(keep, span{l.start, l.end})
+			keep = append(keep, span{int(l.start), int(l.end)})
 			continue
 		}
 		if !l.matters {
@@ -106,9 +110,9 @@ func yamlNeedleText(data []byte, pf *prefilter) (kept []byte, runs []keptRun, ok
 		case l.dash:
 			return nil, nil, false // an entry of a top-level sequence: the block is the document
 		}
-		keep = append(keep, span{lines[root].start, lines[root].end2})
+		keep = append(keep, span{int(lines[root].start), int(lines[root].end2)})
 		for a := lines[root].parent; a >= 0; a = lines[a].parent {
-			keep = append(keep, span{lines[a].start, lines[a].end})
+			keep = append(keep, span{int(lines[a].start), int(lines[a].end)})
 		}
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].start < keep[j].start })
@@ -164,14 +168,14 @@ var linesPool = sync.Pool{New: func() any { return new([]blockLine) }}
 // cutLines reads the lines of a YAML file: their kind, indentation, parent and subtree,
 // into lines (reused; nil for a new slice).
 func cutLines(data []byte, lines []blockLine) ([]blockLine, bool) {
-	if otherLineBreaks(data) {
+	if len(data) > math.MaxInt32 || otherLineBreaks(data) {
 		return nil, false
 	}
 	if n := bytes.Count(data, []byte{'\n'}) + 1; cap(lines) < n {
 		lines = make([]blockLine, 0, n)
 	}
 	var stack []int32 // node lines whose subtree is open, outermost first
-	closeTo := func(n int, at int) {
+	closeTo := func(n int, at int32) {
 		for len(stack) > n {
 			lines[stack[len(stack)-1]].end2 = at
 			stack = stack[:len(stack)-1]
@@ -184,12 +188,14 @@ func cutLines(data []byte, lines []blockLine) ([]blockLine, bool) {
 			end = off + i + 1
 		}
 		line := data[off:end]
-		l := blockLine{start: off, end: end, parent: -1, owner: -1}
+		l := blockLine{start: int32(off), end: int32(end), parent: -1, owner: -1}
 		off = end
-		for l.indent < len(line) && line[l.indent] == ' ' {
-			l.indent++
+		indent := 0
+		for indent < len(line) && line[indent] == ' ' {
+			indent++
 		}
-		rest := line[l.indent:]
+		l.indent = int32(indent)
+		rest := line[indent:]
 		blank := len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' && (len(rest) == 1 || rest[1] == '\n') ||
 			rest[0] == '\t' && len(bytes.TrimLeft(rest, " \t\r\n")) == 0
 		if header >= 0 && (blank || l.indent > lines[header].indent) {
@@ -239,7 +245,7 @@ func cutLines(data []byte, lines []blockLine) ([]blockLine, bool) {
 		}
 		lines = append(lines, l)
 	}
-	closeTo(0, len(data))
+	closeTo(0, int32(len(data)))
 	return lines, true
 }
 
@@ -358,8 +364,11 @@ func lexBlockLine(s []byte) (dash bool, key []byte, header, ok bool) {
 			}
 			fallthrough
 		default: // a plain scalar: up to ": ", " #" or the end of the line
-			for p < len(s) && s[p] != '\r' && s[p] != '\n' {
-				if s[p] == ':' && atEnd(p+1) {
+			for p < len(s) {
+				for p < len(s) && !plainStop[s[p]] {
+					p++ // the bytes the cases below do not look at, in a tight loop
+				}
+				if p >= len(s) || s[p] == '\r' || s[p] == '\n' || s[p] == ':' && atEnd(p+1) {
 					break
 				}
 				if s[p] == '#' && s[p-1] == ' ' {
@@ -384,6 +393,14 @@ func lexBlockLine(s []byte) (dash bool, key []byte, header, ok bool) {
 		return dash, key, false, true
 	}
 }
+
+// plainStop holds the bytes lexBlockLine stops at in a plain scalar.
+var plainStop = func() (t [256]bool) {
+	for _, c := range []byte("\r\n:#") {
+		t[c] = true
+	}
+	return t
+}()
 
 // closeQuote finds the quote that closes the scalar opened at s[open], on this line.
 func closeQuote(s []byte, open int) int {
