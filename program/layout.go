@@ -79,6 +79,7 @@ type Layout struct {
 type dirFacts struct {
 	main     bool     // it holds a main package (its first non-test Go file says so)
 	manifest Language // the language of a manifest it holds, "" for none
+	repo     bool     // it holds .git (a directory, or a worktree's file): a repository's root
 }
 
 // NewLayout returns a Layout for the repository whose root is top (the directory holding
@@ -138,6 +139,9 @@ func (l *Layout) facts(dir string) dirFacts {
 	mainKnown := false
 	for _, e := range entries {
 		name := e.Name()
+		if name == ".git" {
+			f.repo = true
+		}
 		if e.IsDir() {
 			continue
 		}
@@ -159,10 +163,11 @@ func (l *Layout) facts(dir string) dirFacts {
 // RootOf is the root of the program file belongs to: for a Go file, its package's
 // (GoRootOf); for any other, the nearest enclosing directory that is a main package (up
 // to its module root), a module root, or holds a manifest; else the repository, for a
-// file below its root. Below a directory the go command does not build (testdata, vendor,
-// node_modules, names starting with '.' or '_') a file belongs to no program, and so does
-// a file outside the repository that nothing above claims. The same answer from any
-// working directory: one verdict per file.
+// file below the root of a repository (the nearest directory above holding .git, or the
+// working directory's repository). Below a directory the go command does not build
+// (testdata, vendor, node_modules, names starting with '.' or '_') a file belongs to no
+// program, and so does a file in no repository that nothing above claims. The same
+// answer from any working directory in a repository: one verdict per file.
 func (l *Layout) RootOf(file string) Root {
 	if strings.HasSuffix(file, ".go") {
 		return l.GoRootOf(filepath.Dir(file))
@@ -193,7 +198,9 @@ func (l *Layout) rootOf(dir string, goPackage bool) Root {
 			if lang := l.facts(d).manifest; lang != "" {
 				return Root{Dir: d, Kind: Manifest, Language: lang}
 			}
-			if d == l.top {
+			// The working directory's repository, or the one a file outside it is in
+			// (zscopelint ../other/...): the same root from any working directory.
+			if d == l.top || l.facts(d).repo {
 				return Root{Dir: d, Kind: Repository}
 			}
 		}

@@ -94,6 +94,34 @@ func TestRootOfWithoutModule(t *testing.T) {
 	}
 }
 
+// A file of another repository than the working directory's (zscopelint ../other/...)
+// belongs to that repository, as when run from inside it; one in no repository that
+// nothing claims belongs to no program.
+func TestRootOfAnotherRepository(t *testing.T) {
+	t.Parallel()
+	dir := testtree.Write(t, map[string]string{
+		"here/.git/HEAD":         "ref: refs/heads/main\n",
+		"other/.git/HEAD":        "ref: refs/heads/main\n",
+		"other/src/app.js":       "\n",
+		"other/web/package.json": "{}\n",
+		"other/web/a.js":         "\n",
+		"loose/x.js":             "\n",
+	})
+	at := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
+	fromHere, fromOther := program.NewLayout(at("here"), nil), program.NewLayout(at("other"), nil)
+	for file, want := range map[string]program.Root{
+		"other/src/app.js": {Dir: at("other"), Kind: program.Repository},
+		"other/web/a.js":   {Dir: at("other/web"), Kind: program.Manifest, Language: program.JavaScript},
+		"loose/x.js":       {},
+	} {
+		for name, l := range map[string]*program.Layout{"from here": fromHere, "from other": fromOther} {
+			if got := l.RootOf(at(file)); got != want {
+				t.Errorf("%s: RootOf(%s) = %+v, want %+v", name, file, got, want)
+			}
+		}
+	}
+}
+
 func call(t *testing.T, method, url, where string) rules.Call {
 	t.Helper()
 	eng := &rules.Engine{Catalog: catalog.Default()}

@@ -288,3 +288,25 @@ func TestModuleRootsFromTheWalk(t *testing.T) {
 		t.Errorf("moduleRoot(c/deep/er) = %q, want the top module, above the walk's root", got)
 	}
 }
+
+// TestAnotherRepositoryFromHere: a JavaScript file of another repository, without a
+// manifest above it, is judged against its own calls whether zscopelint runs inside that
+// repository or in another one: the same findings, the file's program its repository.
+func TestAnotherRepositoryFromHere(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"here/.git/HEAD":  "ref: refs/heads/main\n",
+		"other/.git/HEAD": "ref: refs/heads/main\n",
+		"other/src/app.js": "const SCOPES = ['ZohoCRM.modules.ALL'];\n" +
+			"async function leads(token) {\n" +
+			"  return fetch('https://www.zohoapis.com/crm/v8/Leads', { headers: { Authorization: 'Zoho-oauthtoken ' + token } });\n}\n",
+	})
+	fromOther, _, _ := zscopelintIn(t, filepath.Join(dir, "other"), "src/app.js")
+	fromHere, _, _ := zscopelintIn(t, filepath.Join(dir, "here"), "../other/src/app.js")
+	if !strings.Contains(fromOther, "ZohoCRM.modules.leads.READ") {
+		t.Fatalf("from the other repository, no narrower set named from the file's call:\n%s", fromOther)
+	}
+	if got := strings.ReplaceAll(fromHere, "../other/", ""); got != fromOther {
+		t.Errorf("from another repository:\n%s\nwant what a run inside it finds:\n%s", got, fromOther)
+	}
+}
