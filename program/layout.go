@@ -72,7 +72,37 @@ type Layout struct {
 	mu      sync.Mutex
 	modules map[string]string   // directory: the module root it is in, "" for none
 	dirs    map[string]dirFacts // directory: what its entries make it
-	goMods  map[string]bool     // directories already listed: whether each holds a go.mod
+	listed  map[string]*Listing // directories a walk listed: what it saw of each
+}
+
+// Listing is what a walk saw of a directory's entries, for the layout to know without
+// reading the directory again (a second listing, and a stat for go.mod, of each directory
+// of each program root asked for was a twentieth of a scan of a tree of sources).
+type Listing struct {
+	GoMod     bool     // it holds a regular file named go.mod
+	GoModLink bool     // its go.mod is a symbolic link: left to a stat, which follows it
+	Manifest  Language // the language of its first manifest file in name order, "" for none
+	Repo      bool     // it holds .git
+	// GoFile is its first non-test Go file in name order, "" for none: its package clause
+	// says whether the directory is a main package.
+	GoFile string
+}
+
+// See adds what a walk saw of the entry name, a file unless dir, to the listing of the
+// directory it is in: the entries in name order, as a walk visits them.
+func (ls *Listing) See(name string, dir bool) {
+	if name == ".git" {
+		ls.Repo = true
+	}
+	if dir {
+		return
+	}
+	if lang := manifestLanguage(name); lang != "" && ls.Manifest == "" {
+		ls.Manifest = lang
+	}
+	if ls.GoFile == "" && packageFile(name) {
+		ls.GoFile = name
+	}
 }
 
 // dirFacts is what a directory's entries make it.
@@ -83,17 +113,16 @@ type dirFacts struct {
 }
 
 // NewLayout returns a Layout for the repository whose root is top (the directory holding
-// .git, else the module root, else the working directory). goMods, when not nil, gives
-// for directories a walk already listed whether each holds a go.mod file (a link named
-// go.mod left out, for a stat to follow it): they need no stat.
-func NewLayout(top string, goMods map[string]bool) *Layout {
-	return &Layout{top: top, modules: map[string]string{}, dirs: map[string]dirFacts{}, goMods: goMods}
+// .git, else the module root, else the working directory). listed, when not nil, gives
+// what a walk saw of the directories it listed: they are not read again.
+func NewLayout(top string, listed map[string]*Listing) *Layout {
+	return &Layout{top: top, modules: map[string]string{}, dirs: map[string]dirFacts{}, listed: listed}
 }
 
 // holdsGoMod reports whether dir holds a go.mod file (a link to one counts).
 func (l *Layout) holdsGoMod(dir string) bool {
-	if has, listed := l.goMods[dir]; listed {
-		return has
+	if ls := l.listed[dir]; ls != nil && !ls.GoModLink {
+		return ls.GoMod
 	}
 	fi, err := os.Stat(filepath.Join(dir, "go.mod"))
 	return err == nil && fi.Mode().IsRegular()
@@ -127,37 +156,75 @@ func (l *Layout) ModuleRoot(dir string) string {
 	return root
 }
 
-// facts reads dir's entries once: whether it holds a main package and a manifest.
+// facts reads dir's entries once (what a walk listed, else the directory): whether it
+// holds a main package, a manifest, a repository.
 func (l *Layout) facts(dir string) dirFacts {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if f, ok := l.dirs[dir]; ok {
+	f, ok := l.dirs[dir]
+	ls := l.listed[dir]
+	l.mu.Unlock()
+	if ok {
 		return f
 	}
-	var f dirFacts
+	// Read outside the lock: the other workers asking for other directories do not wait
+	// on this one's. Two that ask for the same directory at once both read it, alike.
+	if ls != nil {
+		f, ok = listedFacts(dir, *ls)
+	}
+	if !ok {
+		f = readFacts(dir)
+	}
+	l.mu.Lock()
+	l.dirs[dir] = f
+	l.mu.Unlock()
+	return f
+}
+
+// listedFacts are the facts of dir from what a walk listed of it; ok is false when its
+// Go file's package clause does not read (readFacts then tries the next).
+func listedFacts(dir string, ls Listing) (f dirFacts, ok bool) {
+	f = dirFacts{manifest: ls.Manifest, repo: ls.Repo}
+	if ls.GoFile == "" {
+		return f, true
+	}
+	pkg, ok := packageName(filepath.Join(dir, ls.GoFile))
+	f.main = pkg == "main"
+	return f, ok
+}
+
+// readFacts reads the facts of dir from its entries: the package of its first Go file
+// whose package clause reads.
+func readFacts(dir string) dirFacts {
 	entries, _ := os.ReadDir(dir)
-	mainKnown := false
+	var ls Listing
 	for _, e := range entries {
-		name := e.Name()
-		if name == ".git" {
-			f.repo = true
-		}
-		if e.IsDir() {
-			continue
-		}
-		if lang := manifestLanguage(name); lang != "" && f.manifest == "" {
-			f.manifest = lang
-		}
-		if mainKnown || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, name), nil, parser.PackageClauseOnly)
-		if err == nil {
-			f.main, mainKnown = file.Name.Name == "main", true
+		ls.See(e.Name(), e.IsDir())
+	}
+	f := dirFacts{manifest: ls.Manifest, repo: ls.Repo}
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && packageFile(name) {
+			if pkg, ok := packageName(filepath.Join(dir, name)); ok {
+				f.main = pkg == "main"
+				break
+			}
 		}
 	}
-	l.dirs[dir] = f
 	return f
+}
+
+// packageFile reports whether a file's package clause says a directory's package: a Go
+// file, not a test.
+func packageFile(name string) bool {
+	return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")
+}
+
+// packageName reads the package clause of a Go file.
+func packageName(file string) (string, bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.PackageClauseOnly)
+	if err != nil {
+		return "", false
+	}
+	return f.Name.Name, true
 }
 
 // RootOf is the root of the program file belongs to: for a Go file, its package's

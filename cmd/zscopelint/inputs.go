@@ -11,6 +11,7 @@ import (
 	"github.com/zscopelint/zscopelint/configcheck"
 	"github.com/zscopelint/zscopelint/internal/dirwalk"
 	"github.com/zscopelint/zscopelint/internal/gitignore"
+	"github.com/zscopelint/zscopelint/program"
 	"github.com/zscopelint/zscopelint/report"
 )
 
@@ -24,9 +25,9 @@ type inputs struct {
 	importPatterns []string
 	configFiles    []string      // config and lexical files (absolute), in walk order
 	found          chan<- string // where each config file is also sent, or nil
-	// goMods are the directories the walk listed, each with whether it holds a go.mod
-	// file; one holding a link named go.mod is left out, for a stat to follow the link.
-	goMods     map[string]bool
+	// listings are the directories the walk listed, each with what it saw of their
+	// entries (a go.mod, a manifest, .git, a Go file), for the program layout.
+	listings   map[string]*program.Listing
 	unreadable []report.Finding // paths that could not be read (ZS001)
 	notes      []string
 	// nothing lists the arguments that named nothing to check: a run that checks nothing
@@ -50,7 +51,7 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // Each config file is also sent on found (when not nil) as soon as it is found; found is
 // closed when collectInputs returns.
 func collectInputs(wd workdir, args []string, includeIgnored bool, found chan<- string) *inputs {
-	in := &inputs{wd: wd, goMods: map[string]bool{}, found: found, includeIgnored: includeIgnored}
+	in := &inputs{wd: wd, listings: map[string]*program.Listing{}, found: found, includeIgnored: includeIgnored}
 	if found != nil {
 		defer close(found)
 	}
@@ -153,10 +154,13 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 		if err != nil {
 			in.unreadable = append(in.unreadable, in.pathFinding(path, err))
 			if d != nil && d.IsDir() {
-				delete(in.goMods, path) // not listed after all
+				delete(in.listings, path) // not listed after all
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if path != root {
+			in.see(path, d)
 		}
 		if d.IsDir() {
 			if path != root && (!recursive || skipDirs[d.Name()]) {
@@ -166,8 +170,8 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 				in.skippedIgnored++
 				return fs.SkipDir
 			}
-			if _, seen := in.goMods[path]; !seen {
-				in.goMods[path] = false
+			if _, seen := in.listings[path]; !seen {
+				in.listings[path] = &program.Listing{}
 			}
 			return nil
 		}
@@ -184,13 +188,7 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 				return nil
 			}
 		}
-		if d.Name() == "go.mod" {
-			if dir := filepath.Dir(path); d.Type().IsRegular() {
-				in.goMods[dir] = true
-			} else {
-				delete(in.goMods, dir)
-			}
-		}
+
 		if strings.HasSuffix(path, ".go") {
 			if dir := filepath.Dir(path); !ignoredByGo(root, dir) {
 				goDirs[dir] = true
@@ -202,6 +200,20 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 		}
 		return nil
 	}, listed)
+}
+
+// see records the entry d at path in the listing of its directory, when the walk lists
+// that (not the parent of the walk's root).
+func (in *inputs) see(path string, d fs.DirEntry) {
+	ls := in.listings[filepath.Dir(path)]
+	if ls == nil {
+		return
+	}
+	ls.See(d.Name(), d.IsDir())
+	if d.Name() == "go.mod" {
+		// A link named go.mod is left to a stat, which follows it.
+		ls.GoMod, ls.GoModLink = d.Type().IsRegular(), !d.Type().IsRegular()
+	}
 }
 
 // ignoreMatcher holds the ignore patterns in force at root, a directory: those of the

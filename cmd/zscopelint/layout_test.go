@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -267,13 +268,13 @@ func TestModuleRootsFromTheWalk(t *testing.T) {
 	})
 	must(t, os.Symlink(filepath.Join(dir, "b/real/go.mod.txt"), filepath.Join(dir, "b/go.mod")))
 	in := collectInputs(workdir(dir), []string{"./a/...", "./b/...", "./c/..."}, false, nil)
-	if len(in.goMods) == 0 {
+	if len(in.listings) == 0 {
 		t.Fatal("the walk recorded no directory")
 	}
-	if _, ok := in.goMods[filepath.Join(dir, "b")]; ok {
+	if ls := in.listings[filepath.Join(dir, "b")]; ls == nil || !ls.GoModLink {
 		t.Error("b holds a link named go.mod: it must be left to a stat")
 	}
-	walked, statted := program.NewLayout(dir, in.goMods), program.NewLayout(dir, nil)
+	walked, statted := program.NewLayout(dir, in.listings), program.NewLayout(dir, nil)
 	for _, f := range in.configFiles {
 		for _, d := range []string{filepath.Dir(f), filepath.Dir(filepath.Dir(f))} {
 			if got, want := walked.ModuleRoot(d), statted.ModuleRoot(d); got != want {
@@ -308,5 +309,57 @@ func TestAnotherRepositoryFromHere(t *testing.T) {
 	}
 	if got := strings.ReplaceAll(fromHere, "../other/", ""); got != fromOther {
 		t.Errorf("from another repository:\n%s\nwant what a run inside it finds:\n%s", got, fromOther)
+	}
+}
+
+// The program roots worked out from what the walk listed are those reading each directory
+// finds: manifests, a repository (.git, a directory or a worktree's file), main packages
+// (a first Go file that does not parse passes to the next), test files, and the
+// directories above the walk's root.
+func TestRootsFromTheWalk(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod":                "module top\n\ngo 1.26\n",
+		"cmd/app/main.go":       "package main\n\nfunc main() {}\n",
+		"cmd/app/zoho.yaml":     "scopes: [ZohoCRM.users.READ]\n",
+		"lib/a_test.go":         "package main\n",
+		"lib/b.go":              "package lib\n",
+		"lib/zoho.yaml":         "scopes: [ZohoCRM.users.READ]\n",
+		"bad/0.go":              "this is not Go\n",
+		"bad/1.go":              "package main\n",
+		"bad/zoho.yaml":         "scopes: [ZohoCRM.users.READ]\n",
+		"web/package.json":      "{}\n",
+		"web/src/app.js":        "const s = 'ZohoCRM.users.READ';\n",
+		"py/requirements.txt":   "requests\n",
+		"py/app.py":             "S = 'ZohoCRM.users.READ'\n",
+		"tree/sub/.git":         "gitdir: ../../.git/worktrees/sub\n",
+		"tree/sub/x/app.js":     "const s = 'ZohoCRM.users.READ';\n",
+		"tree/repo/.git/HEAD":   "ref: refs/heads/main\n",
+		"tree/repo/deploy.yaml": "scopes: [ZohoCRM.users.READ]\n",
+	})
+	in := collectInputs(workdir(dir), []string{"./cmd/...", "./lib/...", "./bad/...", "./web/...", "./py/...", "./tree/..."}, false, nil)
+	walked, statted := program.NewLayout(dir, in.listings), program.NewLayout(dir, nil)
+	files := slices.Clone(in.configFiles)
+	for _, d := range in.goDirs {
+		files = append(files, filepath.Join(d, "x.go"))
+	}
+	if len(files) < 10 {
+		t.Fatalf("only %d files to compare", len(files))
+	}
+	for _, f := range files {
+		if got, want := walked.RootOf(f), statted.RootOf(f); got != want {
+			t.Errorf("RootOf(%s) = %+v from the walk, %+v reading the directories", f, got, want)
+		}
+	}
+	for file, want := range map[string]program.Root{
+		"bad/zoho.yaml":         {Dir: filepath.Join(dir, "bad"), Kind: program.GoMain, Language: program.Go},
+		"lib/zoho.yaml":         {Dir: dir, Kind: program.GoModule, Language: program.Go},
+		"tree/sub/x/app.js":     {Dir: filepath.Join(dir, "tree", "sub"), Kind: program.Repository},
+		"tree/repo/deploy.yaml": {Dir: filepath.Join(dir, "tree", "repo"), Kind: program.Repository},
+		"web/src/app.js":        {Dir: filepath.Join(dir, "web"), Kind: program.Manifest, Language: program.JavaScript},
+	} {
+		if got := walked.RootOf(filepath.Join(dir, filepath.FromSlash(file))); got != want {
+			t.Errorf("RootOf(%s) = %+v, want %+v", file, got, want)
+		}
 	}
 }

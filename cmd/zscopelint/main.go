@@ -473,7 +473,7 @@ func (r *outcome) exit(pr *report.Printer, c *config) int {
 // config file's scope sets against the calls of its own program.
 func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
-	r.programs = program.New(program.NewLayout(wd.repositoryRoot(), in.goMods))
+	r.programs = program.New(program.NewLayout(wd.repositoryRoot(), in.listings))
 	plan := planGo(wd, in, r.programs.Layout(), o.needs)
 	if len(plan.loads) > 0 || len(plan.loose) > 0 {
 		g := checkGo(wd, c.settings, plan, o.tests, reg)
