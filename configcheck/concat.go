@@ -15,10 +15,21 @@ import (
 // time.
 
 // namesAuthPath reports whether a file names an authorization path anywhere: only then
-// are its literals kept for joinConcatenated.
-func namesAuthPath(data []byte) bool {
+// are its literals kept for joinConcatenated. needles are the file's loose prefilter hits
+// (looseHits), among them the start of every "oauth/v2" in any case: each path holds one,
+// so only those places are looked at (a search from one of a path's bytes stopped at
+// every slash or v of a file of paths and versions).
+func namesAuthPath(data []byte, needles []int) bool {
 	paths := catalog.AuthRequest().Paths
-	return indexRare(data, paths.Auth, 0) >= 0 || indexRare(data, paths.PortalAuth, 0) >= 0
+	for _, off := range needles {
+		for _, path := range []string{paths.Auth, paths.PortalAuth} {
+			at := strings.Index(path, "oauth/v2")
+			if start := off - at; at >= 0 && start >= 0 && start+len(path) <= len(data) && string(data[start:start+len(path)]) == path {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxHoleBytes bounds the expression read between two literals of a chain: longer code is

@@ -706,16 +706,24 @@ func lineCol(data []byte, off int) (int, int) {
 func indexRare(data []byte, word string, from int) int {
 	anchor := rareAnchor(word)
 	a := word[anchor]
-	for from += anchor; from < len(data); {
-		i := bytes.IndexByte(data[from:], a)
+	for fails, at := 0, from+anchor; at < len(data); fails++ {
+		i := bytes.IndexByte(data[at:], a)
 		if i < 0 {
 			return -1
 		}
-		i += from
+		i += at
 		if start := i - anchor; start+len(word) <= len(data) && string(data[start:start+len(word)]) == word {
 			return start
 		}
-		from = i + 1
+		at = i + 1
+		if fails > 4+(at-from)>>6 {
+			// The letter is not rare here (a v in every line of versions): bytes.Index's
+			// vector search of the rest does better than a stop at each.
+			if j := bytes.Index(data[at-anchor:], []byte(word)); j >= 0 {
+				return at - anchor + j
+			}
+			return -1
+		}
 	}
 	return -1
 }

@@ -50,10 +50,10 @@ func newLexer(data []byte, pf *prefilter, joined map[string]bool) *lexer {
 func (l *lexer) extract(lang srclex.Lang) extraction {
 	data := l.data
 	l.lang = lang
-	l.chains = namesAuthPath(data)
 	eachScopeWord(data, func(off int) bool { l.scopeWords = append(l.scopeWords, off); return true })
 	sort.Ints(l.scopeWords)
 	l.needles = l.pf.looseHits(data)
+	l.chains = namesAuthPath(data, l.needles)
 	if lang == srclex.JS || lang == srclex.Python {
 		regions := srclex.Regions(lang, data)
 		l.scanRegions(regions)

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/zscopelint/zscopelint/catalog"
 )
 
 // TestSearchesAsContains: hasLine and namesZohoHost, which search from a rare first letter,
@@ -49,7 +51,9 @@ func TestHoldsTellingWord(t *testing.T) {
 // and with the anchor byte many times before a match.
 func TestIndexRare(t *testing.T) {
 	texts := []string{"", "/oauth/v2/auth", "x/oauth/v2/aut", "vvvv/oauth/v2/auth", "/oauth/v2/authv", "a/b/c/oauth/v3/auth /oauth/v2/auth",
-		"implode", "implode(", " implode (", "imimplode(", "IMPLODE(", "vv", "uncatalogued:\nuncatalogued:\n", "ggg"}
+		"implode", "implode(", " implode (", "imimplode(", "IMPLODE(", "vv", "uncatalogued:\nuncatalogued:\n", "ggg",
+		// The anchor many times over, past the point where the search hands over to bytes.Index.
+		strings.Repeat("v/p", 300) + "/oauth/v2/auth" + strings.Repeat("vp", 50) + "implode(", strings.Repeat("vg/", 500)}
 	for _, text := range texts {
 		for _, word := range []string{"/oauth/v2/auth", "implode(", "v", "uncatalogued:\n", "g", "/"} {
 			for from := 0; from <= len(text); from++ {
@@ -65,5 +69,25 @@ func TestIndexRare(t *testing.T) {
 	}
 	if got := rareAnchor("/oauth/v2/auth"); got != len("/oauth/") {
 		t.Errorf("rareAnchor(/oauth/v2/auth) = %d, want the v", got)
+	}
+}
+
+// TestNamesAuthPath: namesAuthPath, which looks only where the prefilter found an
+// oauth/v2, answers as a search of the whole text for either authorization path.
+func TestNamesAuthPath(t *testing.T) {
+	pf := newPrefilter(opts().Catalog)
+	paths := catalog.AuthRequest().Paths
+	pieces := []string{"/oauth/v2/auth", "/clientoauth/v2/", "oauth/v2", "/OAUTH/V2/auth", "/oauth/v2/token", "client", "/", "v2/", "auth", "x", "\n", "zoho."}
+	r := rand.New(rand.NewPCG(5, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		want := bytes.Contains(data, []byte(paths.Auth)) || bytes.Contains(data, []byte(paths.PortalAuth))
+		if got := namesAuthPath(data, pf.looseHits(data)); got != want {
+			t.Fatalf("namesAuthPath(%q) = %v, want %v", data, got, want)
+		}
 	}
 }
