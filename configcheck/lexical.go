@@ -524,7 +524,10 @@ func (l *lexer) flush() {
 	if len(lits) == 0 {
 		return
 	}
-	keys := l.fallbackArgs(lits)
+	keys := runKeys{run: l.runKey}
+	if len(lits) >= 2 { // most runs are one literal, which has no default to name
+		keys.rest = l.fallbackArgs(lits)
+	}
 	// A run under a scope-named key is in scope position whatever it holds: the engine
 	// completes modules.leads.READ there.
 	if !scopetext.ScopeNameIn(l.runKey) && !l.holds(lits[0].start, lits[len(lits)-1].end) {
@@ -573,29 +576,27 @@ func (l *lexer) flush() {
 	l.sets = append(l.sets, *list)
 }
 
-// fallbackArgs gives the key each literal of a run is assigned to: the run's key, except in
-// a call whose first argument names an environment variable or setting and whose second is
-// its default (Laravel env('ZOHO_CLIENT_SECRET', '...'), Python os.getenv("X", "...") and
-// os.environ.get("X", "...")): the default is what the named key holds when it is unset,
-// so it is assigned to that name.
-func (l *lexer) fallbackArgs(lits []literalTok) runKeys {
-	keys := runKeys{run: l.runKey}
+// fallbackArgs gives the key the literals of a run after the first are assigned to, when
+// it is not the run's (nil then): in a call whose first argument names an environment
+// variable or setting and whose second is its default (Laravel env('ZOHO_CLIENT_SECRET',
+// '...'), Python os.getenv("X", "...") and os.environ.get("X", "...")), the default is
+// what the named key holds when it is unset, so it is assigned to that name.
+func (l *lexer) fallbackArgs(lits []literalTok) []byte {
 	if len(lits) < 2 || redact.SecretKeyIn(l.runKey) {
-		return keys
+		return nil
 	}
 	i := lits[0].start - 1
 	for i >= 0 && (l.data[i] == ' ' || l.data[i] == '\t') {
 		i--
 	}
 	if i < 0 || l.data[i] != '(' {
-		return keys
+		return nil
 	}
 	name, _ := l.decode(lits[0])
 	if !isKeyName(name) {
-		return keys
+		return nil
 	}
-	keys.rest = []byte(name)
-	return keys
+	return []byte(name)
 }
 
 // runKeys are the keys the literals of a run are assigned to: the run's, or for those
