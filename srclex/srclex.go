@@ -522,16 +522,25 @@ var regexWords = []string{"return", "typeof", "case", "in", "of", "new", "delete
 
 // regexKeyword returns word when it is one of regexWords, else "".
 func regexKeyword(word []byte) string {
-	if len(word) < 2 || len(word) > len("instanceof") {
+	if len(word) >= len(regexWordsByLen) {
 		return ""
 	}
-	for _, w := range regexWords {
+	for _, w := range regexWordsByLen[len(word)] {
 		if string(word) == w {
 			return w
 		}
 	}
 	return ""
 }
+
+// regexWordsByLen are regexWords by their length: a name is compared with the few of its
+// own (every name of a file is asked).
+var regexWordsByLen = func() (t [len("instanceof") + 1][]string) {
+	for _, w := range regexWords {
+		t[len(w)] = append(t[len(w)], w)
+	}
+	return t
+}()
 
 // byteStrings are the one-byte strings, for punctuation without an allocation each.
 var byteStrings = func() (t [256]string) {
