@@ -504,11 +504,10 @@ func eachScopeWordIn(data []byte, lo, hi int, at func(off int) bool) bool {
 	for _, w := range [2]string{"cope", "COPE"} {
 		end := min(len(data), hi+len(w)) // the word's "cope" starts a byte after it
 		for from := lo + 1; from < end; {
-			i := bytes.Index(data[from:end], []byte(w))
+			i := indexRare(data[:end], w, from) // from its p: the c of const, class and call is everywhere in code
 			if i < 0 {
 				break
 			}
-			i += from
 			from = i + len(w)
 			if i == 0 || data[i-1] != 's' && data[i-1] != 'S' {
 				continue

@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,43 @@ func TestNamesAuthPath(t *testing.T) {
 		want := bytes.Contains(data, []byte(paths.Auth)) || bytes.Contains(data, []byte(paths.PortalAuth))
 		if got := namesAuthPath(data, pf.looseHits(data)); got != want {
 			t.Fatalf("namesAuthPath(%q) = %v, want %v", data, got, want)
+		}
+	}
+}
+
+// TestEachScopeWordIn: the scope words found from the p of "cope" are those a look at
+// every offset finds, in any window of the text.
+func TestEachScopeWordIn(t *testing.T) {
+	pieces := []string{"scope", "SCOPE", "Scope", "sCOPE", "scopes", "SCOPES", "scoped", "cope", "COPE", "s", "S", "x", "_", " ", "p", "const ", "="}
+	r := rand.New(rand.NewPCG(9, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		data := []byte(b.String())
+		lo := r.IntN(len(data) + 1)
+		hi := lo + r.IntN(len(data)-lo+1)
+		var got []int
+		eachScopeWordIn(data, lo, hi, func(off int) bool { got = append(got, off); return true })
+		var want []int
+		for _, w := range []string{"cope", "COPE"} {
+			for i := lo + 1; i+len(w) <= min(len(data), hi+len(w)); i++ {
+				if string(data[i:i+len(w)]) != w || data[i-1] != 's' && data[i-1] != 'S' {
+					continue
+				}
+				end := i + len(w)
+				if end < len(data) && (data[end] == 's' || data[end] == 'S') {
+					end++
+				}
+				if end < len(data) && isWordByte(data[end]) {
+					continue
+				}
+				want = append(want, i-1)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("eachScopeWordIn(%q, %d, %d) = %v, want %v", data, lo, hi, got, want)
 		}
 	}
 }
