@@ -17,11 +17,7 @@ func TestSearchesAsContains(t *testing.T) {
 		"accounts.zoho", "ccounts.zoho", "www", "apis.", "wrong:\n", "uncatalogued:\n", " ", "z", "zo"}
 	r := rand.New(rand.NewPCG(3, 5))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		data := []byte(b.String())
+		data := textOf(r, pieces, 8)
 		for _, p := range []string{"endpoints:\n", "scopes:", "wrong:\n"} {
 			if got, want := hasLine(data, p), bytes.Contains(data, []byte("\n"+p)); got != want {
 				t.Fatalf("hasLine(%q, %q) = %v, want %v", data, p, got, want)
@@ -81,11 +77,7 @@ func TestNamesAuthPath(t *testing.T) {
 	pieces := []string{"/oauth/v2/auth", "/clientoauth/v2/", "oauth/v2", "/OAUTH/V2/auth", "/oauth/v2/token", "client", "/", "v2/", "auth", "x", "\n", "zoho."}
 	r := rand.New(rand.NewPCG(5, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		data := []byte(b.String())
+		data := textOf(r, pieces, 6)
 		want := bytes.Contains(data, []byte(paths.Auth)) || bytes.Contains(data, []byte(paths.PortalAuth))
 		if got := namesAuthPath(data, pf.looseHits(data)); got != want {
 			t.Fatalf("namesAuthPath(%q) = %v, want %v", data, got, want)
@@ -99,11 +91,7 @@ func TestEachScopeWordIn(t *testing.T) {
 	pieces := []string{"scope", "SCOPE", "Scope", "sCOPE", "scopes", "SCOPES", "scoped", "cope", "COPE", "s", "S", "x", "_", " ", "p", "const ", "="}
 	r := rand.New(rand.NewPCG(9, 2))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		data := []byte(b.String())
+		data := textOf(r, pieces, 10)
 		lo := r.IntN(len(data) + 1)
 		hi := lo + r.IntN(len(data)-lo+1)
 		var got []int
@@ -128,4 +116,13 @@ func TestEachScopeWordIn(t *testing.T) {
 			t.Fatalf("eachScopeWordIn(%q, %d, %d) = %v, want %v", data, lo, hi, got, want)
 		}
 	}
+}
+
+// textOf is a text of fewer than most pieces, each chosen by r.
+func textOf(r *rand.Rand, pieces []string, most int) []byte {
+	var b []byte
+	for range r.IntN(most) {
+		b = append(b, pieces[r.IntN(len(pieces))]...)
+	}
+	return b
 }

@@ -248,19 +248,7 @@ func (l *lexer) scanTop() {
 		case c == '/' && js && regexNext:
 			i = skipRegex(d, i) // no token: what follows the expression reads the one before it
 		default:
-			p := byteStrings[c]
-			if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
-				for _, m := range multi {
-					if bytes.HasPrefix(d[i:], []byte(m)) {
-						p = m
-						break
-					}
-				}
-			}
-			if c >= 0x80 {
-				_, n := utf8.DecodeRune(d[i:])
-				p = string(d[i : i+n])
-			}
+			p := punctAt(d, i)
 			regexNext = p != ")" && p != "]" && p != "}" && p != "++" && p != "--"
 			i += len(p)
 		}
@@ -444,24 +432,30 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 				}
 				depth--
 			}
-			p := byteStrings[c]
-			if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
-				for _, m := range multi {
-					if bytes.HasPrefix(d[i:], []byte(m)) {
-						p = m
-						break
-					}
-				}
-			}
-			if c >= 0x80 {
-				_, n := utf8.DecodeRune(d[i:])
-				p = string(d[i : i+n])
-			}
+			p := punctAt(d, i)
 			out = append(out, l.tok(Punct, p, i))
 			i += len(p)
 		}
 	}
 	return out, len(d)
+}
+
+// punctAt is the punctuator at d[i]: the longest of multi there, else its byte (a
+// character outside ASCII whole), without an allocation for one byte.
+func punctAt(d []byte, i int) string {
+	c := d[i]
+	if c >= 0x80 {
+		_, n := utf8.DecodeRune(d[i:])
+		return string(d[i : i+n])
+	}
+	if i+1 < len(d) && multiStart[c] && multiSecond[d[i+1]] {
+		for _, m := range multi {
+			if bytes.HasPrefix(d[i:], []byte(m)) {
+				return m
+			}
+		}
+	}
+	return byteStrings[c]
 }
 
 // comment records the comment [start, end) and returns its end.
