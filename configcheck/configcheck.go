@@ -127,6 +127,10 @@ type Options struct {
 	// to edit only the bytes an edit was computed from. Other runs skip the SHA-256 of
 	// each file with a fix: an edit without a Base is never applied.
 	EditBases bool
+	// Workers is how many files are read at once; 0: GOMAXPROCS. A caller that runs the
+	// scan on fewer threads at first (cmd/zscopelint's threads.go) starts them all, to
+	// spread once it lets them.
+	Workers int
 }
 
 // Result is what checking a list of files found.
@@ -148,7 +152,7 @@ func CheckFiles(files []string, opts Options) Result {
 	// one at a time and woke a parked worker for most of them (a futex call each).
 	var wg sync.WaitGroup
 	var next atomic.Int64
-	for range min(len(files), max(1, runtime.GOMAXPROCS(0))) {
+	for range min(len(files), opts.Workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -175,6 +179,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Display == nil {
 		o.Display = func(s string) string { return s }
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	return o
 }

@@ -1,9 +1,6 @@
 package configcheck
 
-import (
-	"runtime"
-	"sync"
-)
+import "sync"
 
 // Prescan reads the files sent on files while a walk is still finding them, and returns
 // those CheckFiles may find something in, once files is closed: it passes over the files
@@ -18,7 +15,7 @@ func Prescan(files <-chan string, opts Options) map[string]bool {
 	var mu sync.Mutex
 	kept := map[string]bool{}
 	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
+	for range opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -17,7 +17,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -206,6 +205,8 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 	// The walk of the arguments and the loading of the catalogs and policy are independent:
 	// they run side by side. Once the catalogs are loaded, the config files the walk finds
 	// are read as it goes on, and only those with something to check are kept.
+	th := narrowThreads()
+	defer th.widen()
 	walked := make(chan *inputs, 1)
 	found := make(chan string, prescanQueue)
 	go func() { walked <- collectInputs(wd, o.patterns, o.includeIgnored, found) }()
@@ -217,8 +218,10 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 		pr.Notef("%v", err)
 		return 2
 	}
-	endScan := reserveTextScan(runtime.GOMAXPROCS(0))
-	mayGiveFindings := configcheck.Prescan(found, c.configOptions(wd, o, nil, reg))
+	endScan := reserveTextScan(th.workers)
+	scanOpts := c.configOptions(wd, o, nil, reg)
+	scanOpts.Workers = th.workers
+	mayGiveFindings := configcheck.Prescan(found, scanOpts)
 	endScan()
 	in := <-walked
 	if err := refuseInputs(in, outputFiles(wd, o)); err != nil {
@@ -233,7 +236,7 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 	for _, note := range in.notes {
 		pr.Notef("%s", note)
 	}
-	r := analyse(wd, o, c, in, reg)
+	r := analyse(wd, o, c, in, reg, th)
 	for _, note := range r.notes {
 		pr.Notef("%s", note)
 	}
@@ -270,7 +273,7 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 		again := o
 		again.writeBaseline = ""
 		for pass := 1; fixed && pass <= maxFixPasses; pass++ {
-			r = analyse(wd, again, c, in, reg)
+			r = analyse(wd, again, c, in, reg, th)
 			if code, ok := postProcess(wd, again, c, r, pr); !ok {
 				return code
 			}
@@ -471,11 +474,12 @@ func (r *outcome) exit(pr *report.Printer, c *config) int {
 // analyse checks the Go packages, module by module, then the config files; every front
 // end reports what it checked and the calls it found into the programs, which judge each
 // config file's scope sets against the calls of its own program.
-func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry) *outcome {
+func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry, th threads) *outcome {
 	r := &outcome{findings: append([]report.Finding(nil), in.unreadable...), incomplete: len(in.unreadable) > 0}
 	r.programs = program.New(program.NewLayout(wd.repositoryRoot(), in.listings))
 	plan := planGo(wd, in, r.programs.Layout(), o.needs)
 	if len(plan.loads) > 0 || len(plan.loose) > 0 {
+		th.widen() // the Go loads run the compiler: every processor
 		g := checkGo(wd, c.settings, plan, o.tests, reg)
 		r.notes = append(r.notes, g.notes...)
 		r.findings = append(r.findings, g.findings...)
@@ -493,9 +497,10 @@ func analyse(wd workdir, o options, c *config, in *inputs, reg *redact.Registry)
 			r.programs.Checked(f)
 		}
 	}
-	endScan := reserveTextScan(runtime.GOMAXPROCS(0))
-	reportSourceCalls(wd, in.configFiles, c.Engine(0), r.programs, int64(o.maxSize))
+	endScan := reserveTextScan(th.workers)
+	reportSourceCalls(wd, in.configFiles, c.Engine(0), r.programs, int64(o.maxSize), th.workers)
 	confOpts := c.configOptions(wd, o, r.programs.EvidenceFor, reg)
+	confOpts.Workers = th.workers
 	confOpts.SpaceJoinedIn = r.programs.SpaceJoinedIn
 	conf := configcheck.CheckFiles(in.configFiles, confOpts)
 	endScan()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +24,7 @@ import (
 //
 // Files are read in parallel; the programs sort their calls, so the order they are
 // reported in does not show.
-func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *program.Programs, maxSize int64) {
+func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *program.Programs, maxSize int64, workers int) {
 	var sources []string
 	for _, f := range files {
 		if srclex.LangOf(f) != srclex.NoLang {
@@ -35,7 +34,7 @@ func reportSourceCalls(wd workdir, files []string, eng *rules.Engine, programs *
 	m := &manifestCache{maxSize: maxSize, sdks: map[string][]httpcalls.SDK{}}
 	work := make(chan string)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(sources)) {
+	for range min(workers, len(sources)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
