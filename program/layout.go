@@ -3,6 +3,7 @@ package program
 import (
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,13 +89,17 @@ type Listing struct {
 	GoFile string
 }
 
-// See adds what a walk saw of the entry name, a file unless dir, to the listing of the
-// directory it is in: the entries in name order, as a walk visits them.
-func (ls *Listing) See(name string, dir bool) {
-	if name == ".git" {
+// See adds what a walk saw of the entry name, of type typ, to the listing of the directory
+// it is in: the entries in name order, as a walk visits them.
+func (ls *Listing) See(name string, typ fs.FileMode) {
+	switch name {
+	case ".git":
 		ls.Repo = true
+	case "go.mod":
+		// A link named go.mod is left to a stat, which follows it.
+		ls.GoMod, ls.GoModLink = typ.IsRegular(), !typ.IsRegular()
 	}
-	if dir {
+	if typ.IsDir() {
 		return
 	}
 	if lang := manifestLanguage(name); lang != "" && ls.Manifest == "" {
@@ -198,7 +203,7 @@ func readFacts(dir string) dirFacts {
 	entries, _ := os.ReadDir(dir)
 	var ls Listing
 	for _, e := range entries {
-		ls.See(e.Name(), e.IsDir())
+		ls.See(e.Name(), e.Type())
 	}
 	f := dirFacts{manifest: ls.Manifest, repo: ls.Repo}
 	for _, e := range entries {

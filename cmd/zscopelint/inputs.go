@@ -209,11 +209,7 @@ func (in *inputs) see(path string, d fs.DirEntry) {
 	if ls == nil {
 		return
 	}
-	ls.See(d.Name(), d.IsDir())
-	if d.Name() == "go.mod" {
-		// A link named go.mod is left to a stat, which follows it.
-		ls.GoMod, ls.GoModLink = d.Type().IsRegular(), !d.Type().IsRegular()
-	}
+	ls.See(d.Name(), d.Type())
 }
 
 // ignoreMatcher holds the ignore patterns in force at root, a directory: those of the
