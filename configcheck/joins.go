@@ -49,7 +49,7 @@ func eachJoinedName(data []byte, at func(m []int)) {
 				continue
 			}
 			done[start] = true
-			for _, m := range joinedNameRE.FindAllSubmatchIndex(data[start:end], -1) {
+			for _, m := range joinedNameRE().FindAllSubmatchIndex(data[start:end], -1) {
 				for k := range m {
 					if m[k] >= 0 {
 						m[k] += start

@@ -11,7 +11,7 @@ import (
 // whole text.
 func regexpJoinedNames(data []byte) map[string]bool {
 	names := map[string]bool{}
-	for _, m := range joinedNameRE.FindAllSubmatch(data, -1) {
+	for _, m := range joinedNameRE().FindAllSubmatch(data, -1) {
 		for _, g := range m[1:] {
 			if len(g) > 0 {
 				names[string(g)] = true

@@ -2,7 +2,6 @@ package configcheck
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -104,12 +103,12 @@ const spaceLiteral = "(?:'[ \t]+'|\"[ \t]+\"|`[ \t]+`)"
 
 var (
 	// An array literal joined where it stands: [...].join(' ') (JavaScript).
-	joinedAfterRE = regexp.MustCompile(`^[\s,]*\]\s*\.join\(\s*` + spaceLiteral + `\s*\)`)
+	joinedAfterRE = lazyRegexp(`^[\s,]*\]\s*\.join\(\s*` + spaceLiteral + `\s*\)`)
 	// A list literal joined where it stands: " ".join([...]) (Python), implode(' ', [...]) (PHP).
-	joinedBeforeRE = regexp.MustCompile(`(?:` + spaceLiteral + `\s*\.join\(\s*[\[(]|implode\(\s*` + spaceLiteral + `\s*,\s*(?:\[|array\())\s*$`)
+	joinedBeforeRE = lazyRegexp(`(?:` + spaceLiteral + `\s*\.join\(\s*[\[(]|implode\(\s*` + spaceLiteral + `\s*,\s*(?:\[|array\())\s*$`)
 	// A named list joined: scopes.join(' ') (JavaScript), " ".join(settings.SCOPES)
 	// (Python), implode(' ', $this->scopes) (PHP); the last part of the name is captured.
-	joinedNameRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\.join\(\s*` + spaceLiteral + `\s*\)` +
+	joinedNameRE = lazyRegexp(`([A-Za-z_$][\w$]*)\s*\.join\(\s*` + spaceLiteral + `\s*\)` +
 		`|` + spaceLiteral + `\s*\.join\(\s*(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\)` +
 		`|implode\(\s*` + spaceLiteral + `\s*,\s*\$(?:this->)?(\w+)\s*\)`)
 )
@@ -127,8 +126,8 @@ func (l *lexer) markSpaceJoins() {
 	}
 	for _, r := range l.runs {
 		joined := names[lastNamePart(r.key)] ||
-			joinedAfterRE.Match(l.data[r.end:min(len(l.data), r.end+64)]) ||
-			joinedBeforeRE.Match(l.data[max(0, r.start-64):r.start])
+			joinedAfterRE().Match(l.data[r.end:min(len(l.data), r.end+64)]) ||
+			joinedBeforeRE().Match(l.data[max(0, r.start-64):r.start])
 		if !joined {
 			continue
 		}
@@ -143,8 +142,8 @@ func (l *lexer) markSpaceJoins() {
 var (
 	// An import that names what it takes: import { SCOPES, X } from '...' (JavaScript),
 	// from settings import ZOHO_SCOPES / from x import (A, B) (Python).
-	jsImportRE = regexp.MustCompile(`(?s)\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\b`)
-	pyImportRE = regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)|[^\n]*)`)
+	jsImportRE = lazyRegexp(`(?s)\bimport\s*(?:type\s+)?\{([^}]*)\}\s*from\b`)
+	pyImportRE = lazyRegexp(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)|[^\n]*)`)
 )
 
 // SpaceJoinedNames lists the names of lists that a JavaScript, TypeScript or Python source
@@ -158,10 +157,10 @@ func SpaceJoinedNames(data []byte) []string {
 		return nil
 	}
 	var imported []byte
-	for _, m := range jsImportRE.FindAllSubmatch(data, -1) {
+	for _, m := range jsImportRE().FindAllSubmatch(data, -1) {
 		imported = append(append(imported, m[1]...), ' ')
 	}
-	for _, m := range pyImportRE.FindAllSubmatch(data, -1) {
+	for _, m := range pyImportRE().FindAllSubmatch(data, -1) {
 		imported = append(append(imported, m[1]...), ' ')
 	}
 	seen := map[string]bool{}

@@ -3,6 +3,7 @@ package configcheck
 import (
 	"bytes"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -125,4 +126,13 @@ func textOf(r *rand.Rand, pieces []string, most int) []byte {
 		b = append(b, pieces[r.IntN(len(pieces))]...)
 	}
 	return b
+}
+
+// TestPatternsCompile: the patterns compiled at their first use compile.
+func TestPatternsCompile(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{joinedAfterRE, joinedBeforeRE, joinedNameRE, jsImportRE, pyImportRE, yamlLineRE} {
+		if re() == nil {
+			t.Error("a pattern compiled to nil")
+		}
+	}
 }

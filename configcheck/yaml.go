@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,13 +107,13 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 	return size
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = lazyRegexp(`^yaml: line (\d+): (.*)$`)
 
 // yamlParseError positions a yaml.v3 error: at the line its message names, or, for the
 // errors whose message names none, at the byte that caused it.
 func yamlParseError(err error, data []byte) *parseError {
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &parseError{line: line, col: 1, msg: "YAML: " + m[2]}
 	}
