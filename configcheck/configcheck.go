@@ -736,18 +736,9 @@ func indexRare(data []byte, word string, from int) int {
 	return -1
 }
 
-// rareAnchor is the index of word's rarest letter in code and text (by rarity, whose slash
-// is rare only in YAML), 0 when it has none.
-func rareAnchor(word string) int {
-	best, at := len(rarity), 0
-	for i := 0; i < len(word); i++ {
-		c := word[i] | 0x20
-		if r := strings.IndexByte(rarity[1:], c); c >= 'a' && c <= 'z' && r >= 0 && r < best {
-			best, at = r, i
-		}
-	}
-	return at
-}
+// rareAnchor is the index of word's rarest letter in code and text (by rarity without its
+// slash, rare only in YAML), 0 when it has none.
+func rareAnchor(word string) int { return rarest(word, rarity[1:]) }
 
 // hasLine reports whether a line of data after the first starts with prefix.
 func hasLine(data []byte, prefix string) bool {

@@ -113,14 +113,21 @@ type needle struct {
 const rarity = "/zqxjkvbpygfwmucldrhsnioate"
 
 func newNeedle(word string, hit hits) needle {
-	n := needle{word: strings.ToLower(word), hit: hit}
-	best := len(rarity)
-	for i := 0; i < len(n.word); i++ {
-		if r := strings.IndexByte(rarity, n.word[i]); r >= 0 && r < best {
-			best, n.anchor = r, i
+	w := strings.ToLower(word)
+	return needle{word: w, anchor: rarest(w, rarity), hit: hit}
+}
+
+// rarest is the index in word of its letter (or slash) that comes first in order, a
+// rarity ranking in lower case (letters of either case count); 0 when none is there.
+func rarest(word, order string) int {
+	best, at := len(order), 0
+	for i := 0; i < len(word); i++ {
+		// |0x20 lowers a capital and leaves every other byte of order as it is.
+		if r := strings.IndexByte(order, word[i]|0x20); r >= 0 && r < best {
+			best, at = r, i
 		}
 	}
-	return n
+	return at
 }
 
 // newPrefilter builds the prefilter for a catalog.
