@@ -211,12 +211,7 @@ func (l *lexer) scanTop() {
 		case c == '#' && js && i+1 < len(d) && d[i+1] == '!' && i == 0:
 			i = l.comment(i, lineEnd(d, i, false))
 		case c == '/' && i+1 < len(d) && d[i+1] == '*' && js:
-			end := bytes.Index(d[i+2:], []byte("*/"))
-			if end < 0 {
-				i = l.comment(i, len(d))
-			} else {
-				i = l.comment(i, i+2+end+2)
-			}
+			i = l.comment(i, blockCommentEnd(d, i))
 		case c == '"' || c == '\'' || c == '`' && js:
 			if end, ok := l.plainString(i); ok {
 				i = end
@@ -231,18 +226,11 @@ func (l *lexer) scanTop() {
 			}
 			_, i = l.str(i+n, strings.ToLower(string(d[i:i+n])))
 			regexNext = false
-		case c >= '0' && c <= '9' || c == '.' && i+1 < len(d) && d[i+1] >= '0' && d[i+1] <= '9':
-			j := i + 1
-			for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
-				j++
-			}
-			i = j
+		case numberAt(d, i):
+			i = numberEnd(d, i)
 			regexNext = false
 		case isIdentStart(c, l.lang):
-			j := i + 1
-			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && js) {
-				j++
-			}
+			j := l.nameEnd(i)
 			regexNext = regexKeyword(d[i:j]) != ""
 			i = j
 		case c == '/' && js && regexNext:
@@ -366,12 +354,7 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 		case c == '#' && l.lang == JS && i+1 < len(d) && d[i+1] == '!' && i == 0:
 			i = l.comment(i, lineEnd(d, i, false))
 		case c == '/' && i+1 < len(d) && d[i+1] == '*' && l.lang != Python:
-			end := bytes.Index(d[i+2:], []byte("*/"))
-			if end < 0 {
-				i = l.comment(i, len(d))
-			} else {
-				i = l.comment(i, i+2+end+2)
-			}
+			i = l.comment(i, blockCommentEnd(d, i))
 		case st == stopAtPHPClose && c == '?' && i+1 < len(d) && d[i+1] == '>':
 			return out, i + 2
 		case c == '"' || c == '\'' || c == '`' && l.lang == JS:
@@ -396,21 +379,12 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 			}
 			out = append(out, t)
 			i = end
-		case c >= '0' && c <= '9' || c == '.' && i+1 < len(d) && d[i+1] >= '0' && d[i+1] <= '9':
-			j := i + 1
-			for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
-				j++
-			}
+		case numberAt(d, i):
+			j := numberEnd(d, i)
 			out = append(out, l.tok(Number, l.text(d[i:j]), i))
 			i = j
 		case isIdentStart(c, l.lang):
-			j := i + 1
-			for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && l.lang == JS || d[j] == '\\' && l.lang == PHP && j+1 < len(d) && isLetter(d[j+1])) {
-				j++
-			}
-			if c == '$' && l.lang == PHP && j < len(d) && d[j] == '$' {
-				j++ // $$x: still a variable
-			}
+			j := l.nameEnd(i)
 			var word string
 			if l.dropsText() {
 				// Of a name, Regions reads only whether it lets a regular expression follow.
@@ -438,6 +412,43 @@ func (l *lexer) lex(i int, st stop) ([]Token, int) {
 		}
 	}
 	return out, len(d)
+}
+
+// blockCommentEnd is where the /* comment at d[i] ends: past its */, else the file's end.
+func blockCommentEnd(d []byte, i int) int {
+	if end := bytes.Index(d[i+2:], []byte("*/")); end >= 0 {
+		return i + 2 + end + 2
+	}
+	return len(d)
+}
+
+// numberAt reports whether a numeric literal starts at d[i] (a digit, or a dot before one).
+func numberAt(d []byte, i int) bool {
+	c := d[i]
+	return c >= '0' && c <= '9' || c == '.' && i+1 < len(d) && d[i+1] >= '0' && d[i+1] <= '9'
+}
+
+// numberEnd is where the numeric literal at d[i] ends.
+func numberEnd(d []byte, i int) int {
+	j := i + 1
+	for j < len(d) && (isWordByte(d[j]) || d[j] == '.') {
+		j++
+	}
+	return j
+}
+
+// nameEnd is where the name that starts at d[i] (isIdentStart) ends: a PHP name may hold
+// namespace backslashes, a PHP variable variable ($$x) starts with two dollars.
+func (l *lexer) nameEnd(i int) int {
+	d := l.d
+	j := i + 1
+	for j < len(d) && (isWordByte(d[j]) || d[j] >= 0x80 || d[j] == '$' && l.lang == JS || d[j] == '\\' && l.lang == PHP && j+1 < len(d) && isLetter(d[j+1])) {
+		j++
+	}
+	if d[i] == '$' && l.lang == PHP && j < len(d) && d[j] == '$' {
+		j++ // $$x: still a variable
+	}
+	return j
 }
 
 // punctAt is the punctuator at d[i]: the longest of multi there, else its byte (a
