@@ -188,7 +188,6 @@ func (in *inputs) walk(root string, recursive bool, goDirs map[string]bool) {
 				return nil
 			}
 		}
-
 		if strings.HasSuffix(path, ".go") {
 			if dir := filepath.Dir(path); !ignoredByGo(root, dir) {
 				goDirs[dir] = true
