@@ -202,11 +202,12 @@ func runOn(args []string, dir string, stdout, stderr io.Writer, con console) int
 	if o.fix {
 		defer lockFixes(pr)()
 	}
+	// The text scan starts on one thread and spreads later (threads.go).
+	th := narrowThreads()
+	defer th.widen()
 	// The walk of the arguments and the loading of the catalogs and policy are independent:
 	// they run side by side. Once the catalogs are loaded, the config files the walk finds
 	// are read as it goes on, and only those with something to check are kept.
-	th := narrowThreads()
-	defer th.widen()
 	walked := make(chan *inputs, 1)
 	found := make(chan string, prescanQueue)
 	go func() { walked <- collectInputs(wd, o.patterns, o.includeIgnored, found) }()
